@@ -1,0 +1,158 @@
+package dev.purista.core;
+
+import dev.purista.core.spi.PayloadValidator;
+import dev.purista.core.store.ConfigStore;
+import dev.purista.core.store.SecretStore;
+import dev.purista.core.store.StateStore;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * How a service instance runs: stores, resources, validator and handler concurrency. Every option has a default,
+ * so {@code ServiceOptions.defaults()} is a working configuration.
+ *
+ * <pre>{@code
+ * ServiceOptions.configure(o -> o.stateStore(redis).resources(Resources.builder().add("db", ds).build()))
+ * }</pre>
+ */
+public final class ServiceOptions {
+  /** Handlers in flight per service instance by default: enough for blocking JDBC-style work. */
+  public static final int DEFAULT_MAX_CONCURRENCY = 64;
+  /** Calls that may wait for a handler thread before new ones are refused with 503. */
+  public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+
+  private final StateStore stateStore;
+  private final ConfigStore configStore;
+  private final SecretStore secretStore;
+  private final Resources resources;
+  private final PayloadValidator validator;
+  private final int maxConcurrency;
+  private final int queueCapacity;
+  private final ExecutorService executor;
+
+  private ServiceOptions(Builder builder) {
+    this.stateStore = builder.stateStore;
+    this.configStore = builder.configStore;
+    this.secretStore = builder.secretStore;
+    this.resources = builder.resources;
+    this.validator = builder.validator;
+    this.maxConcurrency = builder.maxConcurrency;
+    this.queueCapacity = builder.queueCapacity;
+    this.executor = builder.executor;
+  }
+
+  public static ServiceOptions defaults() {
+    return builder().build();
+  }
+
+  public static ServiceOptions configure(Consumer<Builder> configuration) {
+    Builder builder = builder();
+    configuration.accept(builder);
+    return builder.build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Empty means: a new in-memory store per instance. */
+  public Optional<StateStore> stateStore() {
+    return Optional.ofNullable(stateStore);
+  }
+
+  public Optional<ConfigStore> configStore() {
+    return Optional.ofNullable(configStore);
+  }
+
+  public Optional<SecretStore> secretStore() {
+    return Optional.ofNullable(secretStore);
+  }
+
+  public Resources resources() {
+    return resources;
+  }
+
+  /** Empty means: the first {@link PayloadValidator} found by {@link java.util.ServiceLoader}, else none. */
+  public Optional<PayloadValidator> validator() {
+    return Optional.ofNullable(validator);
+  }
+
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
+
+  public int queueCapacity() {
+    return queueCapacity;
+  }
+
+  /** An executor supplied by the application; the service does not shut it down. */
+  public Optional<ExecutorService> executor() {
+    return Optional.ofNullable(executor);
+  }
+
+  /** Builder of {@link ServiceOptions}. */
+  public static final class Builder {
+    private StateStore stateStore;
+    private ConfigStore configStore;
+    private SecretStore secretStore;
+    private Resources resources = Resources.none();
+    private PayloadValidator validator;
+    private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+    private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+    private ExecutorService executor;
+
+    private Builder() {
+    }
+
+    public Builder stateStore(StateStore value) {
+      this.stateStore = value;
+      return this;
+    }
+
+    public Builder configStore(ConfigStore value) {
+      this.configStore = value;
+      return this;
+    }
+
+    public Builder secretStore(SecretStore value) {
+      this.secretStore = value;
+      return this;
+    }
+
+    public Builder resources(Resources value) {
+      this.resources = Checks.checkNotNull(value, "resources");
+      return this;
+    }
+
+    public Builder validator(PayloadValidator value) {
+      this.validator = value;
+      return this;
+    }
+
+    public Builder maxConcurrency(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxConcurrency must be at least 1: " + value);
+      }
+      this.maxConcurrency = value;
+      return this;
+    }
+
+    public Builder queueCapacity(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("queueCapacity must not be negative: " + value);
+      }
+      this.queueCapacity = value;
+      return this;
+    }
+
+    public Builder executor(ExecutorService value) {
+      this.executor = value;
+      return this;
+    }
+
+    public ServiceOptions build() {
+      return new ServiceOptions(this);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+package dev.purista.core;
+
+/** The context of a subscription handler. */
+public interface SubscriptionContext extends HandlerContext {
+}

@@ -1,0 +1,110 @@
+package dev.purista.core.internal;
+
+import dev.purista.core.CommandInvoker;
+import dev.purista.core.EventEmitter;
+import dev.purista.core.FailureReason;
+import dev.purista.core.HandledError;
+import dev.purista.core.PuristaError;
+import dev.purista.core.StatusCode;
+import dev.purista.core.message.CommandPayload;
+import dev.purista.core.message.CommandResponses;
+import dev.purista.core.message.Message;
+import dev.purista.core.message.MessageAddress;
+import dev.purista.core.message.MessageIds;
+import dev.purista.core.message.MessageType;
+import dev.purista.core.spi.EventBridge;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Invokes commands and emits events on a bridge on behalf of one sender. Calls made while handling a message
+ * carry that message's trace, principal and tenant forward, so one trace id follows a request across services.
+ */
+public final class BridgeInvoker implements CommandInvoker, EventEmitter {
+  /**
+   * How long past its own deadline a call may wait for the bridge to report the timeout. Bridges report it
+   * themselves; this only guards the caller against a faulty bridge, so that a call can never hang.
+   */
+  private static final Duration BRIDGE_GRACE = Duration.ofSeconds(2);
+
+  private final EventBridge bridge;
+  private final MessageAddress sender;
+  private final Message parent;
+  private final PayloadBinder binder;
+
+  public BridgeInvoker(EventBridge bridge, MessageAddress sender, Message parent, PayloadBinder binder) {
+    this.bridge = bridge;
+    this.sender = sender;
+    this.parent = parent;
+    this.binder = binder;
+  }
+
+  @Override
+  public <R> R invoke(MessageAddress command, Object payload, Object parameter, Class<R> resultType) {
+    return invoke(command, payload, parameter, resultType, bridge.defaultCommandTimeout());
+  }
+
+  @Override
+  public <R> R invoke(MessageAddress command, Object payload, Object parameter, Class<R> resultType,
+      Duration timeout) {
+    Message response = await(bridge.invoke(commandMessage(command, payload, parameter), timeout), command, timeout);
+    if (response.messageType() == MessageType.COMMAND_ERROR_RESPONSE) {
+      throw CommandResponses.toError(response);
+    }
+    return binder.bind(response.payload(), resultType);
+  }
+
+  /** The command message for a call, without sending it. */
+  public Message commandMessage(MessageAddress command, Object payload, Object parameter) {
+    return withContext(Message.builder(MessageType.COMMAND))
+        .correlationId(MessageIds.newId())
+        .receiver(command.withoutInstanceId())
+        .payload(new CommandPayload(payload, parameter))
+        .build();
+  }
+
+  @Override
+  public void emit(String eventName, Object payload) {
+    Message event = withContext(Message.builder(MessageType.CUSTOM_MESSAGE))
+        .eventName(eventName)
+        .payload(payload)
+        .build();
+    await(bridge.emit(event), null, bridge.defaultCommandTimeout());
+  }
+
+  private Message.Builder withContext(Message.Builder builder) {
+    builder.sender(sender);
+    if (parent != null) {
+      builder.traceId(parent.traceId()).principalId(parent.principalId()).tenantId(parent.tenantId());
+    }
+    return parent != null && parent.traceId() != null ? builder : builder.traceId(MessageIds.newId());
+  }
+
+  private static <T> T await(CompletableFuture<T> future, MessageAddress command, Duration timeout) {
+    try {
+      return future.get(timeout.plus(BRIDGE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof PuristaError error) {
+        throw error;
+      }
+      throw new HandledError(StatusCode.SERVICE_UNAVAILABLE, "Event bridge failed: " + cause.getMessage(), null,
+          FailureReason.BRIDGE_FAILURE);
+    } catch (TimeoutException e) {
+      future.cancel(false);
+      if (command == null) {
+        throw new HandledError(StatusCode.SERVICE_UNAVAILABLE, "Event bridge did not accept the event within "
+            + timeout.toMillis() + " ms", null, FailureReason.BRIDGE_FAILURE);
+      }
+      throw HandledError.timeout(command, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(false);
+      throw new HandledError(StatusCode.SERVICE_UNAVAILABLE, "Interrupted while waiting for the event bridge",
+          null, FailureReason.BRIDGE_FAILURE);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.purista.core.internal;
+
+import dev.purista.core.CommandContext;
+import dev.purista.core.Resources;
+import dev.purista.core.SubscriptionContext;
+import dev.purista.core.message.Message;
+import dev.purista.core.message.MessageAddress;
+import dev.purista.core.store.ConfigStore;
+import dev.purista.core.store.SecretStore;
+import dev.purista.core.store.StateStore;
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/** The context handed to one handler call: the message, the service's stores and an invoker tied to both. */
+final class RuntimeContext implements CommandContext, SubscriptionContext {
+  private final Message message;
+  private final Logger logger;
+  private final ServiceResources resources;
+  private final BridgeInvoker invoker;
+
+  RuntimeContext(Message message, Logger logger, ServiceResources resources, MessageAddress self) {
+    this.message = message;
+    this.logger = logger;
+    this.resources = resources;
+    this.invoker = new BridgeInvoker(resources.bridge(), self, message, resources.binder());
+  }
+
+  @Override
+  public Logger logger() {
+    return logger;
+  }
+
+  @Override
+  public Message message() {
+    return message;
+  }
+
+  @Override
+  public StateStore states() {
+    return resources.states();
+  }
+
+  @Override
+  public ConfigStore configs() {
+    return resources.configs();
+  }
+
+  @Override
+  public SecretStore secrets() {
+    return resources.secrets();
+  }
+
+  @Override
+  public Resources resources() {
+    return resources.userResources();
+  }
+
+  @Override
+  public <R> R invoke(MessageAddress command, Object payload, Object parameter, Class<R> resultType) {
+    return invoker.invoke(command, payload, parameter, resultType);
+  }
+
+  @Override
+  public <R> R invoke(MessageAddress command, Object payload, Object parameter, Class<R> resultType,
+      Duration timeout) {
+    return invoker.invoke(command, payload, parameter, resultType, timeout);
+  }
+
+  @Override
+  public void emit(String eventName, Object payload) {
+    invoker.emit(eventName, payload);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.purista.core.internal;
+
+import dev.purista.core.CommandDefinition;
+import dev.purista.core.Service;
+import dev.purista.core.ServiceDefinition;
+import dev.purista.core.ServiceInfo;
+import dev.purista.core.ServiceOptions;
+import dev.purista.core.SubscriptionDefinition;
+import dev.purista.core.message.JsonMappers;
+import dev.purista.core.message.MessageAddress;
+import dev.purista.core.spi.CommandSpec;
+import dev.purista.core.spi.EventBridge;
+import dev.purista.core.spi.Registration;
+import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.store.memory.InMemoryConfigStore;
+import dev.purista.core.store.memory.InMemorySecretStore;
+import dev.purista.core.store.memory.InMemoryStateStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A service definition bound to a bridge: registers its endpoints on start and drains them on stop. */
+public final class ServiceRuntime implements Service {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
+
+  private final ServiceDefinition definition;
+  private final ServiceResources resources;
+  private final List<Registration> registrations = new ArrayList<>();
+  private volatile boolean ready;
+  private boolean stopped;
+
+  public ServiceRuntime(ServiceDefinition definition, EventBridge bridge, ServiceOptions options) {
+    this.definition = definition;
+    this.resources = new ServiceResources(
+        bridge,
+        new PayloadBinder(JsonMappers.standard()),
+        new Validation(options.validator().orElseGet(Validation::discover)),
+        options.executor().map(HandlerExecutor::wrap).orElseGet(() -> HandlerExecutor.create(
+            "purista-" + definition.name() + "-v" + definition.version(), options.maxConcurrency(),
+            options.queueCapacity())),
+        options.stateStore().orElseGet(InMemoryStateStore::new),
+        options.configStore().orElseGet(InMemoryConfigStore::new),
+        options.secretStore().orElseGet(InMemorySecretStore::new),
+        options.resources());
+  }
+
+  @Override
+  public ServiceInfo info() {
+    return definition.info();
+  }
+
+  @Override
+  public synchronized void start() {
+    if (ready) {
+      return;
+    }
+    if (stopped) {
+      throw new IllegalStateException(definition + " was stopped; create a new instance with getInstance");
+    }
+    if (!resources.bridge().isReady()) {
+      throw new IllegalStateException("Start the event bridge before service " + definition.name());
+    }
+    try {
+      for (CommandDefinition<?, ?, ?> command : definition.commands()) {
+        registrations.add(registerCommand(command));
+      }
+      for (SubscriptionDefinition<?, ?> subscription : definition.subscriptions()) {
+        registrations.add(registerSubscription(subscription));
+      }
+    } catch (RuntimeException e) {
+      closeRegistrations();
+      throw e;
+    }
+    ready = true;
+    LOG.info("service {} v{} started: {} commands, {} subscriptions on the {} bridge", definition.name(),
+        definition.version(), definition.commands().size(), definition.subscriptions().size(),
+        resources.bridge().name());
+  }
+
+  private <P, Q, R> Registration registerCommand(CommandDefinition<P, Q, R> command) {
+    MessageAddress address = address(command.name());
+    return resources.bridge().registerCommand(new CommandSpec(address, command.successEventName().orElse(null)),
+        new CommandPipeline<>(command, resources, address));
+  }
+
+  private <P, R> Registration registerSubscription(SubscriptionDefinition<P, R> subscription) {
+    MessageAddress address = address(subscription.name());
+    SubscriptionSpec spec = new SubscriptionSpec(address, subscription.filter(), subscription.shared(),
+        subscription.durable());
+    return resources.bridge().registerSubscription(spec, new SubscriptionPipeline<>(subscription, resources,
+        address));
+  }
+
+  private MessageAddress address(String target) {
+    return MessageAddress.of(definition.name(), definition.version(), target);
+  }
+
+  @Override
+  public boolean stop(Duration grace) {
+    synchronized (this) {
+      if (stopped) {
+        return true;
+      }
+      stopped = true;
+      ready = false;
+      closeRegistrations();
+    }
+    boolean drained = resources.executor().awaitIdle(grace);
+    if (!drained) {
+      LOG.warn("service {} v{}: {} handlers still running after the grace period of {} ms", definition.name(),
+          definition.version(), resources.executor().inFlight(), grace.toMillis());
+    }
+    resources.executor().shutdown();
+    LOG.info("service {} v{} stopped", definition.name(), definition.version());
+    return drained;
+  }
+
+  private void closeRegistrations() {
+    for (Registration registration : registrations) {
+      try {
+        registration.close();
+      } catch (RuntimeException e) {
+        LOG.warn("could not unregister from the bridge: {}", e.getMessage());
+      }
+    }
+    registrations.clear();
+  }
+
+  @Override
+  public boolean isReady() {
+    return ready;
+  }
+
+  @Override
+  public int inFlight() {
+    return resources.executor().inFlight();
+  }
+
+  /** The stores, for health reports. */
+  public List<dev.purista.core.store.Store> stores() {
+    return List.of(resources.states(), resources.configs(), resources.secrets());
+  }
+}

@@ -1,0 +1,53 @@
+package dev.purista.core.internal;
+
+import dev.purista.core.HandledError;
+import dev.purista.core.StatusCode;
+import dev.purista.core.UnhandledError;
+import dev.purista.core.spi.PayloadValidator;
+import dev.purista.core.spi.PayloadValidator.Violation;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** Applies a {@link PayloadValidator} to inputs (400 on violation) and outputs (500 on violation). */
+public final class Validation {
+  private final PayloadValidator validator;
+
+  public Validation(PayloadValidator validator) {
+    this.validator = validator;
+  }
+
+  /** The first validator that {@link ServiceLoader} finds, or {@link PayloadValidator#NONE}. */
+  public static PayloadValidator discover() {
+    return ServiceLoader.load(PayloadValidator.class).findFirst().orElse(PayloadValidator.NONE);
+  }
+
+  public void checkInput(Object value, String part) {
+    List<Violation> violations = prefixed(validator.validate(value), part);
+    if (!violations.isEmpty()) {
+      throw new HandledError(StatusCode.BAD_REQUEST, "Invalid " + part + ": " + summary(violations), violations);
+    }
+  }
+
+  /** A result that breaks its own constraints is our bug, not the caller's: a 500 whose details stay in the log. */
+  public void checkOutput(Object value) {
+    List<Violation> violations = prefixed(validator.validate(value), "result");
+    if (!violations.isEmpty()) {
+      throw new UnhandledError("output validation failed: " + summary(violations));
+    }
+  }
+
+  private static List<Violation> prefixed(List<Violation> violations, String part) {
+    if (violations.isEmpty()) {
+      return violations;
+    }
+    return violations.stream()
+        .map(v -> new Violation(v.path() == null || v.path().isEmpty() ? part : part + "." + v.path(), v.message()))
+        .sorted((a, b) -> a.path().compareTo(b.path()))
+        .collect(Collectors.toList());
+  }
+
+  private static String summary(List<Violation> violations) {
+    return violations.stream().map(v -> v.path() + " " + v.message()).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.purista.core.message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+
+/**
+ * Turns messages into PURISTA's JSON and back. Decoding checks what a receiver relies on (type, id, sender,
+ * and for commands the receiver, correlation id and {@code {payload, parameter}}), so that a malformed or
+ * foreign message is rejected here with a message that says what is wrong, instead of failing later in a
+ * handler.
+ */
+public final class MessageCodec {
+  private final ObjectMapper mapper;
+
+  public MessageCodec() {
+    this(JsonMappers.standard());
+  }
+
+  public MessageCodec(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  public byte[] encode(Message message) {
+    try {
+      return mapper.writeValueAsBytes(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Message " + message.id() + " cannot be written as JSON: "
+          + e.getOriginalMessage(), e);
+    }
+  }
+
+  public Message decode(byte[] bytes) throws MalformedMessageException {
+    if (bytes == null || bytes.length == 0) {
+      throw new MalformedMessageException("empty message");
+    }
+    JsonNode root;
+    try {
+      root = mapper.readTree(bytes);
+    } catch (IOException e) {
+      throw new MalformedMessageException("not JSON: " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new MalformedMessageException("not a JSON object");
+    }
+    MessageType type = checkHeader((ObjectNode) root);
+    Message raw;
+    try {
+      raw = mapper.treeToValue(root, Message.class);
+    } catch (JsonProcessingException e) {
+      throw new MalformedMessageException("invalid envelope: " + e.getOriginalMessage(), e);
+    }
+    return raw.toBuilder().payload(typedPayload(type, root.get("payload"))).build();
+  }
+
+  private static MessageType checkHeader(ObjectNode root) throws MalformedMessageException {
+    String typeName = text(root, "messageType");
+    MessageType type = MessageType.fromWireName(typeName);
+    if (type == null) {
+      throw new MalformedMessageException(typeName == null ? "missing messageType"
+          : "unknown messageType '" + typeName + "'");
+    }
+    if (text(root, "id") == null) {
+      throw new MalformedMessageException("missing id");
+    }
+    if (!root.path("timestamp").isNumber()) {
+      throw new MalformedMessageException("missing or non-numeric timestamp");
+    }
+    checkAddress(root, "sender");
+    if (type == MessageType.COMMAND) {
+      checkAddress(root, "receiver");
+      if (text(root, "correlationId") == null) {
+        throw new MalformedMessageException("command without correlationId");
+      }
+      JsonNode payload = root.get("payload");
+      if (payload != null && !payload.isNull() && !payload.isObject()) {
+        throw new MalformedMessageException("command payload must be an object {payload, parameter}");
+      }
+    }
+    if (type.isCommandResponse() && text(root, "correlationId") == null) {
+      throw new MalformedMessageException("command response without correlationId");
+    }
+    if (type == MessageType.CUSTOM_MESSAGE && text(root, "eventName") == null) {
+      throw new MalformedMessageException("custom message without eventName");
+    }
+    return type;
+  }
+
+  private static void checkAddress(ObjectNode root, String field) throws MalformedMessageException {
+    JsonNode address = root.get(field);
+    if (address == null || !address.isObject()) {
+      throw new MalformedMessageException("missing " + field);
+    }
+    if (!address.path("serviceName").isTextual() || !address.path("serviceVersion").isTextual()
+        || !address.path("serviceTarget").isTextual()) {
+      throw new MalformedMessageException(field + " needs serviceName, serviceVersion and serviceTarget");
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isTextual() ? value.asText() : null;
+  }
+
+  private Object typedPayload(MessageType type, JsonNode payload) throws MalformedMessageException {
+    if (payload == null || payload.isNull()) {
+      return type == MessageType.COMMAND ? new CommandPayload(null, null) : null;
+    }
+    try {
+      if (type == MessageType.COMMAND) {
+        return new CommandPayload(plain(payload.get("payload")), plain(payload.get("parameter")));
+      }
+      if (type == MessageType.COMMAND_ERROR_RESPONSE) {
+        if (!payload.path("status").canConvertToInt()) {
+          throw new MalformedMessageException("error response without numeric status");
+        }
+        return new ErrorPayload(payload.get("status").asInt(), payload.path("message").asText(null),
+            plain(payload.get("data")));
+      }
+      return plain(payload);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedMessageException("invalid payload: " + e.getMessage(), e);
+    }
+  }
+
+  /** Plain Java values (maps, lists, strings, numbers): what a handler bound to {@code Object} expects. */
+  private Object plain(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    return mapper.convertValue(node, Object.class);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.purista.core.spi;
+
+import dev.purista.core.message.Message;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The transport between services. Services never talk to each other directly, only through a bridge, which is
+ * why one service can run in one process with its callers, or on a broker, without changing its code.
+ *
+ * <p>Every implementation passes the same contract suite ({@code EventBridgeContract} in purista-testkit).
+ * The rules it checks:
+ * <ul>
+ *   <li>{@link #invoke} completes with the receiver's response message, success or error; it fails with a
+ *       {@code HandledError} of reason {@code NO_HANDLERS} at once when nobody serves the command, and of reason
+ *       {@code TIMEOUT} at the deadline when nobody answers. It never completes with {@code null} and never
+ *       hangs.</li>
+ *   <li>Instances that register the same command compete: each call goes to one of them.</li>
+ *   <li>{@link #emit} delivers an event to every matching subscription: to one instance of a shared one, to each
+ *       instance of an unshared one. A success response that carries an event name is delivered to
+ *       subscriptions as well.</li>
+ *   <li>An endpoint that fails does not stop later deliveries.</li>
+ * </ul>
+ *
+ * <p>Callbacks ({@link CommandEndpoint}, {@link SubscriptionEndpoint}) return futures; a bridge must not run
+ * handler code on a broker client's I/O thread, and the service runtime takes care of that by running handlers
+ * on its own executor.
+ */
+public interface EventBridge extends AutoCloseable {
+
+  /** A short name for logs and health reports, such as {@code default} or {@code amqp}. */
+  String name();
+
+  /** The id of this process's connection; responses are addressed to it. */
+  String instanceId();
+
+  /** The timeout of an {@link #invoke} without an explicit one. PURISTA's default is 30 seconds. */
+  Duration defaultCommandTimeout();
+
+  /** Connects; blocks until the bridge can serve. Idempotent. */
+  void start();
+
+  /** Stops consuming, lets in-flight callbacks finish, then disconnects. Idempotent. */
+  void stop();
+
+  @Override
+  default void close() {
+    stop();
+  }
+
+  /** Whether the bridge can take work now (connected and started). */
+  boolean isReady();
+
+  /** Whether the bridge works at all; a bridge that is reconnecting is healthy but not ready. */
+  boolean isHealthy();
+
+  /**
+   * Sends a command and completes with the response. {@code command} must have type {@code command}, a
+   * receiver, a sender with instance id and a correlation id.
+   */
+  CompletableFuture<Message> invoke(Message command, Duration timeout);
+
+  /** Publishes an event (a custom message); completes when the bridge has accepted it. */
+  CompletableFuture<Void> emit(Message event);
+
+  /**
+   * Starts serving a command with {@code endpoint}; several registrations of one address, in this process or
+   * others, compete for calls. Closing the returned registration stops this endpoint only.
+   */
+  Registration registerCommand(CommandSpec spec, CommandEndpoint endpoint);
+
+  /** Starts delivering matching messages to {@code endpoint}; closing the registration stops it. */
+  Registration registerSubscription(SubscriptionSpec spec, SubscriptionEndpoint endpoint);
+}
