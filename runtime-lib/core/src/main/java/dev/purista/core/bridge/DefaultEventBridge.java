@@ -15,14 +15,11 @@ import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.spi.support.PendingInvocations;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +46,7 @@ public final class DefaultEventBridge implements EventBridge {
   private final MessageCodec codec;
   private final Map<MessageAddress, RoundRobin<CommandEndpoint>> commands = new ConcurrentHashMap<>();
   private final Map<MessageAddress, SubscriptionRoute> subscriptions = new ConcurrentHashMap<>();
-  private final Set<CompletableFuture<Message>> pending = ConcurrentHashMap.newKeySet();
-  private volatile ScheduledThreadPoolExecutor timer;
+  private volatile PendingInvocations pending;
   private volatile boolean started;
 
   public DefaultEventBridge() {
@@ -89,13 +85,7 @@ public final class DefaultEventBridge implements EventBridge {
     if (started) {
       return;
     }
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "purista-default-bridge-timer");
-      thread.setDaemon(true);
-      return thread;
-    });
-    scheduler.setRemoveOnCancelPolicy(true);
-    timer = scheduler;
+    pending = new PendingInvocations("default-bridge");
     started = true;
   }
 
@@ -105,11 +95,7 @@ public final class DefaultEventBridge implements EventBridge {
       return;
     }
     started = false;
-    for (CompletableFuture<Message> call : pending) {
-      call.completeExceptionally(new HandledError(StatusCode.SERVICE_UNAVAILABLE,
-          "The event bridge stopped before the command answered", null, FailureReason.BRIDGE_FAILURE));
-    }
-    timer.shutdownNow();
+    pending.close();
   }
 
   @Override
@@ -143,26 +129,19 @@ public final class DefaultEventBridge implements EventBridge {
     if (endpoint == null) {
       return CompletableFuture.failedFuture(HandledError.noHandlers(command.receiver()));
     }
-    CompletableFuture<Message> call = new CompletableFuture<>();
-    pending.add(call);
-    ScheduledFuture<?> deadline = timer.schedule(
-        () -> call.completeExceptionally(HandledError.timeout(command.receiver(), timeout)),
-        timeout.toNanos(), TimeUnit.NANOSECONDS);
-    call.whenComplete((response, failure) -> {
-      deadline.cancel(false);
-      pending.remove(call);
-    });
+    PendingInvocations calls = pending;
+    CompletableFuture<Message> call = calls.register(wireCommand, timeout);
     try {
-      endpoint.handle(wireCommand).whenComplete((response, failure) -> answer(call, response, failure));
+      endpoint.handle(wireCommand).whenComplete((response, failure) -> answer(calls, wireCommand, response, failure));
     } catch (RuntimeException e) {
-      call.completeExceptionally(e);
+      calls.fail(wireCommand.correlationId(), e);
     }
     return call;
   }
 
-  private void answer(CompletableFuture<Message> call, Message response, Throwable failure) {
+  private void answer(PendingInvocations calls, Message command, Message response, Throwable failure) {
     if (failure != null) {
-      call.completeExceptionally(failure);
+      calls.fail(command.correlationId(), failure);
       return;
     }
     try {
@@ -170,10 +149,11 @@ public final class DefaultEventBridge implements EventBridge {
       if (delivered.isEvent() && delivered.messageType() == MessageType.COMMAND_SUCCESS_RESPONSE) {
         publish(delivered);
       }
-      call.complete(delivered);
+      calls.complete(delivered);
     } catch (MalformedMessageException | IllegalArgumentException e) {
       LOG.error("command response cannot be sent as JSON", e);
-      call.completeExceptionally(new IllegalStateException("response cannot be sent as JSON: " + e.getMessage()));
+      calls.fail(command.correlationId(), new IllegalStateException("response cannot be sent as JSON: "
+          + e.getMessage()));
     }
   }
 
