@@ -1,5 +1,6 @@
 package dev.purista.core.message;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -52,11 +53,13 @@ public record Message(
   }
 
   /** Whether subscriptions see this message as an event: it has an event name. */
+  @JsonIgnore
   public boolean isEvent() {
     return eventName != null;
   }
 
   /** The command payload of a command message. */
+  @JsonIgnore
   public CommandPayload commandPayload() {
     return payload instanceof CommandPayload command ? command : new CommandPayload(null, null);
   }

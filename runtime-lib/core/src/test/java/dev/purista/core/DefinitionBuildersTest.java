@@ -1,0 +1,47 @@
+package dev.purista.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class DefinitionBuildersTest {
+  private static CommandDefinition<String, String, String> command(String name) {
+    return CommandDefinition.builder(name, String.class, String.class, String.class).handler((c, p, q) -> p)
+        .build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "1abc", "a b", "../x", "a/b", "naïve"})
+  void badNamesFailWhenTheDefinitionIsBuilt(String name) {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> command(name));
+    assertTrue(error.getMessage().contains("command name"), error.getMessage());
+  }
+
+  @Test
+  void aServiceRejectsTwoFunctionsWithOneName() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> ServiceDefinition.builder("user", "1").command(command("signUp")).command(command("signUp")));
+    assertTrue(error.getMessage().contains("signUp"));
+  }
+
+  @Test
+  void aSubscriptionNeedsSomethingToListenTo() {
+    assertThrows(IllegalArgumentException.class, () -> SubscriptionDefinition
+        .builder("orphan", String.class, Void.class).handler((c, p) -> null).build());
+  }
+
+  @Test
+  void toBuilderKeepsEverything() {
+    CommandDefinition<String, String, String> original = command("signUp").toBuilder()
+        .successEvent("user.signedUp").http(HttpMethod.POST, "/users").description("d").build();
+    CommandDefinition<String, String, String> copy = original.toBuilder().build();
+
+    assertEquals("user.signedUp", copy.successEventName().orElseThrow());
+    assertEquals(new HttpExposure(HttpMethod.POST, "users"), copy.http().orElseThrow());
+    assertEquals("d", copy.description());
+  }
+}
