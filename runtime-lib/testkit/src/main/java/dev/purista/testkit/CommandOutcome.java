@@ -12,12 +12,12 @@ import java.util.Optional;
 public final class CommandOutcome<R> {
   private final R result;
   private final PuristaError error;
-  private final List<Message> events;
+  private final RecordedEvents events;
 
   CommandOutcome(R result, PuristaError error, List<Message> events) {
     this.result = result;
     this.error = error;
-    this.events = List.copyOf(events);
+    this.events = new RecordedEvents(events);
   }
 
   public boolean isSuccess() {
@@ -46,11 +46,16 @@ public final class CommandOutcome<R> {
   }
 
   public List<Message> events() {
-    return events;
+    return events.all();
+  }
+
+  /** The payload of the first emitted event named {@code eventName}, bound to {@code type}. */
+  public <T> T eventPayload(String eventName, Class<T> type) {
+    return events.payload(eventName, type);
   }
 
   /** The names of the emitted events, in order. */
   public List<String> eventNames() {
-    return events.stream().map(Message::eventName).toList();
+    return events.names();
   }
 }

@@ -7,11 +7,11 @@ import java.util.Optional;
 /** What one delivery to a subscription produced: success or its failure, and the events emitted meanwhile. */
 public final class SubscriptionOutcome {
   private final Throwable failure;
-  private final List<Message> events;
+  private final RecordedEvents events;
 
   SubscriptionOutcome(Throwable failure, List<Message> events) {
     this.failure = failure;
-    this.events = List.copyOf(events);
+    this.events = new RecordedEvents(events);
   }
 
   public boolean isSuccess() {
@@ -32,10 +32,15 @@ public final class SubscriptionOutcome {
 
   /** Events emitted while handling, such as the subscription's output event. */
   public List<Message> events() {
-    return events;
+    return events.all();
+  }
+
+  /** The payload of the first emitted event named {@code eventName}, bound to {@code type}. */
+  public <T> T eventPayload(String eventName, Class<T> type) {
+    return events.payload(eventName, type);
   }
 
   public List<String> eventNames() {
-    return events.stream().map(Message::eventName).toList();
+    return events.names();
   }
 }
