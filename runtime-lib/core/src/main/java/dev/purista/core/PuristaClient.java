@@ -26,7 +26,7 @@ public final class PuristaClient implements CommandInvoker, EventEmitter {
   /** A client whose messages name {@code callerName} as sender service. */
   public static PuristaClient of(EventBridge bridge, String callerName) {
     MessageAddress sender = new MessageAddress(callerName, "1", "client", bridge.instanceId());
-    return new PuristaClient(new BridgeInvoker(bridge, sender, null, new PayloadBinder(JsonMappers.standard())));
+    return new PuristaClient(new BridgeInvoker(bridge, sender, null, new PayloadBinder(JsonMappers.shared())));
   }
 
   @Override

@@ -35,7 +35,7 @@ public final class ServiceRuntime implements Service {
     this.definition = definition;
     this.resources = new ServiceResources(
         bridge,
-        new PayloadBinder(JsonMappers.standard()),
+        new PayloadBinder(JsonMappers.shared()),
         new Validation(options.validator().orElseGet(Validation::discover)),
         options.executor().map(HandlerExecutor::wrap).orElseGet(() -> HandlerExecutor.create(
             "purista-" + definition.name() + "-v" + definition.version(), options.maxConcurrency(),

@@ -17,9 +17,17 @@ public final class Validation {
     this.validator = validator;
   }
 
-  /** The first validator that {@link ServiceLoader} finds, or {@link PayloadValidator#NONE}. */
+  /**
+   * The first validator that {@link ServiceLoader} finds, or {@link PayloadValidator#NONE}. Looked up once per
+   * class loader: building a Bean Validation factory takes long enough to matter when many instances start.
+   */
   public static PayloadValidator discover() {
-    return ServiceLoader.load(PayloadValidator.class).findFirst().orElse(PayloadValidator.NONE);
+    return Discovered.VALIDATOR;
+  }
+
+  private static final class Discovered {
+    private static final PayloadValidator VALIDATOR =
+        ServiceLoader.load(PayloadValidator.class).findFirst().orElse(PayloadValidator.NONE);
   }
 
   public void checkInput(Object value, String part) {

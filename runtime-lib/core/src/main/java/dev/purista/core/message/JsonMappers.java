@@ -14,6 +14,19 @@ public final class JsonMappers {
   private JsonMappers() {
   }
 
+  /**
+   * One mapper for the whole runtime. Jackson caches what it learns about each type in the mapper, so sharing one
+   * keeps binding fast from the first call of every new client or service. It is configured here once and never
+   * reconfigured, which is what makes sharing it safe.
+   */
+  public static ObjectMapper shared() {
+    return Shared.MAPPER;
+  }
+
+  private static final class Shared {
+    private static final ObjectMapper MAPPER = standard();
+  }
+
   public static ObjectMapper standard() {
     return JsonMapper.builder()
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -16,7 +16,7 @@ public final class MessageCodec {
   private final ObjectMapper mapper;
 
   public MessageCodec() {
-    this(JsonMappers.standard());
+    this(JsonMappers.shared());
   }
 
   public MessageCodec(ObjectMapper mapper) {

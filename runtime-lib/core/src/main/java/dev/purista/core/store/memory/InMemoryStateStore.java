@@ -18,7 +18,7 @@ public final class InMemoryStateStore implements StateStore {
   private final ObjectMapper mapper;
 
   public InMemoryStateStore() {
-    this(JsonMappers.standard());
+    this(JsonMappers.shared());
   }
 
   public InMemoryStateStore(ObjectMapper mapper) {
