@@ -1,0 +1,12 @@
+package dev.purista.cli.engine;
+
+/**
+ * What {@code purista add command} adds.
+ *
+ * @param serviceVersion the version of the service, or {@code null} when the service has only one
+ * @param http {@code METHOD:PATH}, or {@code null} for no HTTP exposure
+ * @param emits the success event name, or {@code null}
+ */
+public record AddCommandRequest(String name, String service, String serviceVersion, String description, String http,
+    String emits) {
+}

@@ -1,0 +1,49 @@
+package dev.purista.cli.generate;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.purista.cli.model.ProjectModel;
+import dev.purista.cli.model.ServiceModel;
+import dev.purista.cli.model.TargetModel;
+import dev.purista.cli.plan.ProposedFile;
+import java.util.List;
+
+/** Emits {@code MonolithMain}: every service of the project in one process, on the in-memory bridge. */
+final class MonolithBootstrapEmitter implements BootstrapEmitter {
+
+  @Override
+  public String target() {
+    return TargetModel.MONOLITH;
+  }
+
+  @Override
+  public List<ProposedFile> emit(ProjectLayout layout, ProjectModel model, TargetModel target) {
+    ClassName name = layout.monolithMain();
+    CodeBlock.Builder body = CodeBlock.builder()
+        .add("$T.builder(new $T())", RuntimeTypes.APPLICATION, RuntimeTypes.DEFAULT_EVENT_BRIDGE)
+        .add("$>$>");
+    for (ServiceModel service : model.services()) {
+      body.add("\n.service($T.DEFINITION)", layout.serviceClass(service));
+    }
+    body.add("\n.build()\n.runUntilShutdown();\n$<$<");
+    TypeSpec type = TypeSpec.classBuilder(name)
+        .addModifiers(PUBLIC, FINAL)
+        .addJavadoc("Runs every service of the project in one process on the in-memory event bridge: the "
+            + "monolith target.\nIt stops gracefully on SIGTERM or Ctrl+C: work in flight finishes first.\n")
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("main")
+            .addModifiers(PUBLIC, STATIC)
+            .addParameter(String[].class, "args")
+            .addCode(body.build())
+            .build())
+        .build();
+    return List.of(JavaSources.regenerated(name, type));
+  }
+}

@@ -1,0 +1,34 @@
+package dev.purista.cli.generate;
+
+import com.palantir.javapoet.ClassName;
+
+/** The purista runtime, testkit and JUnit types generated code refers to. */
+final class RuntimeTypes {
+  private static final String CORE = "dev.purista.core";
+  private static final String TESTKIT = "dev.purista.testkit";
+  private static final String JUPITER = "org.junit.jupiter.api";
+
+  static final ClassName COMMAND_DEFINITION = ClassName.get(CORE, "CommandDefinition");
+  static final ClassName SUBSCRIPTION_DEFINITION = ClassName.get(CORE, "SubscriptionDefinition");
+  static final ClassName SERVICE_DEFINITION = ClassName.get(CORE, "ServiceDefinition");
+  static final ClassName COMMAND_HANDLER = ClassName.get(CORE, "CommandHandler");
+  static final ClassName COMMAND_CONTEXT = ClassName.get(CORE, "CommandContext");
+  static final ClassName SUBSCRIPTION_HANDLER = ClassName.get(CORE, "SubscriptionHandler");
+  static final ClassName SUBSCRIPTION_CONTEXT = ClassName.get(CORE, "SubscriptionContext");
+  static final ClassName COMMAND_INVOKER = ClassName.get(CORE, "CommandInvoker");
+  static final ClassName HTTP_METHOD = ClassName.get(CORE, "HttpMethod");
+  static final ClassName MESSAGE_ADDRESS = ClassName.get(CORE + ".message", "MessageAddress");
+  static final ClassName APPLICATION = ClassName.get(CORE + ".lifecycle", "Application");
+  static final ClassName DEFAULT_EVENT_BRIDGE = ClassName.get(CORE + ".bridge", "DefaultEventBridge");
+
+  static final ClassName COMMAND_HARNESS = ClassName.get(TESTKIT, "CommandHarness");
+  static final ClassName COMMAND_OUTCOME = ClassName.get(TESTKIT, "CommandOutcome");
+  static final ClassName SUBSCRIPTION_HARNESS = ClassName.get(TESTKIT, "SubscriptionHarness");
+  static final ClassName SUBSCRIPTION_OUTCOME = ClassName.get(TESTKIT, "SubscriptionOutcome");
+
+  static final ClassName TEST = ClassName.get(JUPITER, "Test");
+  static final ClassName ASSERTIONS = ClassName.get(JUPITER, "Assertions");
+
+  private RuntimeTypes() {
+  }
+}

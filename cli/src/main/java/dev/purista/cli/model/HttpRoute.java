@@ -1,0 +1,81 @@
+package dev.purista.cli.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.purista.cli.naming.InvalidNameException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a command is exposed over HTTP: a method and a path relative to {@code /api/v<version>/}, such as
+ * {@code GET users/{id}}. Path variables in braces become components of the command's parameter record.
+ */
+@JsonPropertyOrder({"method", "path"})
+public record HttpRoute(String method, String path) {
+  private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+  private static final Pattern LITERAL_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
+  private static final Pattern VARIABLE_SEGMENT = Pattern.compile("\\{([a-z][A-Za-z0-9]*)}");
+
+  /** Parses {@code METHOD:PATH} as typed after {@code --http}. */
+  public static HttpRoute parse(String value) {
+    int colon = value == null ? -1 : value.indexOf(':');
+    if (colon < 0) {
+      throw new InvalidNameException("--http '" + value + "' must be METHOD:PATH", "use --http POST:users");
+    }
+    return of(value.substring(0, colon), value.substring(colon + 1));
+  }
+
+  /** Checks and normalizes a route: upper-case method, no leading or trailing slash. */
+  public static HttpRoute of(String method, String path) {
+    String normalizedMethod = method.toUpperCase(Locale.ROOT);
+    if (!METHODS.contains(normalizedMethod)) {
+      throw new InvalidNameException("HTTP method '" + method + "' is not one of GET, POST, PUT, PATCH, DELETE",
+          "use --http POST:users");
+    }
+    String normalizedPath = path.strip();
+    while (normalizedPath.startsWith("/")) {
+      normalizedPath = normalizedPath.substring(1);
+    }
+    while (normalizedPath.endsWith("/")) {
+      normalizedPath = normalizedPath.substring(0, normalizedPath.length() - 1);
+    }
+    if (normalizedPath.isEmpty()) {
+      throw new InvalidNameException("HTTP path must not be empty", "use --http POST:users");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String segment : normalizedPath.split("/", -1)) {
+      Matcher variable = VARIABLE_SEGMENT.matcher(segment);
+      if (variable.matches()) {
+        if (!seen.add(variable.group(1))) {
+          throw new InvalidNameException("HTTP path '" + path + "' names the variable {" + variable.group(1)
+              + "} twice", null);
+        }
+      } else if (segment.equals(".") || segment.equals("..") || !LITERAL_SEGMENT.matcher(segment).matches()) {
+        throw new InvalidNameException("HTTP path '" + path + "' has the invalid segment '" + segment + "'",
+            "use letters, digits, '-', '_', '.', '~' or a lowerCamel variable such as {id}");
+      }
+    }
+    return new HttpRoute(normalizedMethod, normalizedPath);
+  }
+
+  /** The names of the path variables, in order: {@code users/{id}} → {@code [id]}. */
+  public List<String> pathVariables() {
+    List<String> names = new ArrayList<>();
+    for (String segment : path.split("/")) {
+      Matcher variable = VARIABLE_SEGMENT.matcher(segment);
+      if (variable.matches()) {
+        names.add(variable.group(1));
+      }
+    }
+    return names;
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path;
+  }
+}

@@ -1,0 +1,177 @@
+package dev.purista.cli.naming;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a name the user typed can be used, before anything is generated. Every name ends up as a
+ * directory, a package segment, a class name, a constant or a Maven coordinate, so the rules are the strictest
+ * of those: ASCII only, no path characters, no Java keywords. Each rejection says what is wrong and, where it
+ * can guess, what the user probably meant.
+ */
+public final class NameRules {
+  private static final Pattern LOWER_CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
+  private static final Pattern PROJECT = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+  private static final Pattern EVENT = Pattern.compile("[A-Za-z][A-Za-z0-9]*([._-][A-Za-z0-9]+)*");
+  private static final Pattern PACKAGE_SEGMENT = Pattern.compile("[a-z_][a-z0-9_]*");
+  private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z][A-Za-z0-9_-]*)*");
+  private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,5}");
+
+  /** Constants every generated service class has; a function of the same name would clash with them. */
+  private static final Set<String> SERVICE_CLASS_CONSTANTS = Set.of("NAME", "VERSION", "DEFINITION");
+
+  private static final int MAX_DESCRIPTION = 300;
+
+  private NameRules() {
+  }
+
+  /** A project name, which becomes the directory and the Maven artifactId: {@code shop}, {@code order-service}. */
+  public static String projectName(String value) {
+    String what = "project name";
+    checkPlain(value, what);
+    if (!PROJECT.matcher(value).matches()) {
+      throw new InvalidNameException(what + " '" + value + "' must be lower-case letters, digits and dashes, "
+          + "starting with a letter", "use a name such as 'shop' or 'order-service'");
+    }
+    checkNotKeyword(CaseFormat.packageSegment(value), value, what);
+    return value;
+  }
+
+  /** A service name in lowerCamelCase: {@code user}, {@code orderHistory}. */
+  public static String serviceName(String value) {
+    return lowerCamel(value, "service name", "user");
+  }
+
+  /** A command name in lowerCamelCase: {@code signUp}. */
+  public static String commandName(String value) {
+    return functionName(value, "command name", "signUp");
+  }
+
+  /** A subscription name in lowerCamelCase: {@code sendWelcome}. */
+  public static String subscriptionName(String value) {
+    return functionName(value, "subscription name", "sendWelcome");
+  }
+
+  /** An event name such as {@code user.signedUp}; dots, dashes and underscores separate words. */
+  public static String eventName(String value) {
+    String what = "event name";
+    checkPlain(value, what);
+    if (!EVENT.matcher(value).matches()) {
+      throw new InvalidNameException(what + " '" + value + "' must be letters and digits, with single '.', '-' "
+          + "or '_' between words", "use a name such as 'user.signedUp'");
+    }
+    return value;
+  }
+
+  /** A Java package such as {@code com.example.shop}. */
+  public static String packageName(String value) {
+    String what = "package";
+    checkPlain(value, what);
+    for (String segment : value.split("\\.", -1)) {
+      if (!PACKAGE_SEGMENT.matcher(segment).matches()) {
+        throw new InvalidNameException(what + " '" + value + "' must be dot-separated lower-case segments, each "
+            + "starting with a letter", "use a package such as 'com.example.shop'");
+      }
+      checkNotKeyword(segment, value, what);
+    }
+    return value;
+  }
+
+  /** A Maven groupId such as {@code com.example}. */
+  public static String groupId(String value) {
+    String what = "group id";
+    checkPlain(value, what);
+    if (!GROUP_ID.matcher(value).matches()) {
+      throw new InvalidNameException(what + " '" + value + "' must be dot-separated words of letters, digits, "
+          + "'-' or '_'", "use a group id such as 'com.example'");
+    }
+    return value;
+  }
+
+  /** A service version: a positive whole number, because it becomes the package segment {@code v1}. */
+  public static String serviceVersion(String value) {
+    String what = "service version";
+    checkPlain(value, what);
+    if (!VERSION.matcher(value).matches()) {
+      throw new InvalidNameException(what + " '" + value + "' must be a positive whole number", "use --version 1");
+    }
+    return value;
+  }
+
+  /** A one-line description; it ends up in Javadoc and in the service definition. */
+  public static String description(String value) {
+    if (value == null) {
+      return "";
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new InvalidNameException("description must be a single line without control characters", null);
+      }
+    }
+    if (value.length() > MAX_DESCRIPTION) {
+      throw new InvalidNameException("description is longer than " + MAX_DESCRIPTION + " characters", null);
+    }
+    return value.strip();
+  }
+
+  private static String functionName(String value, String what, String example) {
+    lowerCamel(value, what, example);
+    if (SERVICE_CLASS_CONSTANTS.contains(CaseFormat.constant(value))) {
+      throw new InvalidNameException(what + " '" + value + "' would clash with the constant "
+          + CaseFormat.constant(value) + " every generated service class has", "choose another name");
+    }
+    return value;
+  }
+
+  private static String lowerCamel(String value, String what, String example) {
+    checkPlain(value, what);
+    if (!LOWER_CAMEL.matcher(value).matches()) {
+      String guess = guessLowerCamel(value);
+      String hint = guess != null && LOWER_CAMEL.matcher(guess).matches() && !guess.equals(value)
+          ? "did you mean '" + guess + "'?"
+          : "use lowerCamelCase, such as '" + example + "'";
+      throw new InvalidNameException(what + " '" + value + "' must be lowerCamelCase: a lower-case letter, then "
+          + "letters and digits", hint);
+    }
+    checkNotKeyword(CaseFormat.packageSegment(value), value, what);
+    return value;
+  }
+
+  private static String guessLowerCamel(String value) {
+    String pascal = CaseFormat.pascal(value);
+    if (pascal.isEmpty() || !Character.isLetter(pascal.charAt(0))) {
+      return null;
+    }
+    return Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1);
+  }
+
+  /** The checks every kind of name shares; they explain the common mistakes better than a pattern could. */
+  private static void checkPlain(String value, String what) {
+    if (value == null || value.isEmpty()) {
+      throw new InvalidNameException(what + " must not be empty", null);
+    }
+    if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0 || value.contains("..")) {
+      throw new InvalidNameException(what + " '" + value + "' looks like a path; give a plain name", null);
+    }
+    for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+      int c = value.codePointAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        throw new InvalidNameException(what + " '" + value + "' must not contain spaces", null);
+      }
+      if (c < 0x21 || c > 0x7e) {
+        // Only letters are echoed back: a control or direction character would garble the terminal.
+        String shown = Character.isLetterOrDigit(c) ? "'" + Character.toString(c) + "' " : "";
+        throw new InvalidNameException(what + " contains the character " + shown + "(U+"
+            + String.format(Locale.ROOT, "%04X", c) + "); use ASCII letters and digits only", null);
+      }
+    }
+  }
+
+  private static void checkNotKeyword(String word, String value, String what) {
+    if (JavaKeywords.isReserved(word)) {
+      throw new InvalidNameException(what + " '" + value + "' is the Java keyword '" + word
+          + "', which cannot name a package or class", "choose another name");
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.purista.cli.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProjectModelCodecTest {
+  private final ProjectModelCodec codec = new ProjectModelCodec();
+
+  static ProjectModel sample() {
+    ServiceModel user = ServiceModel.of("user", "1", "Manages users")
+        .withCommand(new CommandModel("signUp", "", HttpRoute.of("post", "/users"), "user.signedUp"));
+    ServiceModel email = ServiceModel.of("email", "1", "")
+        .withSubscription(new SubscriptionModel("sendWelcome", "", "user.signedUp", null,
+            "com.example.shop.service.user.v1.command.signup.SignUpResult"));
+    return ProjectModel.create("1.2.3", new ProjectInfo("shop", "com.example", "shop", "0.1.0-SNAPSHOT",
+            "com.example.shop"), new ProjectOptions(17))
+        .withService(user)
+        .withService(email)
+        .withGeneratedFiles(Map.of("b.java", "22", "a.java", "11"));
+  }
+
+  @Test
+  void roundTrips() {
+    ProjectModel model = sample();
+    assertEquals(model, codec.fromJson(codec.toJson(model)));
+  }
+
+  @Test
+  void writesDeterministicallyWithSortedHashesAndNoCarriageReturns() {
+    String json = codec.toJson(sample());
+    assertEquals(json, codec.toJson(codec.fromJson(json)));
+    assertTrue(json.indexOf("\"a.java\": \"11\"") < json.indexOf("\"b.java\": \"22\""), json);
+    assertFalse(json.contains("\r"));
+    assertTrue(json.endsWith("}\n"));
+    assertTrue(json.contains("\"subscriptions\": []"), json);
+    assertFalse(json.contains("\"emits\""), "absent optional fields are left out: " + json);
+  }
+
+  @Test
+  void reportsMalformedJsonWithItsPosition() {
+    CorruptModelException e = assertThrows(CorruptModelException.class, () -> codec.fromJson("{\n  \"generatorVersion\": "));
+    assertTrue(e.getMessage().startsWith("purista.json is not valid: "), e.getMessage());
+    assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    assertTrue(e.hint().orElseThrow().contains("git checkout -- purista.json"));
+  }
+
+  @Test
+  void rejectsUnknownFieldsInsteadOfDroppingThemOnTheNextWrite() {
+    String json = codec.toJson(sample()).replace("\"generatorVersion\"", "\"colour\": \"blue\",\n  \"generatorVersion\"");
+    CorruptModelException e = assertThrows(CorruptModelException.class, () -> codec.fromJson(json));
+    assertTrue(e.getMessage().contains("colour"), e.getMessage());
+  }
+
+  @Test
+  void rejectsMissingFields() {
+    String json = codec.toJson(sample()).replace("\"basePackage\": \"com.example.shop\"", "\"basePackage\": null");
+    assertTrue(assertThrows(CorruptModelException.class, () -> codec.fromJson(json)).getMessage()
+        .contains("project.basePackage"));
+  }
+
+  @Test
+  void appliesTheNameRulesToHandEditedNames() {
+    String json = codec.toJson(sample()).replace("\"name\": \"user\"", "\"name\": \"../etc\"");
+    CorruptModelException e = assertThrows(CorruptModelException.class, () -> codec.fromJson(json));
+    assertTrue(e.getMessage().contains("looks like a path"), e.getMessage());
+  }
+
+  @Test
+  void rejectsHashesOfPathsOutsideTheProject() {
+    String json = codec.toJson(sample()).replace("\"a.java\"", "\"../a.java\"");
+    assertTrue(assertThrows(CorruptModelException.class, () -> codec.fromJson(json)).getMessage()
+        .contains("../a.java"));
+  }
+
+  @Test
+  void rejectsAnEmptyFile() {
+    assertThrows(CorruptModelException.class, () -> codec.fromJson(""));
+    assertThrows(CorruptModelException.class, () -> codec.fromJson("null"));
+  }
+}
