@@ -1,0 +1,162 @@
+package dev.purista.nats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats.client.Options;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Settings from code and from the environment. */
+class NatsBridgeConfigTest {
+  @Test
+  void defaultsFollowPuristaAndALocalServer() {
+    NatsBridgeConfig config = NatsBridgeConfig.builder().build();
+
+    assertEquals(List.of("nats://localhost:4222"), config.urls());
+    assertEquals("purista", config.subjectPrefix());
+    assertEquals("__empty__", config.emptySubjectPart());
+    assertEquals("PURISTA_EVENTS", config.streamName());
+    assertEquals("PURISTA_DEAD_LETTER", config.deadLetterStreamName());
+    assertEquals(Duration.ofSeconds(30), config.defaultCommandTimeout());
+    assertEquals(5, config.maxDeliveries());
+    assertEquals(64, config.maxAckPending());
+    assertEquals(Optional.empty(), config.instanceId());
+    assertFalse(config.durableFallback());
+  }
+
+  @Test
+  void everySettingCanComeFromTheEnvironment() {
+    NatsBridgeConfig config = NatsBridgeConfig.fromEnvironment(Map.ofEntries(
+        Map.entry("PURISTA_NATS_URL", "tls://a.example:4222, tls://b.example:4222"),
+        Map.entry("PURISTA_NATS_USER", "svc"),
+        Map.entry("PURISTA_NATS_PASSWORD", "s3cret"),
+        Map.entry("PURISTA_NATS_SUBJECT_PREFIX", "shop"),
+        Map.entry("PURISTA_NATS_EMPTY_SUBJECT_PART", "none"),
+        Map.entry("PURISTA_NATS_STREAM_REPLICAS", "3"),
+        Map.entry("PURISTA_NATS_EVENT_MAX_AGE_MS", "60000"),
+        Map.entry("PURISTA_NATS_DEAD_LETTER_MAX_AGE_MS", "120000"),
+        Map.entry("PURISTA_NATS_MAX_DELIVERIES", "7"),
+        Map.entry("PURISTA_NATS_MAX_ACK_PENDING", "16"),
+        Map.entry("PURISTA_NATS_ACK_WAIT_MS", "45000"),
+        Map.entry("PURISTA_NATS_RETRY_DELAY_MS", "250"),
+        Map.entry("PURISTA_NATS_CONSUMER_INACTIVE_THRESHOLD_MS", "3600000"),
+        Map.entry("PURISTA_NATS_DURABLE_FALLBACK", "true"),
+        Map.entry("PURISTA_NATS_DEFAULT_COMMAND_TIMEOUT_MS", "5000"),
+        Map.entry("PURISTA_NATS_INSTANCE_ID", "pod-7"),
+        Map.entry("PURISTA_NATS_RECONNECT_WAIT_MS", "500"),
+        Map.entry("PURISTA_NATS_CONNECTION_TIMEOUT_MS", "3000"),
+        Map.entry("PURISTA_NATS_STOP_GRACE_MS", "15000")));
+
+    assertEquals(List.of("tls://a.example:4222", "tls://b.example:4222"), config.urls());
+    assertEquals(Optional.of("svc"), config.user());
+    assertEquals(Optional.of("s3cret"), config.password());
+    assertEquals("shop", config.subjectPrefix());
+    assertEquals("none", config.emptySubjectPart());
+    assertEquals("SHOP_EVENTS", config.streamName(), "stream names follow the prefix");
+    assertEquals("SHOP_DEAD_LETTER", config.deadLetterStreamName());
+    assertEquals(3, config.streamReplicas());
+    assertEquals(Duration.ofMinutes(1), config.eventMaxAge());
+    assertEquals(Duration.ofMinutes(2), config.deadLetterMaxAge());
+    assertEquals(7, config.maxDeliveries());
+    assertEquals(16, config.maxAckPending());
+    assertEquals(Duration.ofSeconds(45), config.ackWait());
+    assertEquals(Duration.ofMillis(250), config.retryDelay());
+    assertEquals(Optional.of(Duration.ofHours(1)), config.consumerInactiveThreshold());
+    assertTrue(config.durableFallback());
+    assertEquals(Duration.ofSeconds(5), config.defaultCommandTimeout());
+    assertEquals(Optional.of("pod-7"), config.instanceId());
+    assertEquals(Duration.ofMillis(500), config.reconnectWait());
+    assertEquals(Duration.ofSeconds(3), config.connectionTimeout());
+    assertEquals(Duration.ofSeconds(15), config.stopGrace());
+  }
+
+  @Test
+  void streamNamesAndCredentialsFilesFromTheEnvironment() {
+    NatsBridgeConfig config = NatsBridgeConfig.fromEnvironment(Map.of(
+        "PURISTA_NATS_STREAM", "ORDERS", "PURISTA_NATS_DEAD_LETTER_STREAM", "ORDERS_DLQ",
+        "PURISTA_NATS_CREDENTIALS", "service.creds"));
+
+    assertEquals("ORDERS", config.streamName());
+    assertEquals("ORDERS_DLQ", config.deadLetterStreamName());
+    assertEquals(Optional.of(Path.of("service.creds")), config.credentialsFile());
+  }
+
+  @Test
+  void aBadValueNamesItsVariable() {
+    IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
+        () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_ACK_WAIT_MS", "30s")));
+    IllegalArgumentException outOfRange = assertThrows(IllegalArgumentException.class,
+        () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_MAX_DELIVERIES", "0")));
+    IllegalArgumentException notBoolean = assertThrows(IllegalArgumentException.class,
+        () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_DURABLE_FALLBACK", "yes")));
+    IllegalArgumentException badPrefix = assertThrows(IllegalArgumentException.class,
+        () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_SUBJECT_PREFIX", "a.b")));
+
+    assertTrue(notANumber.getMessage().contains("PURISTA_NATS_ACK_WAIT_MS"), notANumber.getMessage());
+    assertTrue(outOfRange.getMessage().contains("PURISTA_NATS_MAX_DELIVERIES"), outOfRange.getMessage());
+    assertTrue(notBoolean.getMessage().contains("PURISTA_NATS_DURABLE_FALLBACK"), notBoolean.getMessage());
+    assertTrue(badPrefix.getMessage().contains("PURISTA_NATS_SUBJECT_PREFIX"), badPrefix.getMessage());
+  }
+
+  @Test
+  void oneKindOfCredentialsAtATime() {
+    assertThrows(IllegalArgumentException.class,
+        () -> NatsBridgeConfig.builder().token("t").userInfo("u", "p").build());
+    assertThrows(IllegalArgumentException.class,
+        () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_PASSWORD", "p")));
+  }
+
+  @Test
+  void secretsNeverShowInToString() {
+    String withPassword = NatsBridgeConfig.builder().userInfo("svc", "hunter2").build().toString();
+    String withToken = NatsBridgeConfig.builder().token("tok-3n2").build().toString();
+
+    assertFalse(withPassword.contains("hunter2"), withPassword);
+    assertFalse(withToken.contains("tok-3n2"), withToken);
+    assertTrue(withPassword.contains("svc"));
+  }
+
+  @Test
+  void tlsUrlsSwitchTheClientToTls() {
+    NatsBridgeConfig config = NatsBridgeConfig.builder().url("tls://nats.example:4222").token("t").build();
+
+    Options options = NatsConnector.options(config, "i1",
+        new ConnectionMonitor("i1", Runnable::run, () -> { }));
+
+    assertTrue(options.isTLSRequired(), "tls:// is honoured");
+    assertEquals("i1", options.getConnectionName());
+    assertEquals(-1, options.getMaxReconnect(), "reconnects for ever");
+    assertTrue(options.isReportNoResponders());
+  }
+
+  @Test
+  void codeHasTheLastWordOnClientOptions() {
+    NatsBridgeConfig config = NatsBridgeConfig.builder()
+        .clientOptions(options -> options.maxReconnects(10)).build();
+
+    Options options = NatsConnector.options(config, "i1",
+        new ConnectionMonitor("i1", Runnable::run, () -> { }));
+
+    assertEquals(10, options.getMaxReconnect());
+    assertFalse(options.isTLSRequired());
+  }
+
+  @Test
+  void aMissingBrokerFailsStartWithTheUrl() {
+    NatsBridge bridge = NatsBridge.configure(c -> c.url("nats://127.0.0.1:1").connectionTimeout(
+        Duration.ofMillis(500)));
+
+    IllegalStateException error = assertThrows(IllegalStateException.class, bridge::start);
+
+    assertTrue(error.getMessage().contains("nats://127.0.0.1:1"), error.getMessage());
+    assertFalse(bridge.isReady());
+    assertFalse(bridge.isHealthy());
+  }
+}
