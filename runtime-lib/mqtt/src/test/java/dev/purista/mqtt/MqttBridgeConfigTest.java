@@ -1,0 +1,128 @@
+package dev.purista.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Settings from code, URLs and the environment. */
+class MqttBridgeConfigTest {
+
+  @Test
+  void defaultsFollowPurista() {
+    MqttBridgeConfig config = MqttBridgeConfig.builder().build();
+
+    assertEquals("localhost", config.host());
+    assertEquals(1883, config.port());
+    assertFalse(config.tls());
+    assertEquals("purista", config.topicPrefix());
+    assertEquals("sharedpurista", config.shareGroup());
+    assertEquals(Duration.ofSeconds(30), config.defaultCommandTimeout());
+    assertEquals(3, config.maxRetries());
+    assertEquals("purista-" + config.instanceId(), config.clientId());
+    assertFalse(config.sessionsResumable());
+    assertEquals(MqttBridgeConfig.MADE_UP_SESSION_EXPIRY, config.sessionExpiry());
+  }
+
+  @Test
+  void aGivenClientIdMakesSessionsResumableWithALongerExpiry() {
+    MqttBridgeConfig config = MqttBridgeConfig.builder().clientId("orders-0").build();
+
+    assertTrue(config.sessionsResumable());
+    assertEquals("orders-0", config.clientId());
+    assertEquals(MqttBridgeConfig.RESUMABLE_SESSION_EXPIRY, config.sessionExpiry());
+    assertEquals(Duration.ofHours(2), config.toBuilder().sessionExpiry(Duration.ofHours(2)).build().sessionExpiry());
+  }
+
+  @Test
+  void urlSchemesChooseTlsAndDefaultPorts() {
+    assertEquals(new BrokerUrl("broker", 1883, false, null, null), BrokerUrl.parse("mqtt://broker"));
+    assertEquals(new BrokerUrl("broker", 1884, false, null, null), BrokerUrl.parse("tcp://broker:1884"));
+    assertEquals(new BrokerUrl("broker", 8883, true, null, null), BrokerUrl.parse("mqtts://broker"));
+    assertEquals(new BrokerUrl("broker", 8884, true, null, null), BrokerUrl.parse("ssl://broker:8884"));
+    assertEquals(new BrokerUrl("broker", 8883, true, null, null), BrokerUrl.parse("tls://broker"));
+    assertEquals(new BrokerUrl("broker", 1883, false, "ann", "p@ss:word"),
+        BrokerUrl.parse("mqtt://ann:p%40ss%3Aword@broker"));
+  }
+
+  @Test
+  void aBadUrlIsRefusedWithoutShowingItsPassword() {
+    IllegalArgumentException scheme = assertThrows(IllegalArgumentException.class,
+        () -> BrokerUrl.parse("http://ann:hunter2@broker"));
+    assertTrue(scheme.getMessage().contains("scheme"), scheme.getMessage());
+    assertFalse(scheme.getMessage().contains("hunter2"), scheme.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> BrokerUrl.parse("mqtt://"));
+  }
+
+  @Test
+  void theEnvironmentSetsEverySetting() {
+    MqttBridgeConfig config = MqttBridgeConfig.fromEnvironment(Map.ofEntries(
+        Map.entry("PURISTA_MQTT_URL", "mqtts://ann:secret@broker.example:8884"),
+        Map.entry("PURISTA_MQTT_TOPIC_PREFIX", "shop"),
+        Map.entry("PURISTA_MQTT_SHARE_GROUP", "shopgroup"),
+        Map.entry("PURISTA_MQTT_INSTANCE_ID", "i-1"),
+        Map.entry("PURISTA_MQTT_CLIENT_ID", "orders-1"),
+        Map.entry("PURISTA_MQTT_SESSION_EXPIRY", "2h"),
+        Map.entry("PURISTA_MQTT_NON_DURABLE_QOS", "0"),
+        Map.entry("PURISTA_MQTT_MAX_RETRIES", "5"),
+        Map.entry("PURISTA_MQTT_RETRY_DELAY", "250ms"),
+        Map.entry("PURISTA_MQTT_COMMAND_TIMEOUT", "PT12S"),
+        Map.entry("PURISTA_MQTT_EVENT_EXPIRY", "7d"),
+        Map.entry("PURISTA_MQTT_CONNECT_TIMEOUT", "3s"),
+        Map.entry("PURISTA_MQTT_KEEP_ALIVE", "20s"),
+        Map.entry("PURISTA_MQTT_RECONNECT_DELAY", "50ms"),
+        Map.entry("PURISTA_MQTT_RECONNECT_MAX_DELAY", "2s"),
+        Map.entry("PURISTA_MQTT_STOP_TIMEOUT", "4s")));
+
+    assertEquals("broker.example", config.host());
+    assertEquals(8884, config.port());
+    assertTrue(config.tls());
+    assertEquals("ann", config.username().orElseThrow());
+    assertEquals("secret", config.password().orElseThrow());
+    assertEquals("shop", config.topicPrefix());
+    assertEquals("shopgroup", config.shareGroup());
+    assertEquals("i-1", config.instanceId());
+    assertEquals("orders-1", config.clientId());
+    assertEquals(Duration.ofHours(2), config.sessionExpiry());
+    assertEquals(0, config.nonDurableQos());
+    assertEquals(5, config.maxRetries());
+    assertEquals(Duration.ofMillis(250), config.retryDelay());
+    assertEquals(Duration.ofSeconds(12), config.defaultCommandTimeout());
+    assertEquals(Duration.ofDays(7), config.eventExpiry());
+    assertEquals(Duration.ofSeconds(3), config.connectTimeout());
+    assertEquals(Duration.ofSeconds(20), config.keepAlive());
+    assertEquals(Duration.ofMillis(50), config.reconnectDelay());
+    assertEquals(Duration.ofSeconds(2), config.reconnectMaxDelay());
+    assertEquals(Duration.ofSeconds(4), config.stopTimeout());
+    assertFalse(config.toString().contains("secret"), config.toString());
+  }
+
+  @Test
+  void singleSettingsOverrideTheUrl() {
+    MqttBridgeConfig config = MqttBridgeConfig.fromEnvironment(Map.of(
+        "PURISTA_MQTT_URL", "mqtt://broker:1883", "PURISTA_MQTT_PORT", "1999", "PURISTA_MQTT_TLS", "true"));
+
+    assertEquals("broker", config.host());
+    assertEquals(1999, config.port());
+    assertTrue(config.tls());
+  }
+
+  @Test
+  void aBadValueNamesItsVariable() {
+    IllegalArgumentException bareNumber = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_SESSION_EXPIRY", "3600")));
+    assertTrue(bareNumber.getMessage().contains("PURISTA_MQTT_SESSION_EXPIRY"), bareNumber.getMessage());
+    IllegalArgumentException qos = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_NON_DURABLE_QOS", "2")));
+    assertTrue(qos.getMessage().startsWith("PURISTA_MQTT_NON_DURABLE_QOS"), qos.getMessage());
+    IllegalArgumentException prefix = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_TOPIC_PREFIX", "a/b")));
+    assertTrue(prefix.getMessage().contains("'/'"), prefix.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_TLS", "yes")));
+  }
+}
