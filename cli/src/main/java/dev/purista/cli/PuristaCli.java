@@ -1,8 +1,7 @@
 package dev.purista.cli;
 
 import dev.purista.cli.command.CliContext;
-import dev.purista.cli.command.CommandFactory;
-import dev.purista.cli.command.PuristaCmd;
+import dev.purista.cli.command.CommandTree;
 import picocli.CommandLine;
 
 /**
@@ -14,28 +13,32 @@ public final class PuristaCli {
   }
 
   public static void main(String[] args) {
+    // picocli otherwise probes the class path for Groovy on every start, to support closures in annotations,
+    // which this CLI does not use.
+    System.setProperty("picocli.disable.closures", "true");
     System.exit(run(CliEnvironment.system(), args));
   }
 
   /** Runs one command line and returns its exit code (see {@link ExitCode}). */
   public static int run(CliEnvironment environment, String... args) {
-    CommandLine commandLine = commandLine(environment);
+    CommandLine commandLine = configure(CommandTree.forArguments(new CliContext(environment), args), environment);
     int exitCode = commandLine.execute(args);
     environment.out().flush();
     environment.err().flush();
     return exitCode;
   }
 
+  /** The whole command tree, configured as for a run. */
   static CommandLine commandLine(CliEnvironment environment) {
-    CliContext context = new CliContext(environment);
-    CommandLine commandLine = new CommandLine(new PuristaCmd(), new CommandFactory(context));
+    return configure(CommandTree.whole(new CliContext(environment)), environment);
+  }
+
+  private static CommandLine configure(CommandLine commandLine, CliEnvironment environment) {
     ErrorPrinter errors = new ErrorPrinter();
     commandLine.setOut(environment.out())
         .setErr(environment.err())
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors);
-    // `purista build` hands everything it does not know to Maven, such as -DskipTests.
-    commandLine.getSubcommands().get("build").setUnmatchedOptionsArePositionalParams(true);
     return commandLine;
   }
 }

@@ -1,15 +1,16 @@
 package dev.purista.cli.command;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code purista add}: groups what can be added to a project. */
-@Command(name = "add",
-    description = "Adds a service, a command or a subscription to the project.",
-    subcommands = {AddServiceCmd.class, AddCommandCmd.class, AddSubscriptionCmd.class},
-    footerHeading = "%nExample:%n",
-    footer = "  purista add command signUp --service user --http POST:users --emits user.signedUp")
+/** {@code purista add}: groups what can be added to a project (see {@link CommandTree}). */
 final class AddCmd {
-  @Mixin
-  HelpOption help;
+  private final CommandSpec spec = CommandSpecBuilder.command("add", this)
+      .description("Adds a service, a command or a subscription to the project.")
+      .examples("  purista add command signUp --service user --http POST:users --emits user.signedUp")
+      .helpOption()
+      .build();
+
+  CommandSpec spec() {
+    return spec;
+  }
 }

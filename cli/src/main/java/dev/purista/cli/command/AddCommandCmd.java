@@ -8,68 +8,57 @@ import dev.purista.cli.engine.WriteMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code purista add command NAME --service S}. */
-@Command(name = "command",
-    description = {
-        "Adds a command (request/response) to a service. Writes the handler, its payload, parameter and result "
-            + "records and a passing test, all yours to edit, and regenerates the service's wiring and client."},
-    footerHeading = "%nExample:%n",
-    footer = {
-        "  purista add command signUp --service user --http POST:users --emits user.signedUp",
-        "  purista add command getUser --service user --http GET:users/{id} --description \"Reads one user\""})
 final class AddCommandCmd implements Callable<Integer> {
   private final CliContext context;
-
-  @Spec
-  CommandSpec spec;
-
-  @Mixin
-  HelpOption help;
-
-  @Mixin
-  ProjectDirectoryOption project;
-
-  @Mixin
-  BatchModeOption batch;
-
-  @Mixin
-  DryRunOption dryRun;
-
-  @Mixin
-  ForceOption force;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
-      description = "The command name in lowerCamelCase, such as 'signUp'.")
-  String name;
-
-  @Option(names = "--service", paramLabel = "SERVICE", description = "The service to add it to.")
-  String service;
-
-  @Option(names = "--service-version", paramLabel = "N",
-      description = "The service version; needed only when the service has several.")
-  String serviceVersion;
-
-  @Option(names = "--description", paramLabel = "TEXT", description = "One line saying what the command does.")
-  String description;
-
-  @Option(names = "--http", paramLabel = "METHOD:PATH",
-      description = "Expose it over HTTP, such as POST:users or GET:users/{id}. Path variables become "
-          + "components of the parameter record.")
-  String http;
-
-  @Option(names = "--emits", paramLabel = "EVENT",
-      description = "Emit its result as this success event, such as user.signedUp.")
-  String emits;
+  private final ProjectDirectoryOption project = new ProjectDirectoryOption();
+  private final BatchModeOption batch = new BatchModeOption();
+  private final DryRunOption dryRun = new DryRunOption();
+  private final ForceOption force = new ForceOption();
+  private final PositionalParamSpec name = CommandSpecBuilder.firstParameter("NAME",
+      "The command name in lowerCamelCase, such as 'signUp'.");
+  private final OptionSpec service = CommandSpecBuilder.valueOption("--service", "SERVICE",
+      "The service to add it to.");
+  private final OptionSpec serviceVersion = CommandSpecBuilder.valueOption("--service-version", "N",
+      "The service version; needed only when the service has several.");
+  private final OptionSpec description = CommandSpecBuilder.valueOption("--description", "TEXT",
+      "One line saying what the command does.");
+  private final OptionSpec http = CommandSpecBuilder.valueOption("--http", "METHOD:PATH",
+      "Expose it over HTTP, such as POST:users or GET:users/{id}. Path variables become components of the "
+          + "parameter record.");
+  private final OptionSpec emits = CommandSpecBuilder.valueOption("--emits", "EVENT",
+      "Emit its result as this success event, such as user.signedUp.");
+  private final CommandSpec spec;
 
   AddCommandCmd(CliContext context) {
     this.context = context;
+    this.spec = CommandSpecBuilder.command("command", this)
+        .description(
+            "Adds a command (request/response) to a service. Writes the handler, its payload, parameter and result "
+                + "records and a passing test, all yours to edit, and regenerates the service's wiring and client.")
+        .examples(
+            "  purista add command signUp --service user --http POST:users --emits user.signedUp",
+            "  purista add command getUser --service user --http GET:users/{id} --description \"Reads one user\"")
+        .helpOption()
+        .option(project.option())
+        .option(batch.option())
+        .option(dryRun.option())
+        .option(force.option())
+        .parameter(name)
+        .option(service)
+        .option(serviceVersion)
+        .option(description)
+        .option(http)
+        .option(emits)
+        .build();
+  }
+
+  CommandSpec spec() {
+    return spec;
   }
 
   @Override
@@ -77,12 +66,14 @@ final class AddCommandCmd implements Callable<Integer> {
     CliEnvironment environment = context.environment();
     Path directory = project.resolve(context);
     LoadedProject loaded = context.engine().open(directory);
-    Prompter prompter = new Prompter(environment, batch.batchMode, spec);
-    String commandName = prompter.require(name, "parameter: 'NAME'", "Command name", List.of());
-    ServiceSelection target = ServiceSelection.resolve(prompter, loaded.model(), service, serviceVersion);
+    Prompter prompter = new Prompter(environment, batch.batchMode(), spec);
+    String commandName = prompter.require(name.getValue(), "parameter: 'NAME'", "Command name", List.of());
+    ServiceSelection target = ServiceSelection.resolve(prompter, loaded.model(), service.getValue(),
+        serviceVersion.getValue());
     ChangeResult result = context.engine().addCommand(directory,
-        new AddCommandRequest(commandName, target.name(), target.version(), description, http, emits),
-        new WriteMode(dryRun.dryRun, force.force));
+        new AddCommandRequest(commandName, target.name(), target.version(), description.getValue(), http.getValue(),
+            emits.getValue()),
+        new WriteMode(dryRun.dryRun(), force.force()));
     String done = "Added command " + commandName + " to service " + target.name() + ". Implement it in "
         + result.mainFile();
     return PlanPrinter.report(result, environment.out(), environment.err(), done);

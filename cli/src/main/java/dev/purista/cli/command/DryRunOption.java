@@ -1,10 +1,17 @@
 package dev.purista.cli.command;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code --dry-run}: print the plan, write nothing. */
-public final class DryRunOption {
-  @Option(names = "--dry-run",
-      description = "Print what would be created, updated, left identical or conflict; write nothing.")
-  boolean dryRun;
+final class DryRunOption {
+  private final OptionSpec option = CommandSpecBuilder.flag(
+      "Print what would be created, updated, left identical or conflict; write nothing.", "--dry-run");
+
+  OptionSpec option() {
+    return option;
+  }
+
+  boolean dryRun() {
+    return CommandSpecBuilder.isSet(option);
+  }
 }

@@ -1,10 +1,17 @@
 package dev.purista.cli.command;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code --force}: overwrite conflicting files. */
-public final class ForceOption {
-  @Option(names = "--force",
-      description = "Overwrite conflicting files: regenerated files you changed, and user-owned files in the way.")
-  boolean force;
+final class ForceOption {
+  private final OptionSpec option = CommandSpecBuilder.flag(
+      "Overwrite conflicting files: regenerated files you changed, and user-owned files in the way.", "--force");
+
+  OptionSpec option() {
+    return option;
+  }
+
+  boolean force() {
+    return CommandSpecBuilder.isSet(option);
+  }
 }

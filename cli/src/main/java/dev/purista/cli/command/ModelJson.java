@@ -1,15 +1,18 @@
 package dev.purista.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.purista.cli.generate.ProjectLayout;
 import dev.purista.cli.model.CommandModel;
 import dev.purista.cli.model.EventCatalog;
 import dev.purista.cli.model.ProjectModel;
+import dev.purista.cli.model.ProjectModelWriter;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.SubscriptionModel;
+import dev.purista.cli.model.TargetModel;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * {@code purista list --json} for tools: the model without file hashes, plus what tools otherwise would have
@@ -17,49 +20,82 @@ import dev.purista.cli.model.SubscriptionModel;
  * producers and subscribers.
  */
 final class ModelJson {
+  private static final JsonFactory JSON = new JsonFactory();
+
   private ModelJson() {
   }
 
   static String render(ProjectModel model) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = JSON.createGenerator(text)) {
+      out.useDefaultPrettyPrinter();
+      write(out, model);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render the model as JSON", e);
+    }
+    return text.toString();
+  }
+
+  private static void write(JsonGenerator out, ProjectModel model) throws IOException {
     ProjectLayout layout = new ProjectLayout(model.project().basePackage());
-    ObjectNode root = mapper.createObjectNode();
-    root.put("generatorVersion", model.generatorVersion());
-    root.set("project", mapper.valueToTree(model.project()));
-    root.set("targets", mapper.valueToTree(model.targets()));
-    ArrayNode services = root.putArray("services");
+    out.writeStartObject();
+    out.writeStringField("generatorVersion", model.generatorVersion());
+    out.writeFieldName("project");
+    ProjectModelWriter.writeProject(out, model.project());
+    out.writeArrayFieldStart("targets");
+    for (TargetModel target : model.targets()) {
+      ProjectModelWriter.writeTarget(out, target);
+    }
+    out.writeEndArray();
+    out.writeArrayFieldStart("services");
     for (ServiceModel service : model.services()) {
-      ObjectNode node = services.addObject()
-          .put("name", service.name())
-          .put("version", service.version())
-          .put("description", service.description())
-          .put("serviceClass", layout.serviceClass(service).canonicalName())
-          .put("clientClass", layout.clientClass(service).canonicalName());
-      ArrayNode commands = node.putArray("commands");
+      out.writeStartObject();
+      out.writeStringField("name", service.name());
+      out.writeStringField("version", service.version());
+      out.writeStringField("description", service.description());
+      out.writeStringField("serviceClass", layout.serviceClass(service).canonicalName());
+      out.writeStringField("clientClass", layout.clientClass(service).canonicalName());
+      out.writeArrayFieldStart("commands");
       for (CommandModel command : service.commands()) {
-        ObjectNode commandNode = mapper.valueToTree(command);
-        commandNode.put("handlerClass", layout.commandHandler(service, command).canonicalName());
-        commands.add(commandNode);
+        out.writeStartObject();
+        ProjectModelWriter.writeCommandFields(out, command);
+        out.writeStringField("handlerClass", layout.commandHandler(service, command).canonicalName());
+        out.writeEndObject();
       }
-      ArrayNode subscriptions = node.putArray("subscriptions");
+      out.writeEndArray();
+      out.writeArrayFieldStart("subscriptions");
       for (SubscriptionModel subscription : service.subscriptions()) {
-        ObjectNode subscriptionNode = mapper.valueToTree(subscription);
-        subscriptionNode.put("handlerClass", layout.subscriptionHandler(service, subscription).canonicalName());
-        subscriptions.add(subscriptionNode);
+        out.writeStartObject();
+        ProjectModelWriter.writeSubscriptionFields(out, subscription);
+        out.writeStringField("handlerClass", layout.subscriptionHandler(service, subscription).canonicalName());
+        out.writeEndObject();
       }
+      out.writeEndArray();
+      out.writeEndObject();
     }
-    ArrayNode events = root.putArray("events");
+    out.writeEndArray();
+    writeEvents(out, model);
+    out.writeEndObject();
+  }
+
+  private static void writeEvents(JsonGenerator out, ProjectModel model) throws IOException {
+    out.writeArrayFieldStart("events");
     for (EventCatalog.Event event : EventCatalog.of(model).events()) {
-      ObjectNode node = events.addObject().put("name", event.name()).put("constant", event.constantName());
-      ArrayNode emittedBy = node.putArray("emittedBy");
-      event.producers().forEach(producer -> emittedBy.add(producer.label()));
-      ArrayNode receivedBy = node.putArray("receivedBy");
-      event.subscribers().forEach(receivedBy::add);
+      out.writeStartObject();
+      out.writeStringField("name", event.name());
+      out.writeStringField("constant", event.constantName());
+      out.writeArrayFieldStart("emittedBy");
+      for (EventCatalog.Producer producer : event.producers()) {
+        out.writeString(producer.label());
+      }
+      out.writeEndArray();
+      out.writeArrayFieldStart("receivedBy");
+      for (String subscriber : event.subscribers()) {
+        out.writeString(subscriber);
+      }
+      out.writeEndArray();
+      out.writeEndObject();
     }
-    try {
-      return mapper.writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot render the model as JSON", e);
-    }
+    out.writeEndArray();
   }
 }

@@ -1,15 +1,16 @@
 package dev.purista.cli.command;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code purista new}: groups what can be created from nothing. */
-@Command(name = "new",
-    description = "Creates something new.",
-    subcommands = NewProjectCmd.class,
-    footerHeading = "%nExample:%n",
-    footer = "  purista new project shop --group-id com.example")
+/** {@code purista new}: groups what can be created from nothing (see {@link CommandTree}). */
 final class NewCmd {
-  @Mixin
-  HelpOption help;
+  private final CommandSpec spec = CommandSpecBuilder.command("new", this)
+      .description("Creates something new.")
+      .examples("  purista new project shop --group-id com.example")
+      .helpOption()
+      .build();
+
+  CommandSpec spec() {
+    return spec;
+  }
 }

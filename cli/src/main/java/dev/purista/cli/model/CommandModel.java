@@ -1,7 +1,5 @@
 package dev.purista.cli.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Optional;
 
 /**
@@ -12,8 +10,6 @@ import java.util.Optional;
  * @param http the HTTP exposure, or {@code null}
  * @param successEvent the event its success response is emitted as, or {@code null}
  */
-@JsonPropertyOrder({"name", "description", "http", "successEvent"})
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommandModel(String name, String description, HttpRoute http, String successEvent) {
 
   public Optional<HttpRoute> httpRoute() {

@@ -1,6 +1,5 @@
 package dev.purista.cli.model;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.purista.cli.naming.InvalidNameException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  * How a command is exposed over HTTP: a method and a path relative to {@code /api/v<version>/}, such as
  * {@code GET users/{id}}. Path variables in braces become components of the command's parameter record.
  */
-@JsonPropertyOrder({"method", "path"})
 public record HttpRoute(String method, String path) {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Pattern LITERAL_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");

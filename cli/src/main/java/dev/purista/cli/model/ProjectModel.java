@@ -1,6 +1,5 @@
 package dev.purista.cli.model;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.TreeMap;
  * @param services the services, in the order they were added
  * @param generatedFiles project-relative path ({@code /}-separated) to the SHA-256 of each regenerated file
  */
-@JsonPropertyOrder({"generatorVersion", "project", "options", "targets", "services", "generatedFiles"})
 public record ProjectModel(String generatorVersion, ProjectInfo project, ProjectOptions options,
     List<TargetModel> targets, List<ServiceModel> services, SortedMap<String, String> generatedFiles) {
 

@@ -1,15 +1,16 @@
 package dev.purista.cli.model;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.purista.cli.json.StrictJsonReader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * Reads and writes {@code purista.json}. Reading is strict: an unknown field is an error rather than silently
@@ -18,15 +19,39 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * and the golden test can compare it.
  */
 public final class ProjectModelCodec {
-  private final ObjectMapper mapper = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .build();
-  private final ObjectWriter writer;
+  private static final JsonFactory JSON = new JsonFactory();
 
-  public ProjectModelCodec() {
+  public String toJson(ProjectModel model) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = JSON.createGenerator(text)) {
+      out.setPrettyPrinter(prettyPrinter());
+      ProjectModelWriter.write(out, model);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the project model", e);
+    }
+    return text + "\n";
+  }
+
+  /** Parses and validates; anything wrong becomes a {@link CorruptModelException} naming line and column. */
+  public ProjectModel fromJson(String json) {
+    ProjectModel model;
+    try (StrictJsonReader in = StrictJsonReader.of(json)) {
+      if (!in.startRoot()) {
+        throw new CorruptModelException("the file is empty", null);
+      }
+      model = ProjectModelReader.model(in);
+      in.requireEnd();
+    } catch (JsonProcessingException e) {
+      throw new CorruptModelException(describe(e), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the project model from memory", e);
+    }
+    ProjectModelValidator.validate(model);
+    return model;
+  }
+
+  /** Two-space indents, {@code "key": value}, {@code []} and {@code {}} for empty containers, {@code \n} only. */
+  private static DefaultPrettyPrinter prettyPrinter() {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
         .withSeparators(Separators.createDefaultInstance()
@@ -35,30 +60,7 @@ public final class ProjectModelCodec {
             .withObjectEmptySeparator(""));
     printer.indentObjectsWith(indenter);
     printer.indentArraysWith(indenter);
-    this.writer = mapper.writer(printer);
-  }
-
-  public String toJson(ProjectModel model) {
-    try {
-      return writer.writeValueAsString(model) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the project model", e);
-    }
-  }
-
-  /** Parses and validates; anything wrong becomes a {@link CorruptModelException} naming line and column. */
-  public ProjectModel fromJson(String json) {
-    ProjectModel model;
-    try {
-      model = mapper.readValue(json, ProjectModel.class);
-    } catch (JsonProcessingException e) {
-      throw new CorruptModelException(describe(e), e);
-    }
-    if (model == null) {
-      throw new CorruptModelException("the file is empty", null);
-    }
-    ProjectModelValidator.validate(model);
-    return model;
+    return printer;
   }
 
   private static String describe(JsonProcessingException e) {

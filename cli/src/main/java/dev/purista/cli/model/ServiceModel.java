@@ -1,6 +1,5 @@
 package dev.purista.cli.model;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import java.util.stream.Stream;
  * A service version with its commands and subscriptions, in the order they were added (which is also the order
  * of the generated constants).
  */
-@JsonPropertyOrder({"name", "version", "description", "commands", "subscriptions"})
 public record ServiceModel(String name, String version, String description, List<CommandModel> commands,
     List<SubscriptionModel> subscriptions) {
 

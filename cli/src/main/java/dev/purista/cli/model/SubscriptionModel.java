@@ -1,7 +1,5 @@
 package dev.purista.cli.model;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Optional;
 
 /**
@@ -16,8 +14,6 @@ import java.util.Optional;
  *     subscription's own payload record), and recorded here so that regenerating never changes the type a
  *     user-owned handler was written against.
  */
-@JsonPropertyOrder({"name", "description", "event", "emits", "payloadType"})
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionModel(String name, String description, String event, String emits, String payloadType) {
 
   public Optional<String> emitsEvent() {

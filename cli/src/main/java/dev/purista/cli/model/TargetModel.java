@@ -1,6 +1,5 @@
 package dev.purista.cli.model;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * A deployment target the project has a bootstrap for. Every project starts with {@code monolith} on the
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param name monolith, microservice, lambda or edge
  * @param bridge default (in-memory), amqp, nats or mqtt, as PURISTA names them
  */
-@JsonPropertyOrder({"name", "bridge"})
 public record TargetModel(String name, String bridge) {
   public static final String MONOLITH = "monolith";
 

@@ -4,6 +4,7 @@ import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.reflect.MissingWrapper;
 import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import com.github.mustachejava.util.Wrapper;
+import java.lang.reflect.AccessibleObject;
 import java.util.List;
 
 /**
@@ -11,6 +12,17 @@ import java.util.List;
  * a typo in a template into a silently broken pom.
  */
 final class StrictObjectHandler extends ReflectionObjectHandler {
+
+  /**
+   * A section such as {@code {{#hasCommands}}} puts its Boolean on the scope stack, and every name inside it
+   * would first be looked up as a member of {@code Boolean}: one failed reflective lookup (an exception) per
+   * name and spelling, in every CLI process. A Boolean has nothing a template could want, so it is skipped.
+   */
+  @Override
+  @SuppressWarnings("rawtypes") // mustache.java declares the parameter raw; an override must too
+  protected AccessibleObject findMember(Class sClass, String name) {
+    return sClass == Boolean.class ? null : super.findMember(sClass, name);
+  }
 
   @Override
   public Wrapper find(String name, List<Object> scopes) {

@@ -1,6 +1,5 @@
 package dev.purista.cli.template;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -14,7 +13,6 @@ import java.util.List;
  * @param description what the file is for
  * @param variables every variable the template may use; rendering provides exactly these
  */
-@JsonPropertyOrder({"name", "group", "target", "ownership", "description", "variables"})
 public record TemplateEntry(String name, String group, String target, String ownership, String description,
     List<String> variables) {
   public TemplateEntry {

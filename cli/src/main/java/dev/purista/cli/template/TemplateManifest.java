@@ -1,7 +1,6 @@
 package dev.purista.cli.template;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.purista.cli.json.StrictJsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,17 +20,54 @@ public record TemplateManifest(List<TemplateEntry> templates) {
   }
 
   public static TemplateManifest bundled() {
-    try (InputStream in = TemplateManifest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
+    try (InputStream stream = TemplateManifest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (stream == null) {
         throw new IllegalStateException("the CLI jar lacks " + RESOURCE);
       }
-      return JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build()
-          .readValue(in, TemplateManifest.class);
+      try (StrictJsonReader in = StrictJsonReader.of(stream)) {
+        return read(in);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
+  }
+
+  /** Reads a manifest; a field it does not know is an error, as a typo would otherwise go unnoticed. */
+  static TemplateManifest read(StrictJsonReader in) throws IOException {
+    List<TemplateEntry> templates = null;
+    if (in.startRoot()) {
+      in.requireObject("the template manifest");
+      while (in.nextField()) {
+        if (!in.fieldName().equals("templates")) {
+          throw in.unknownField("the template manifest");
+        }
+        templates = in.list(TemplateManifest::entry);
+      }
+    }
+    in.requireEnd();
+    return new TemplateManifest(templates);
+  }
+
+  private static TemplateEntry entry(StrictJsonReader in) throws IOException {
+    in.requireObject("a template entry");
+    String name = null;
+    String group = null;
+    String target = null;
+    String ownership = null;
+    String description = null;
+    List<String> variables = null;
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "name" -> name = in.string();
+        case "group" -> group = in.string();
+        case "target" -> target = in.string();
+        case "ownership" -> ownership = in.string();
+        case "description" -> description = in.string();
+        case "variables" -> variables = in.list(StrictJsonReader::string);
+        default -> throw in.unknownField("a template entry");
+      }
+    }
+    return new TemplateEntry(name, group, target, ownership, description, variables);
   }
 
   public List<TemplateEntry> group(String group) {
