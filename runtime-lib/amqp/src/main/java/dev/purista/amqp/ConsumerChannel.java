@@ -1,5 +1,6 @@
 package dev.purista.amqp;
 
+import dev.purista.core.spi.support.InFlight;
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Consumer;

@@ -1,5 +1,6 @@
 package dev.purista.nats;
 
+import dev.purista.core.spi.support.InFlight;
 import dev.purista.core.message.MalformedMessageException;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageCodec;

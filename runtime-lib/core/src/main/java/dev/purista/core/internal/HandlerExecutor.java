@@ -1,5 +1,6 @@
 package dev.purista.core.internal;
 
+import dev.purista.core.spi.support.InFlight;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Duration;
@@ -27,8 +28,7 @@ public final class HandlerExecutor {
   private final ExecutorService executor;
   private final boolean owned;
   private final Semaphore permits;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final Object idle = new Object();
+  private final InFlight inFlight = new InFlight();
 
   private HandlerExecutor(ExecutorService executor, boolean owned, Semaphore permits) {
     this.executor = executor;
@@ -56,11 +56,11 @@ public final class HandlerExecutor {
 
   /** Runs {@code task}; throws {@link RejectedExecutionException} when saturated or shut down. */
   public void execute(Runnable task) {
-    inFlight.incrementAndGet();
+    inFlight.begin();
     try {
       executor.execute(() -> runCounted(task));
     } catch (RejectedExecutionException e) {
-      finished();
+      inFlight.end();
       throw e;
     }
   }
@@ -78,40 +78,17 @@ public final class HandlerExecutor {
         task.run();
       }
     } finally {
-      finished();
-    }
-  }
-
-  private void finished() {
-    if (inFlight.decrementAndGet() == 0) {
-      synchronized (idle) {
-        idle.notifyAll();
-      }
+      inFlight.end();
     }
   }
 
   public int inFlight() {
-    return inFlight.get();
+    return inFlight.count();
   }
 
   /** Waits until nothing is in flight; {@code false} when {@code grace} ran out first. */
   public boolean awaitIdle(Duration grace) {
-    long deadline = System.nanoTime() + grace.toNanos();
-    synchronized (idle) {
-      while (inFlight.get() > 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        try {
-          TimeUnit.NANOSECONDS.timedWait(idle, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return inFlight.get() == 0;
-        }
-      }
-    }
-    return true;
+    return inFlight.awaitIdle(grace);
   }
 
   public void shutdown() {

@@ -1,23 +1,23 @@
-package dev.purista.amqp;
+package dev.purista.core.spi.support;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts deliveries that arrived and are not yet settled (acknowledged, rejected or dropped), so that a stopping
- * bridge can wait for them before it closes the connection: a message acknowledged after the close would be
- * delivered again.
+ * Counts work that has started and not finished (a handler running, a delivery not yet acknowledged), so that a
+ * graceful stop can wait for it before it closes anything: a message acknowledged after its connection closed is
+ * delivered again, and a handler cut off mid-way loses its answer.
  */
-final class InFlight {
+public final class InFlight {
   private final AtomicInteger count = new AtomicInteger();
   private final Object idle = new Object();
 
-  void begin() {
+  public void begin() {
     count.incrementAndGet();
   }
 
-  void end() {
+  public void end() {
     if (count.decrementAndGet() == 0) {
       synchronized (idle) {
         idle.notifyAll();
@@ -25,13 +25,13 @@ final class InFlight {
     }
   }
 
-  int count() {
+  public int count() {
     return count.get();
   }
 
-  /** Waits until nothing is in flight; {@code false} when {@code timeout} ran out first. */
-  boolean awaitIdle(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+  /** Waits until nothing is in flight; {@code false} when {@code grace} ran out first. */
+  public boolean awaitIdle(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
     synchronized (idle) {
       while (count.get() > 0) {
         long left = deadline - System.nanoTime();
