@@ -4,7 +4,6 @@ import dev.purista.cli.CliEnvironment;
 import dev.purista.cli.engine.AddCommandRequest;
 import dev.purista.cli.engine.ChangeResult;
 import dev.purista.cli.engine.LoadedProject;
-import dev.purista.cli.engine.WriteMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,10 +14,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /** {@code purista add command NAME --service S}. */
 final class AddCommandCmd implements Callable<Integer> {
   private final CliContext context;
-  private final ProjectDirectoryOption project = new ProjectDirectoryOption();
-  private final BatchModeOption batch = new BatchModeOption();
-  private final DryRunOption dryRun = new DryRunOption();
-  private final ForceOption force = new ForceOption();
+  private final ProjectChangeOptions changes = new ProjectChangeOptions();
   private final PositionalParamSpec name = CommandSpecBuilder.firstParameter("NAME",
       "The command name in lowerCamelCase, such as 'signUp'.");
   private final OptionSpec service = CommandSpecBuilder.valueOption("--service", "SERVICE",
@@ -36,18 +32,14 @@ final class AddCommandCmd implements Callable<Integer> {
 
   AddCommandCmd(CliContext context) {
     this.context = context;
-    this.spec = CommandSpecBuilder.command("command", this)
+    this.spec = changes.addTo(CommandSpecBuilder.command("command", this)
         .description(
             "Adds a command (request/response) to a service. Writes the handler, its payload, parameter and result "
                 + "records and a passing test, all yours to edit, and regenerates the service's wiring and client.")
         .examples(
             "  purista add command signUp --service user --http POST:users --emits user.signedUp",
             "  purista add command getUser --service user --http GET:users/{id} --description \"Reads one user\"")
-        .helpOption()
-        .option(project.option())
-        .option(batch.option())
-        .option(dryRun.option())
-        .option(force.option())
+        .helpOption())
         .parameter(name)
         .option(service)
         .option(serviceVersion)
@@ -64,16 +56,16 @@ final class AddCommandCmd implements Callable<Integer> {
   @Override
   public Integer call() {
     CliEnvironment environment = context.environment();
-    Path directory = project.resolve(context);
+    Path directory = changes.projectDirectory(context);
     LoadedProject loaded = context.engine().open(directory);
-    Prompter prompter = new Prompter(environment, batch.batchMode(), spec);
+    Prompter prompter = new Prompter(environment, changes.batchMode(), spec);
     String commandName = prompter.require(name.getValue(), "parameter: 'NAME'", "Command name", List.of());
     ServiceSelection target = ServiceSelection.resolve(prompter, loaded.model(), service.getValue(),
         serviceVersion.getValue());
     ChangeResult result = context.engine().addCommand(directory,
         new AddCommandRequest(commandName, target.name(), target.version(), description.getValue(), http.getValue(),
             emits.getValue()),
-        new WriteMode(dryRun.dryRun(), force.force()));
+        changes.writeMode());
     String done = "Added command " + commandName + " to service " + target.name() + ". Implement it in "
         + result.mainFile();
     return PlanPrinter.report(result, environment.out(), environment.err(), done);

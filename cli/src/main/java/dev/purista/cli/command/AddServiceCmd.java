@@ -3,7 +3,6 @@ package dev.purista.cli.command;
 import dev.purista.cli.CliEnvironment;
 import dev.purista.cli.engine.AddServiceRequest;
 import dev.purista.cli.engine.ChangeResult;
-import dev.purista.cli.engine.WriteMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,10 +13,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /** {@code purista add service NAME}. */
 final class AddServiceCmd implements Callable<Integer> {
   private final CliContext context;
-  private final ProjectDirectoryOption project = new ProjectDirectoryOption();
-  private final BatchModeOption batch = new BatchModeOption();
-  private final DryRunOption dryRun = new DryRunOption();
-  private final ForceOption force = new ForceOption();
+  private final ProjectChangeOptions changes = new ProjectChangeOptions();
   private final PositionalParamSpec name = CommandSpecBuilder.firstParameter("NAME",
       "The service name in lowerCamelCase, such as 'user' or 'orderHistory'.");
   private final OptionSpec version = CommandSpecBuilder.valueOption("--version", "N",
@@ -28,18 +24,14 @@ final class AddServiceCmd implements Callable<Integer> {
 
   AddServiceCmd(CliContext context) {
     this.context = context;
-    this.spec = CommandSpecBuilder.command("service", this)
+    this.spec = changes.addTo(CommandSpecBuilder.command("service", this)
         .description(
             "Adds a service version: its wiring (<Name>V<N>Service) and typed client (<Name>V<N>Client) are "
                 + "generated, and it joins the monolith bootstrap. Add commands and subscriptions to it next.")
         .examples(
             "  purista add service user --description \"Manages users\"",
             "  purista add service user --version 2")
-        .helpOption()
-        .option(project.option())
-        .option(batch.option())
-        .option(dryRun.option())
-        .option(force.option())
+        .helpOption())
         .parameter(name)
         .option(version)
         .option(description)
@@ -53,15 +45,15 @@ final class AddServiceCmd implements Callable<Integer> {
   @Override
   public Integer call() {
     CliEnvironment environment = context.environment();
-    Path directory = project.resolve(context);
+    Path directory = changes.projectDirectory(context);
     // Outside a project, say so before asking anything.
     context.engine().open(directory);
-    String serviceName = new Prompter(environment, batch.batchMode(), spec)
+    String serviceName = new Prompter(environment, changes.batchMode(), spec)
         .require(name.getValue(), "parameter: 'NAME'", "Service name", List.of());
     String serviceVersion = version.getValue();
     ChangeResult result = context.engine().addService(directory,
         new AddServiceRequest(serviceName, serviceVersion, description.getValue()),
-        new WriteMode(dryRun.dryRun(), force.force()));
+        changes.writeMode());
     String done = "Added service " + serviceName + " v" + (serviceVersion == null ? "1" : serviceVersion) + ": "
         + result.mainFile() + "\nNext: purista add command NAME --service " + serviceName;
     return PlanPrinter.report(result, environment.out(), environment.err(), done);

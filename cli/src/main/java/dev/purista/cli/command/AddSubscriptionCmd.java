@@ -4,7 +4,6 @@ import dev.purista.cli.CliEnvironment;
 import dev.purista.cli.engine.AddSubscriptionRequest;
 import dev.purista.cli.engine.ChangeResult;
 import dev.purista.cli.engine.LoadedProject;
-import dev.purista.cli.engine.WriteMode;
 import dev.purista.cli.model.EventCatalog;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,10 +15,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /** {@code purista add subscription NAME --service S --event EVENT}. */
 final class AddSubscriptionCmd implements Callable<Integer> {
   private final CliContext context;
-  private final ProjectDirectoryOption project = new ProjectDirectoryOption();
-  private final BatchModeOption batch = new BatchModeOption();
-  private final DryRunOption dryRun = new DryRunOption();
-  private final ForceOption force = new ForceOption();
+  private final ProjectChangeOptions changes = new ProjectChangeOptions();
   private final PositionalParamSpec name = CommandSpecBuilder.firstParameter("NAME",
       "The subscription name in lowerCamelCase, such as 'sendWelcome'.");
   private final OptionSpec service = CommandSpecBuilder.valueOption("--service", "SERVICE",
@@ -36,17 +32,13 @@ final class AddSubscriptionCmd implements Callable<Integer> {
 
   AddSubscriptionCmd(CliContext context) {
     this.context = context;
-    this.spec = CommandSpecBuilder.command("subscription", this)
+    this.spec = changes.addTo(CommandSpecBuilder.command("subscription", this)
         .description(
             "Adds a subscription (a reaction to an event) to a service. Writes the handler, its records and a "
                 + "passing test, all yours to edit, and regenerates the service's wiring. When one command of the "
                 + "project emits the event, the handler receives that command's result record.")
         .examples("  purista add subscription sendWelcome --service email --event user.signedUp --emits email.sent")
-        .helpOption()
-        .option(project.option())
-        .option(batch.option())
-        .option(dryRun.option())
-        .option(force.option())
+        .helpOption())
         .parameter(name)
         .option(service)
         .option(serviceVersion)
@@ -63,9 +55,9 @@ final class AddSubscriptionCmd implements Callable<Integer> {
   @Override
   public Integer call() {
     CliEnvironment environment = context.environment();
-    Path directory = project.resolve(context);
+    Path directory = changes.projectDirectory(context);
     LoadedProject loaded = context.engine().open(directory);
-    Prompter prompter = new Prompter(environment, batch.batchMode(), spec);
+    Prompter prompter = new Prompter(environment, changes.batchMode(), spec);
     String subscriptionName = prompter.require(name.getValue(), "parameter: 'NAME'", "Subscription name", List.of());
     ServiceSelection target = ServiceSelection.resolve(prompter, loaded.model(), service.getValue(),
         serviceVersion.getValue());
@@ -76,7 +68,7 @@ final class AddSubscriptionCmd implements Callable<Integer> {
     ChangeResult result = context.engine().addSubscription(directory,
         new AddSubscriptionRequest(subscriptionName, target.name(), target.version(), description.getValue(),
             eventName, emits.getValue()),
-        new WriteMode(dryRun.dryRun(), force.force()));
+        changes.writeMode());
     String done = "Added subscription " + subscriptionName + " to service " + target.name() + ". Implement it in "
         + result.mainFile();
     return PlanPrinter.report(result, environment.out(), environment.err(), done);
