@@ -10,13 +10,11 @@ import dev.purista.core.CommandDefinition;
 import dev.purista.core.FailureReason;
 import dev.purista.core.HandledError;
 import dev.purista.core.PuristaClient;
-import dev.purista.core.PuristaError;
 import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.StatusCode;
 import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.UnhandledError;
-import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageIds;
 import dev.purista.core.spi.EventBridge;
@@ -483,15 +481,5 @@ public abstract class EventBridgeContract {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
-  }
-
-  /** Not part of the contract: lets subclasses check that a failed invocation carries a status. */
-  protected static StatusCode statusOf(PuristaError error) {
-    return error.status();
-  }
-
-  /** Lets subclasses build messages the way services do. */
-  protected static Message.Builder event(String eventName) {
-    return Message.builder(dev.purista.core.message.MessageType.CUSTOM_MESSAGE).eventName(eventName);
   }
 }
