@@ -29,21 +29,25 @@ import javax.net.ssl.SSLContext;
  *       <td>{@code purista}</td></tr>
  *   <tr><td>{@link Builder#prefetch prefetch}</td><td>{@code PURISTA_AMQP_PREFETCH}</td><td>10</td></tr>
  *   <tr><td>{@link Builder#maxRetries maxRetries}</td><td>{@code PURISTA_AMQP_MAX_RETRIES}</td><td>3</td></tr>
- *   <tr><td>{@link Builder#retryDelay retryDelay}</td><td>{@code PURISTA_AMQP_RETRY_DELAY_MS}</td><td>1000 ms</td></tr>
+ *   <tr><td>{@link Builder#retryDelay retryDelay}</td><td>{@code PURISTA_AMQP_RETRY_DELAY}</td><td>{@code 1s}</td></tr>
  *   <tr><td>{@link Builder#defaultCommandTimeout defaultCommandTimeout}</td>
- *       <td>{@code PURISTA_AMQP_COMMAND_TIMEOUT_MS}</td><td>30000 ms</td></tr>
+ *       <td>{@code PURISTA_AMQP_COMMAND_TIMEOUT}</td><td>{@code 30s}</td></tr>
  *   <tr><td>{@link Builder#instanceId instanceId}</td><td>{@code PURISTA_AMQP_INSTANCE_ID}</td><td>random</td></tr>
  *   <tr><td>{@link Builder#connectionName connectionName}</td><td>{@code PURISTA_AMQP_CONNECTION_NAME}</td>
  *       <td>{@code purista-<instanceId>}</td></tr>
- *   <tr><td>{@link Builder#connectTimeout connectTimeout}</td><td>{@code PURISTA_AMQP_CONNECT_TIMEOUT_MS}</td>
- *       <td>10000 ms</td></tr>
- *   <tr><td>{@link Builder#heartbeat heartbeat}</td><td>{@code PURISTA_AMQP_HEARTBEAT_SECONDS}</td><td>10 s</td></tr>
- *   <tr><td>{@link Builder#recoveryInterval recoveryInterval}</td><td>{@code PURISTA_AMQP_RECOVERY_INTERVAL_MS}</td>
- *       <td>1000 ms</td></tr>
- *   <tr><td>{@link Builder#drainTimeout drainTimeout}</td><td>{@code PURISTA_AMQP_DRAIN_TIMEOUT_MS}</td>
- *       <td>10000 ms</td></tr>
+ *   <tr><td>{@link Builder#connectTimeout connectTimeout}</td><td>{@code PURISTA_AMQP_CONNECT_TIMEOUT}</td>
+ *       <td>{@code 10s}</td></tr>
+ *   <tr><td>{@link Builder#heartbeat heartbeat}</td><td>{@code PURISTA_AMQP_HEARTBEAT}</td><td>{@code 10s}</td></tr>
+ *   <tr><td>{@link Builder#recoveryInterval recoveryInterval}</td><td>{@code PURISTA_AMQP_RECOVERY_INTERVAL}</td>
+ *       <td>{@code 1s}</td></tr>
+ *   <tr><td>{@link Builder#drainTimeout drainTimeout}</td><td>{@code PURISTA_AMQP_DRAIN_TIMEOUT}</td>
+ *       <td>{@code 10s}</td></tr>
  *   <tr><td>{@link Builder#sslContext sslContext}</td><td>(code only)</td><td>the JVM's default trust store</td></tr>
  * </table>
+ *
+ * <p>Durations take a unit: {@code 250ms}, {@code 30s}, {@code 2m}, or ISO-8601 such as {@code PT30S}; a bare
+ * number is refused. The duration variables once carried their unit in the name; while an old name is still set,
+ * reading the environment fails with a message that names the new one.
  *
  * <p>An {@code amqps://} URL connects with TLS, verifying the broker's certificate and host name against the
  * JVM's trust store ({@code javax.net.ssl.trustStore}) unless an {@link Builder#sslContext SSLContext} is given.
@@ -103,7 +107,7 @@ public final class AmqpBridgeConfig {
    * cannot be read fails with a message that names the variable.
    */
   public static AmqpBridgeConfig fromEnvironment(Function<String, String> environment) {
-    return new EnvironmentReader(environment).read(builder()).build();
+    return AmqpEnvironment.read(environment, builder()).build();
   }
 
   /** {@link #fromEnvironment(Function)} over a map. */

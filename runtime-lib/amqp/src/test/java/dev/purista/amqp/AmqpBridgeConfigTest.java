@@ -36,14 +36,14 @@ class AmqpBridgeConfigTest {
         Map.entry("PURISTA_AMQP_NAME_PREFIX", "shop-q"),
         Map.entry("PURISTA_AMQP_PREFETCH", "25"),
         Map.entry("PURISTA_AMQP_MAX_RETRIES", "5"),
-        Map.entry("PURISTA_AMQP_RETRY_DELAY_MS", "250"),
-        Map.entry("PURISTA_AMQP_COMMAND_TIMEOUT_MS", "1500"),
+        Map.entry("PURISTA_AMQP_RETRY_DELAY", "250ms"),
+        Map.entry("PURISTA_AMQP_COMMAND_TIMEOUT", "1500ms"),
         Map.entry("PURISTA_AMQP_INSTANCE_ID", "pod-7"),
         Map.entry("PURISTA_AMQP_CONNECTION_NAME", "orders-pod-7"),
-        Map.entry("PURISTA_AMQP_CONNECT_TIMEOUT_MS", "2000"),
-        Map.entry("PURISTA_AMQP_HEARTBEAT_SECONDS", "30"),
-        Map.entry("PURISTA_AMQP_RECOVERY_INTERVAL_MS", "3000"),
-        Map.entry("PURISTA_AMQP_DRAIN_TIMEOUT_MS", "4000")));
+        Map.entry("PURISTA_AMQP_CONNECT_TIMEOUT", "2s"),
+        Map.entry("PURISTA_AMQP_HEARTBEAT", "30s"),
+        Map.entry("PURISTA_AMQP_RECOVERY_INTERVAL", "PT3S"),
+        Map.entry("PURISTA_AMQP_DRAIN_TIMEOUT", "4s")));
 
     assertEquals("broker.internal", config.url().getHost());
     assertEquals("svc", config.username().orElseThrow());
@@ -97,11 +97,30 @@ class AmqpBridgeConfigTest {
     IllegalArgumentException scheme = assertThrows(IllegalArgumentException.class,
         () -> AmqpBridgeConfig.fromEnvironment(Map.of("PURISTA_AMQP_URL", "http://mq:15672")));
     IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class,
-        () -> AmqpBridgeConfig.fromEnvironment(Map.of("PURISTA_AMQP_COMMAND_TIMEOUT_MS", "0")));
+        () -> AmqpBridgeConfig.fromEnvironment(Map.of("PURISTA_AMQP_COMMAND_TIMEOUT", "0s")));
+    IllegalArgumentException bareNumber = assertThrows(IllegalArgumentException.class,
+        () -> AmqpBridgeConfig.fromEnvironment(Map.of("PURISTA_AMQP_HEARTBEAT", "30")));
 
-    assertTrue(prefetch.getMessage().startsWith("PURISTA_AMQP_PREFETCH"), prefetch.getMessage());
+    assertTrue(prefetch.getMessage().startsWith("PURISTA_AMQP_PREFETCH='many'"), prefetch.getMessage());
     assertTrue(scheme.getMessage().contains("amqp://"), scheme.getMessage());
-    assertTrue(timeout.getMessage().startsWith("PURISTA_AMQP_COMMAND_TIMEOUT_MS"), timeout.getMessage());
+    assertTrue(timeout.getMessage().startsWith("PURISTA_AMQP_COMMAND_TIMEOUT='0s'"), timeout.getMessage());
+    assertTrue(timeout.getMessage().contains("must be positive"), timeout.getMessage());
+    assertTrue(bareNumber.getMessage().startsWith("PURISTA_AMQP_HEARTBEAT='30'"), bareNumber.getMessage());
+    assertTrue(bareNumber.getMessage().contains("add one, such as 30ms or 30s"), bareNumber.getMessage());
+  }
+
+  @Test
+  void aVariableStillOnItsOldNameStopsTheStart() {
+    AmqpEnvironment.RENAMED.forEach((oldSuffix, newSuffix) -> {
+      IllegalArgumentException renamed = assertThrows(IllegalArgumentException.class,
+          () -> AmqpBridgeConfig.fromEnvironment(Map.of("PURISTA_AMQP_" + oldSuffix, "1000")));
+
+      assertEquals("PURISTA_AMQP_" + oldSuffix + " was renamed to PURISTA_AMQP_" + newSuffix
+          + ", a duration such as 30s", renamed.getMessage());
+    });
+    assertEquals("PURISTA_AMQP_COMMAND_TIMEOUT_MS was renamed to PURISTA_AMQP_COMMAND_TIMEOUT, a duration such as 30s",
+        assertThrows(IllegalArgumentException.class, () -> AmqpBridgeConfig.fromEnvironment(
+            Map.of("PURISTA_AMQP_COMMAND_TIMEOUT_MS", "1500"))).getMessage());
   }
 
   @Test

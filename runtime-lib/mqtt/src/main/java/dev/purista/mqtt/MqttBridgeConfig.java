@@ -95,7 +95,7 @@ public final class MqttBridgeConfig {
   /** The settings from {@code environment} (variables {@code PURISTA_MQTT_*}), on top of the defaults. */
   public static MqttBridgeConfig fromEnvironment(Map<String, String> environment) {
     Builder builder = builder();
-    EnvironmentSettings.apply(environment, builder);
+    MqttEnvironment.apply(environment, builder);
     return builder.build();
   }
 

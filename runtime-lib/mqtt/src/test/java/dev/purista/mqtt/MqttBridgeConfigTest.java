@@ -56,6 +56,11 @@ class MqttBridgeConfigTest {
     assertTrue(scheme.getMessage().contains("scheme"), scheme.getMessage());
     assertFalse(scheme.getMessage().contains("hunter2"), scheme.getMessage());
     assertThrows(IllegalArgumentException.class, () -> BrokerUrl.parse("mqtt://"));
+    IllegalArgumentException fromEnvironment = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_URL", "http://ann:hunter2@broker")));
+    assertTrue(fromEnvironment.getMessage().startsWith("PURISTA_MQTT_URL='http://ann:***@broker'"),
+        fromEnvironment.getMessage());
+    assertFalse(fromEnvironment.getMessage().contains("hunter2"), fromEnvironment.getMessage());
   }
 
   @Test
@@ -115,14 +120,16 @@ class MqttBridgeConfigTest {
   void aBadValueNamesItsVariable() {
     IllegalArgumentException bareNumber = assertThrows(IllegalArgumentException.class,
         () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_SESSION_EXPIRY", "3600")));
-    assertTrue(bareNumber.getMessage().contains("PURISTA_MQTT_SESSION_EXPIRY"), bareNumber.getMessage());
+    assertTrue(bareNumber.getMessage().startsWith("PURISTA_MQTT_SESSION_EXPIRY='3600'"), bareNumber.getMessage());
+    assertTrue(bareNumber.getMessage().contains("add one, such as 3600ms or 3600s"), bareNumber.getMessage());
     IllegalArgumentException qos = assertThrows(IllegalArgumentException.class,
         () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_NON_DURABLE_QOS", "2")));
     assertTrue(qos.getMessage().startsWith("PURISTA_MQTT_NON_DURABLE_QOS"), qos.getMessage());
     IllegalArgumentException prefix = assertThrows(IllegalArgumentException.class,
         () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_TOPIC_PREFIX", "a/b")));
     assertTrue(prefix.getMessage().contains("'/'"), prefix.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException tls = assertThrows(IllegalArgumentException.class,
         () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_TLS", "yes")));
+    assertEquals("PURISTA_MQTT_TLS='yes' is invalid: expected true or false", tls.getMessage());
   }
 }

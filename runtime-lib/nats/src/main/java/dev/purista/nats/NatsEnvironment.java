@@ -1,16 +1,17 @@
 package dev.purista.nats;
 
+import dev.purista.core.spi.support.EnvironmentSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
 
 /**
- * Reads {@link NatsBridgeConfig} settings from environment variables, so that a deployment configures the broker
- * without code. Every variable is optional; an unparsable value fails with the variable's name, because a typo
- * silently replaced by a default is found only in production.
+ * The {@code PURISTA_NATS_*} variables and the {@link NatsBridgeConfig} setting each one sets, so that a
+ * deployment configures the broker without code. Every variable is optional. Parsing and error messages are the
+ * shared {@link EnvironmentSettings}: a bad value fails with the variable's name, because a typo silently replaced
+ * by a default is found only in production. Durations take a unit: {@code 250ms}, {@code 30s}, {@code 2m}, or
+ * ISO-8601 such as {@code PT30S}.
  *
  * <table>
  *   <caption>Variables</caption>
@@ -20,38 +21,45 @@ import java.util.function.Consumer;
  *   <tr><td>{@code PURISTA_NATS_CREDENTIALS}</td><td>path of a {@code .creds} file</td></tr>
  *   <tr><td>{@code PURISTA_NATS_SUBJECT_PREFIX}, {@code PURISTA_NATS_EMPTY_SUBJECT_PART}</td><td>subjects</td></tr>
  *   <tr><td>{@code PURISTA_NATS_STREAM}, {@code PURISTA_NATS_DEAD_LETTER_STREAM},
- *       {@code PURISTA_NATS_STREAM_REPLICAS}, {@code PURISTA_NATS_EVENT_MAX_AGE_MS},
- *       {@code PURISTA_NATS_DEAD_LETTER_MAX_AGE_MS}</td><td>JetStream streams</td></tr>
+ *       {@code PURISTA_NATS_STREAM_REPLICAS}, {@code PURISTA_NATS_EVENT_MAX_AGE},
+ *       {@code PURISTA_NATS_DEAD_LETTER_MAX_AGE}</td><td>JetStream streams</td></tr>
  *   <tr><td>{@code PURISTA_NATS_MAX_DELIVERIES}, {@code PURISTA_NATS_MAX_ACK_PENDING},
- *       {@code PURISTA_NATS_ACK_WAIT_MS},
- *       {@code PURISTA_NATS_RETRY_DELAY_MS}, {@code PURISTA_NATS_CONSUMER_INACTIVE_THRESHOLD_MS},
+ *       {@code PURISTA_NATS_ACK_WAIT},
+ *       {@code PURISTA_NATS_RETRY_DELAY}, {@code PURISTA_NATS_CONSUMER_INACTIVE_THRESHOLD},
  *       {@code PURISTA_NATS_DURABLE_FALLBACK}</td><td>durable subscriptions</td></tr>
- *   <tr><td>{@code PURISTA_NATS_DEFAULT_COMMAND_TIMEOUT_MS}, {@code PURISTA_NATS_INSTANCE_ID},
- *       {@code PURISTA_NATS_RECONNECT_WAIT_MS}, {@code PURISTA_NATS_CONNECTION_TIMEOUT_MS},
- *       {@code PURISTA_NATS_STOP_GRACE_MS}</td><td>connection and lifecycle</td></tr>
+ *   <tr><td>{@code PURISTA_NATS_COMMAND_TIMEOUT}, {@code PURISTA_NATS_INSTANCE_ID},
+ *       {@code PURISTA_NATS_RECONNECT_WAIT}, {@code PURISTA_NATS_CONNECTION_TIMEOUT},
+ *       {@code PURISTA_NATS_STOP_GRACE}</td><td>connection and lifecycle</td></tr>
  * </table>
  */
 final class NatsEnvironment {
   static final String PREFIX = "PURISTA_NATS_";
 
-  private final Map<String, String> environment;
+  /**
+   * Old names, new names. Durations were bare milliseconds with the unit in the name; they now carry their unit
+   * in the value ({@code 30s}), and the command timeout has the same name in every bridge. A deployment still on an
+   * old name fails instead of quietly running on the default.
+   */
+  static final Map<String, String> RENAMED = Map.of(
+      "EVENT_MAX_AGE_MS", "EVENT_MAX_AGE",
+      "DEAD_LETTER_MAX_AGE_MS", "DEAD_LETTER_MAX_AGE",
+      "ACK_WAIT_MS", "ACK_WAIT",
+      "RETRY_DELAY_MS", "RETRY_DELAY",
+      "CONSUMER_INACTIVE_THRESHOLD_MS", "CONSUMER_INACTIVE_THRESHOLD",
+      "DEFAULT_COMMAND_TIMEOUT_MS", "COMMAND_TIMEOUT",
+      "RECONNECT_WAIT_MS", "RECONNECT_WAIT",
+      "CONNECTION_TIMEOUT_MS", "CONNECTION_TIMEOUT",
+      "STOP_GRACE_MS", "STOP_GRACE");
 
-  private NatsEnvironment(Map<String, String> environment) {
-    this.environment = environment;
+  private NatsEnvironment() {
   }
 
   static NatsBridgeConfig.Builder read(Map<String, String> environment, NatsBridgeConfig.Builder builder) {
-    NatsEnvironment env = new NatsEnvironment(environment);
+    EnvironmentSettings env = new EnvironmentSettings(PREFIX, environment);
+    RENAMED.forEach(env::renamed);
     env.text("URL", value -> builder.urls(Arrays.stream(value.split(",")).map(String::trim)
         .filter(url -> !url.isEmpty()).toArray(String[]::new)));
-    String user = env.value("USER");
-    String password = env.value("PASSWORD");
-    if (user != null || password != null) {
-      if (user == null) {
-        throw new IllegalArgumentException(PREFIX + "PASSWORD is set but " + PREFIX + "USER is not");
-      }
-      builder.userInfo(user, password);
-    }
+    readUserInfo(env, builder);
     env.text("TOKEN", builder::token);
     env.text("CREDENTIALS", value -> builder.credentialsFile(Path.of(value)));
     env.text("SUBJECT_PREFIX", builder::subjectPrefix);
@@ -59,66 +67,29 @@ final class NatsEnvironment {
     env.text("STREAM", builder::streamName);
     env.text("DEAD_LETTER_STREAM", builder::deadLetterStreamName);
     env.integer("STREAM_REPLICAS", builder::streamReplicas);
-    env.millis("EVENT_MAX_AGE_MS", builder::eventMaxAge);
-    env.millis("DEAD_LETTER_MAX_AGE_MS", builder::deadLetterMaxAge);
+    env.duration("EVENT_MAX_AGE", builder::eventMaxAge);
+    env.duration("DEAD_LETTER_MAX_AGE", builder::deadLetterMaxAge);
     env.integer("MAX_DELIVERIES", builder::maxDeliveries);
     env.integer("MAX_ACK_PENDING", builder::maxAckPending);
-    env.millis("ACK_WAIT_MS", builder::ackWait);
-    env.millis("RETRY_DELAY_MS", builder::retryDelay);
-    env.millis("CONSUMER_INACTIVE_THRESHOLD_MS", builder::consumerInactiveThreshold);
+    env.duration("ACK_WAIT", builder::ackWait);
+    env.duration("RETRY_DELAY", builder::retryDelay);
+    env.duration("CONSUMER_INACTIVE_THRESHOLD", builder::consumerInactiveThreshold);
     env.bool("DURABLE_FALLBACK", builder::durableFallback);
-    env.millis("DEFAULT_COMMAND_TIMEOUT_MS", builder::defaultCommandTimeout);
+    env.duration("COMMAND_TIMEOUT", builder::defaultCommandTimeout);
     env.text("INSTANCE_ID", builder::instanceId);
-    env.millis("RECONNECT_WAIT_MS", builder::reconnectWait);
-    env.millis("CONNECTION_TIMEOUT_MS", builder::connectionTimeout);
-    env.millis("STOP_GRACE_MS", builder::stopGrace);
+    env.duration("RECONNECT_WAIT", builder::reconnectWait);
+    env.duration("CONNECTION_TIMEOUT", builder::connectionTimeout);
+    env.duration("STOP_GRACE", builder::stopGrace);
     return builder;
   }
 
-  private String value(String name) {
-    String value = environment.get(PREFIX + name);
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private void text(String name, Consumer<String> setter) {
-    String value = value(name);
-    if (value != null) {
-      apply(name, value, () -> setter.accept(value));
+  /** User and password go to one setter, and a password without a user is a mistake worth stopping for. */
+  private static void readUserInfo(EnvironmentSettings env, NatsBridgeConfig.Builder builder) {
+    Optional<String> user = env.value("USER");
+    Optional<String> password = env.value("PASSWORD");
+    if (user.isEmpty() && password.isPresent()) {
+      throw new IllegalArgumentException(env.name("PASSWORD") + " is set but " + env.name("USER") + " is not");
     }
-  }
-
-  private void integer(String name, java.util.function.IntConsumer setter) {
-    String value = value(name);
-    if (value != null) {
-      apply(name, value, () -> setter.accept(Integer.parseInt(value)));
-    }
-  }
-
-  private void millis(String name, Consumer<Duration> setter) {
-    String value = value(name);
-    if (value != null) {
-      apply(name, value, () -> setter.accept(Duration.ofMillis(Long.parseLong(value))));
-    }
-  }
-
-  private void bool(String name, Consumer<Boolean> setter) {
-    String value = value(name);
-    if (value != null) {
-      String lower = value.toLowerCase(Locale.ROOT);
-      if (!lower.equals("true") && !lower.equals("false")) {
-        throw new IllegalArgumentException(PREFIX + name + " must be true or false: '" + value + "'");
-      }
-      setter.accept(Boolean.parseBoolean(lower));
-    }
-  }
-
-  /** Runs a setter and names the variable when its value is refused. */
-  private static void apply(String name, String value, Runnable setter) {
-    try {
-      setter.run();
-    } catch (IllegalArgumentException e) {
-      String detail = e instanceof NumberFormatException ? "not a number" : e.getMessage();
-      throw new IllegalArgumentException(PREFIX + name + "='" + value + "' is invalid: " + detail, e);
-    }
+    user.ifPresent(name -> builder.userInfo(name, password.orElse(null)));
   }
 }

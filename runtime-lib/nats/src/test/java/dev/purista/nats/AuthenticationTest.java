@@ -27,7 +27,7 @@ class AuthenticationTest {
 
       NatsBridge wrong = new NatsBridge(NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_URL", server.url(),
           "PURISTA_NATS_USER", "svc", "PURISTA_NATS_PASSWORD", "guess",
-          "PURISTA_NATS_CONNECTION_TIMEOUT_MS", "1000")));
+          "PURISTA_NATS_CONNECTION_TIMEOUT", "1s")));
       IllegalStateException refused = assertThrows(IllegalStateException.class, wrong::start);
       assertTrue(refused.getMessage().contains(server.url()), refused.getMessage());
       assertTrue(refused.getMessage().contains("Authorization Violation"), refused.getMessage());
@@ -43,7 +43,7 @@ class AuthenticationTest {
           "PURISTA_NATS_TOKEN", "t0ken-for-tests")));
 
       NatsBridge anonymous = new NatsBridge(NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_URL",
-          server.url(), "PURISTA_NATS_CONNECTION_TIMEOUT_MS", "1000")));
+          server.url(), "PURISTA_NATS_CONNECTION_TIMEOUT", "1s")));
       assertThrows(IllegalStateException.class, anonymous::start);
     }
   }

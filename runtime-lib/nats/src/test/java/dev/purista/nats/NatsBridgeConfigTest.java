@@ -40,19 +40,19 @@ class NatsBridgeConfigTest {
         Map.entry("PURISTA_NATS_SUBJECT_PREFIX", "shop"),
         Map.entry("PURISTA_NATS_EMPTY_SUBJECT_PART", "none"),
         Map.entry("PURISTA_NATS_STREAM_REPLICAS", "3"),
-        Map.entry("PURISTA_NATS_EVENT_MAX_AGE_MS", "60000"),
-        Map.entry("PURISTA_NATS_DEAD_LETTER_MAX_AGE_MS", "120000"),
+        Map.entry("PURISTA_NATS_EVENT_MAX_AGE", "1m"),
+        Map.entry("PURISTA_NATS_DEAD_LETTER_MAX_AGE", "PT2M"),
         Map.entry("PURISTA_NATS_MAX_DELIVERIES", "7"),
         Map.entry("PURISTA_NATS_MAX_ACK_PENDING", "16"),
-        Map.entry("PURISTA_NATS_ACK_WAIT_MS", "45000"),
-        Map.entry("PURISTA_NATS_RETRY_DELAY_MS", "250"),
-        Map.entry("PURISTA_NATS_CONSUMER_INACTIVE_THRESHOLD_MS", "3600000"),
+        Map.entry("PURISTA_NATS_ACK_WAIT", "45s"),
+        Map.entry("PURISTA_NATS_RETRY_DELAY", "250ms"),
+        Map.entry("PURISTA_NATS_CONSUMER_INACTIVE_THRESHOLD", "1h"),
         Map.entry("PURISTA_NATS_DURABLE_FALLBACK", "true"),
-        Map.entry("PURISTA_NATS_DEFAULT_COMMAND_TIMEOUT_MS", "5000"),
+        Map.entry("PURISTA_NATS_COMMAND_TIMEOUT", "5s"),
         Map.entry("PURISTA_NATS_INSTANCE_ID", "pod-7"),
-        Map.entry("PURISTA_NATS_RECONNECT_WAIT_MS", "500"),
-        Map.entry("PURISTA_NATS_CONNECTION_TIMEOUT_MS", "3000"),
-        Map.entry("PURISTA_NATS_STOP_GRACE_MS", "15000")));
+        Map.entry("PURISTA_NATS_RECONNECT_WAIT", "500ms"),
+        Map.entry("PURISTA_NATS_CONNECTION_TIMEOUT", "3s"),
+        Map.entry("PURISTA_NATS_STOP_GRACE", "15s")));
 
     assertEquals(List.of("tls://a.example:4222", "tls://b.example:4222"), config.urls());
     assertEquals(Optional.of("svc"), config.user());
@@ -90,8 +90,8 @@ class NatsBridgeConfigTest {
 
   @Test
   void aBadValueNamesItsVariable() {
-    IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
-        () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_ACK_WAIT_MS", "30s")));
+    IllegalArgumentException noUnit = assertThrows(IllegalArgumentException.class,
+        () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_ACK_WAIT", "30000")));
     IllegalArgumentException outOfRange = assertThrows(IllegalArgumentException.class,
         () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_MAX_DELIVERIES", "0")));
     IllegalArgumentException notBoolean = assertThrows(IllegalArgumentException.class,
@@ -99,10 +99,25 @@ class NatsBridgeConfigTest {
     IllegalArgumentException badPrefix = assertThrows(IllegalArgumentException.class,
         () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_SUBJECT_PREFIX", "a.b")));
 
-    assertTrue(notANumber.getMessage().contains("PURISTA_NATS_ACK_WAIT_MS"), notANumber.getMessage());
+    assertTrue(noUnit.getMessage().startsWith("PURISTA_NATS_ACK_WAIT='30000'"), noUnit.getMessage());
+    assertTrue(noUnit.getMessage().contains("add one, such as 30000ms"), noUnit.getMessage());
     assertTrue(outOfRange.getMessage().contains("PURISTA_NATS_MAX_DELIVERIES"), outOfRange.getMessage());
     assertTrue(notBoolean.getMessage().contains("PURISTA_NATS_DURABLE_FALLBACK"), notBoolean.getMessage());
     assertTrue(badPrefix.getMessage().contains("PURISTA_NATS_SUBJECT_PREFIX"), badPrefix.getMessage());
+  }
+
+  @Test
+  void aVariableStillOnItsOldNameStopsTheStart() {
+    NatsEnvironment.RENAMED.forEach((oldSuffix, newSuffix) -> {
+      IllegalArgumentException renamed = assertThrows(IllegalArgumentException.class,
+          () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_" + oldSuffix, "1000")));
+
+      assertEquals("PURISTA_NATS_" + oldSuffix + " was renamed to PURISTA_NATS_" + newSuffix
+          + ", a duration such as 30s", renamed.getMessage());
+    });
+    assertEquals("PURISTA_NATS_DEFAULT_COMMAND_TIMEOUT_MS was renamed to PURISTA_NATS_COMMAND_TIMEOUT, a duration "
+        + "such as 30s", assertThrows(IllegalArgumentException.class, () -> NatsBridgeConfig.fromEnvironment(
+            Map.of("PURISTA_NATS_DEFAULT_COMMAND_TIMEOUT_MS", "5000"))).getMessage());
   }
 
   @Test
