@@ -76,6 +76,11 @@ final class RecordingBridge implements EventBridge {
   }
 
   @Override
+  public boolean answersInProcess() {
+    return delegate.answersInProcess();
+  }
+
+  @Override
   public CompletableFuture<Message> invoke(Message command, Duration timeout) {
     return delegate.invoke(command, timeout).thenApply(response -> {
       if (response.messageType() == MessageType.COMMAND_SUCCESS_RESPONSE && response.isEvent()) {

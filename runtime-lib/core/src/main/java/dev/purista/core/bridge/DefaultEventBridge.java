@@ -81,6 +81,11 @@ public final class DefaultEventBridge implements EventBridge {
   }
 
   @Override
+  public boolean answersInProcess() {
+    return true;
+  }
+
+  @Override
   public synchronized void start() {
     if (started) {
       return;

@@ -31,8 +31,8 @@ public final class BridgeInvoker implements CommandInvoker, EventEmitter {
   private static final Duration BRIDGE_GRACE = Duration.ofSeconds(2);
 
   /**
-   * How long a caller polls its call before it blocks. An in-process answer usually arrives within it, which saves
-   * the caller a park and a wake-up; a broker answer does not, and costs at most this much CPU per call.
+   * How long a caller polls its call before it blocks, when the bridge answers in process: the answer usually
+   * arrives within it, which saves the caller a park and a wake-up. Broker answers are not polled for.
    */
   private static final SpinBudget CALLER_SPIN = SpinBudget.forThisMachine(TimeUnit.MICROSECONDS.toNanos(30));
 
@@ -56,7 +56,11 @@ public final class BridgeInvoker implements CommandInvoker, EventEmitter {
   @Override
   public <R> R invoke(MessageAddress command, Object payload, Object parameter, Class<R> resultType,
       Duration timeout) {
-    Message response = await(bridge.invoke(commandMessage(command, payload, parameter), timeout), command, timeout);
+    CompletableFuture<Message> answer = bridge.invoke(commandMessage(command, payload, parameter), timeout);
+    if (bridge.answersInProcess()) {
+      CALLER_SPIN.spinUntil(answer::isDone);
+    }
+    Message response = await(answer, command, timeout);
     if (response.messageType() == MessageType.COMMAND_ERROR_RESPONSE) {
       throw CommandResponses.toError(response);
     }
@@ -90,7 +94,6 @@ public final class BridgeInvoker implements CommandInvoker, EventEmitter {
   }
 
   private static <T> T await(CompletableFuture<T> future, MessageAddress command, Duration timeout) {
-    CALLER_SPIN.spinUntil(future::isDone);
     try {
       return future.get(timeout.plus(BRIDGE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

@@ -4,6 +4,7 @@ import dev.purista.core.spi.support.InFlight;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,6 +13,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Runs handlers off the bridge's threads, with bounded concurrency, and counts what is in flight so that a
@@ -21,44 +23,68 @@ import java.util.concurrent.atomic.AtomicInteger;
  * blocking JDBC call costs no platform thread. On older JDKs a fixed pool with a bounded queue does the same
  * job; when the queue is full the call is refused (503) instead of piling up without limit. The runtime is
  * compiled for Java 17, so virtual threads are looked up reflectively.
+ *
+ * <p>In front of either sits one {@link HandOffWorker}, a thread that stays awake briefly after each handler. A
+ * call that finds it idle skips the wake-up of a pool thread, which is most of the cost of an in-process call
+ * made one at a time. It counts towards {@code maxConcurrency}: the pool gets one thread fewer.
  */
 public final class HandlerExecutor {
   private static final ExecutorService NO_VIRTUAL_THREADS = null;
 
+  private static final HandOffWorker NO_HAND_OFF_WORKER = null;
+  /** Shared by all services, so that a process with many services still spins on at most its spare cores. */
+  private static final SpinBudget IDLE_WORKER_SPIN = SpinBudget.forThisMachine(0);
+
   private final ExecutorService executor;
   private final boolean owned;
   private final Semaphore permits;
+  private final HandOffWorker handOffWorker;
   private final InFlight inFlight = new InFlight();
 
-  private HandlerExecutor(ExecutorService executor, boolean owned, Semaphore permits) {
+  private HandlerExecutor(ExecutorService executor, boolean owned, Semaphore permits, HandOffWorker handOffWorker) {
     this.executor = executor;
     this.owned = owned;
     this.permits = permits;
+    this.handOffWorker = handOffWorker;
   }
 
-  /** An executor for one service instance; {@code name} prefixes its thread names. */
-  public static HandlerExecutor create(String name, int maxConcurrency, int queueCapacity) {
+  /**
+   * An executor for one service instance; {@code name} prefixes its thread names.
+   *
+   * @param idleSpin how long an idle hand-off worker stays awake for the next call; zero means no hand-off worker
+   */
+  public static HandlerExecutor create(String name, int maxConcurrency, int queueCapacity, Duration idleSpin) {
+    boolean withHandOffWorker = !idleSpin.isZero() && maxConcurrency > 1;
     ExecutorService virtual = newVirtualThreadExecutor();
     if (virtual != NO_VIRTUAL_THREADS) {
-      return new HandlerExecutor(virtual, true, new Semaphore(maxConcurrency));
+      HandOffWorker worker = withHandOffWorker ? handOffWorker(name, idleSpin, () -> null) : NO_HAND_OFF_WORKER;
+      return new HandlerExecutor(virtual, true, new Semaphore(maxConcurrency), worker);
     }
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConcurrency, maxConcurrency, 60, TimeUnit.SECONDS,
+    int poolThreads = withHandOffWorker ? maxConcurrency - 1 : maxConcurrency;
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(poolThreads, poolThreads, 60, TimeUnit.SECONDS,
         queueCapacity == 0 ? new LinkedBlockingQueue<>(1) : new LinkedBlockingQueue<>(queueCapacity),
         daemonThreads(name));
     pool.allowCoreThreadTimeOut(true);
-    return new HandlerExecutor(pool, true, null);
+    // The worker also takes calls queued for the pool, so that it does not idle while they wait.
+    BlockingQueue<Runnable> queued = pool.getQueue();
+    HandOffWorker worker = withHandOffWorker ? handOffWorker(name, idleSpin, queued::poll) : NO_HAND_OFF_WORKER;
+    return new HandlerExecutor(pool, true, null, worker);
   }
 
   /** Wraps an executor the application owns; it is not shut down with the service. */
   public static HandlerExecutor wrap(ExecutorService executor) {
-    return new HandlerExecutor(executor, false, null);
+    return new HandlerExecutor(executor, false, null, NO_HAND_OFF_WORKER);
   }
 
   /** Runs {@code task}; throws {@link RejectedExecutionException} when saturated or shut down. */
   public void execute(Runnable task) {
     inFlight.begin();
+    Runnable counted = () -> runCounted(task);
+    if (handOffWorker != NO_HAND_OFF_WORKER && handOffWorker.tryHandOff(counted)) {
+      return;
+    }
     try {
-      executor.execute(() -> runCounted(task));
+      executor.execute(counted);
     } catch (RejectedExecutionException e) {
       inFlight.end();
       throw e;
@@ -92,9 +118,16 @@ public final class HandlerExecutor {
   }
 
   public void shutdown() {
+    if (handOffWorker != NO_HAND_OFF_WORKER) {
+      handOffWorker.stop();
+    }
     if (owned) {
       executor.shutdownNow();
     }
+  }
+
+  private static HandOffWorker handOffWorker(String name, Duration idleSpin, Supplier<Runnable> backlog) {
+    return new HandOffWorker(name + "-hand-off", IDLE_WORKER_SPIN.withSpinTime(idleSpin.toNanos()), backlog);
   }
 
   private static ThreadFactory daemonThreads(String name) {

@@ -39,7 +39,7 @@ public final class ServiceRuntime implements Service {
         new Validation(options.validator().orElseGet(Validation::discover)),
         options.executor().map(HandlerExecutor::wrap).orElseGet(() -> HandlerExecutor.create(
             "purista-" + definition.name() + "-v" + definition.version(), options.maxConcurrency(),
-            options.queueCapacity())),
+            options.queueCapacity(), options.idleSpin())),
         options.stateStore().orElseGet(InMemoryStateStore::new),
         options.configStore().orElseGet(InMemoryConfigStore::new),
         options.secretStore().orElseGet(InMemorySecretStore::new),

@@ -9,17 +9,35 @@ import java.util.function.BooleanSupplier;
  * spins a few microseconds sees the answer without one. Spinning burns a core, so only as many threads as the
  * budget allows spin at once, and each only for a bounded time; the rest park at once.
  *
- * <p>Only callers spin. Spinning pool workers were measured too and made calls slower: the workers parked on the
- * pool's queue are still woken for every task, and the spinner takes a core from them.
+ * <p>Two kinds of thread spin, each with its own budget: callers waiting for an answer ({@link BridgeInvoker}) and
+ * idle {@link HandOffWorker}s waiting for the next call. They take turns in a call made one at a time, so a shared
+ * budget would make one of them park just as the other finishes.
  */
 final class SpinBudget {
-  private final AtomicInteger spinning = new AtomicInteger();
+  /** An in-process answer on an idle machine takes 2–5 µs; past this, the spinner yields between polls. */
+  private static final long POLITE_AFTER_NANOS = 10_000;
+
+  private final AtomicInteger spinning;
   private final int maxSpinners;
   private final long spinNanos;
 
   SpinBudget(int maxSpinners, long spinNanos) {
+    this(new AtomicInteger(), maxSpinners, spinNanos);
+  }
+
+  private SpinBudget(AtomicInteger spinning, int maxSpinners, long spinNanos) {
+    this.spinning = spinning;
     this.maxSpinners = maxSpinners;
     this.spinNanos = spinNanos;
+  }
+
+  long spinNanos() {
+    return spinNanos;
+  }
+
+  /** The same budget of spinners, each spinning for {@code nanos}. */
+  SpinBudget withSpinTime(long nanos) {
+    return new SpinBudget(spinning, maxSpinners, nanos);
   }
 
   /** A budget for this machine: one spinner fewer than cores, so that the thread being waited for can run. */
@@ -38,13 +56,22 @@ final class SpinBudget {
       return done.getAsBoolean();
     }
     try {
-      long end = System.nanoTime() + spinNanos;
+      long start = System.nanoTime();
+      long politeFrom = start + POLITE_AFTER_NANOS;
+      long end = start + spinNanos;
+      long now = start;
       do {
         if (done.getAsBoolean()) {
           return true;
         }
-        Thread.onSpinWait();
-      } while (System.nanoTime() - end < 0);
+        if (now - politeFrom < 0) {
+          Thread.onSpinWait();
+        } else {
+          // A wait this long suggests the awaited thread has no core: a busy machine; give it ours.
+          Thread.yield();
+        }
+        now = System.nanoTime();
+      } while (now - end < 0);
       return done.getAsBoolean();
     } finally {
       spinning.decrementAndGet();

@@ -37,6 +37,15 @@ public interface EventBridge extends AutoCloseable {
   /** The timeout of an {@link #invoke} without an explicit one. PURISTA's default is 30 seconds. */
   Duration defaultCommandTimeout();
 
+  /**
+   * Whether answers come from this process, within microseconds, so that a caller should poll for its answer a
+   * moment before it sleeps (and saves a thread wake-up). A broker round trip takes far longer than such a poll;
+   * polling for it would only burn CPU, hence the default.
+   */
+  default boolean answersInProcess() {
+    return false;
+  }
+
   /** Connects; blocks until the bridge can serve. Idempotent. */
   void start();
 

@@ -6,17 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HandlerExecutorTest {
 
-  @Test
-  void neverRunsMoreHandlersAtOnceThanItsBound() throws InterruptedException {
-    HandlerExecutor executor = HandlerExecutor.create("bounded", 3, 100);
+  private static final Duration SPIN = Duration.ofNanos(50_000);
+
+  @ParameterizedTest(name = "idle spin {0}")
+  @ValueSource(longs = {0, 50_000})
+  void neverRunsMoreHandlersAtOnceThanItsBound(long idleSpinNanos) throws InterruptedException {
+    HandlerExecutor executor = HandlerExecutor.create("bounded", 3, 100, Duration.ofNanos(idleSpinNanos));
     AtomicInteger running = new AtomicInteger();
     AtomicInteger peak = new AtomicInteger();
     CountDownLatch done = new CountDownLatch(20);
@@ -39,7 +46,7 @@ class HandlerExecutorTest {
 
   @Test
   void awaitIdleReportsWorkThatDoesNotFinishInTime() {
-    HandlerExecutor executor = HandlerExecutor.create("slow", 1, 10);
+    HandlerExecutor executor = HandlerExecutor.create("slow", 1, 10, SPIN);
     CountDownLatch release = new CountDownLatch(1);
     executor.execute(() -> await(release));
 
@@ -53,7 +60,7 @@ class HandlerExecutorTest {
   @Test
   void aFullQueueRefusesInsteadOfGrowingWithoutLimit() {
     // Only the platform-thread pool (JDK 17-20) has a queue; with virtual threads the semaphore makes callers wait.
-    HandlerExecutor executor = HandlerExecutor.create("tiny", 1, 1);
+    HandlerExecutor executor = HandlerExecutor.create("tiny", 1, 1, SPIN);
     CountDownLatch release = new CountDownLatch(1);
     executor.execute(() -> await(release));
     executor.execute(() -> await(release));
@@ -64,6 +71,61 @@ class HandlerExecutorTest {
     release.countDown();
     assertTrue(executor.awaitIdle(Duration.ofSeconds(5)));
     executor.shutdown();
+  }
+
+  @Test
+  void losesNoTaskWhenManyThreadsSubmitAtOnce() throws InterruptedException {
+    HandlerExecutor executor = HandlerExecutor.create("stress", 4, 100_000, SPIN);
+    int submitters = 4;
+    int perSubmitter = 20_000;
+    CountDownLatch done = new CountDownLatch(submitters * perSubmitter);
+    Thread[] threads = new Thread[submitters];
+    for (int t = 0; t < submitters; t++) {
+      threads[t] = new Thread(() -> {
+        for (int i = 0; i < perSubmitter; i++) {
+          executor.execute(done::countDown);
+          if (i % 64 == 0) {
+            // A pause now and then lets the hand-off worker go idle, so that claims race with its parking.
+            pauseNanos(ThreadLocalRandom.current().nextLong(100_000));
+          }
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertTrue(done.await(30, TimeUnit.SECONDS), () -> done.getCount() + " tasks never ran");
+    assertTrue(executor.awaitIdle(Duration.ofSeconds(5)));
+    assertEquals(0, executor.inFlight());
+    executor.shutdown();
+  }
+
+  @Test
+  void aHandlerThatCallsAnotherHandlerAndWaitsForItDoesNotDeadlock() throws Exception {
+    HandlerExecutor executor = HandlerExecutor.create("nested", 2, 10, SPIN);
+    for (int i = 0; i < 200; i++) {
+      CompletableFuture<String> outer = new CompletableFuture<>();
+      executor.execute(() -> {
+        CompletableFuture<String> inner = new CompletableFuture<>();
+        executor.execute(() -> inner.complete("inner"));
+        try {
+          outer.complete(inner.get(5, TimeUnit.SECONDS));
+        } catch (Exception e) {
+          outer.completeExceptionally(e);
+        }
+      });
+      assertEquals("inner", outer.get(10, TimeUnit.SECONDS));
+    }
+    executor.shutdown();
+  }
+
+  private static void pauseNanos(long nanos) {
+    long end = System.nanoTime() + nanos;
+    while (System.nanoTime() - end < 0) {
+      Thread.onSpinWait();
+    }
   }
 
   private static void sleep(long millis) {
