@@ -1,5 +1,6 @@
 package dev.purista.core.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ final class HandOffWorker {
   private static final int STOPPED = 3;
 
   private final AtomicInteger state = new AtomicInteger(PARKED);
+  private final AtomicBoolean started = new AtomicBoolean();
   private final SpinBudget idleSpin;
   private final Supplier<Runnable> backlog;
   private final Thread thread;
@@ -41,7 +43,7 @@ final class HandOffWorker {
   private boolean lastIdleFitTheSpin = true;
 
   /**
-   * Starts the worker's thread.
+   * A worker whose thread starts with the first task, so that a service that never gets a call costs no thread.
    *
    * @param idleSpin how long and how many idle workers may stay awake at once
    * @param backlog tasks that wait for a thread elsewhere; the worker runs them before it goes idle, or
@@ -52,11 +54,14 @@ final class HandOffWorker {
     this.backlog = backlog;
     this.thread = new Thread(this::work, threadName);
     thread.setDaemon(true);
-    thread.start();
   }
 
   /** Gives {@code task} to this worker if it is idle; {@code false} when it is busy or stopped. */
   boolean tryHandOff(Runnable task) {
+    if (!started.get() && started.compareAndSet(false, true)) {
+      // The thread reads the slot before it parks, so a task claimed before it runs is not missed.
+      thread.start();
+    }
     while (true) {
       int current = state.get();
       if (current == BUSY || current == STOPPED) {
@@ -75,6 +80,10 @@ final class HandOffWorker {
   /** Lets the current task finish (interrupted, as a pool's {@code shutdownNow} does), then ends the thread. */
   void stop() {
     stopping = true;
+    if (started.compareAndSet(false, true) && !state.compareAndSet(PARKED, STOPPED)) {
+      // Never started, yet claimed by a submitter that saw the flag this method just set: run that last task.
+      thread.start();
+    }
     thread.interrupt();
     LockSupport.unpark(thread);
   }

@@ -124,9 +124,22 @@ class HandOffWorkerTest {
   }
 
   @Test
+  void aWorkerStartsItsThreadOnlyForItsFirstTask() throws InterruptedException {
+    HandOffWorker unused = new HandOffWorker("unused", new SpinBudget(1, SPIN_NANOS), () -> null);
+    assertFalse(unused.isAlive(), "no thread before the first task");
+    unused.stop();
+    assertFalse(unused.tryHandOff(() -> { }), "a stopped worker takes nothing");
+    assertFalse(unused.isAlive());
+  }
+
+  @Test
   void stopEndsAnIdleWorkerAndRefusesLaterTasks() throws InterruptedException {
     HandOffWorker worker = new HandOffWorker("stop-idle", new SpinBudget(1, SPIN_NANOS), () -> null);
+    CountDownLatch ran = new CountDownLatch(1);
+    assertTrue(worker.tryHandOff(ran::countDown));
+    assertTrue(ran.await(5, TimeUnit.SECONDS));
     awaitIdle(worker);
+    assertTrue(worker.isAlive());
     worker.stop();
 
     awaitDeath(worker);
