@@ -3,7 +3,6 @@ package dev.purista.core.internal;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * <p>Why it exists: handing a call to a parked pool thread costs a wake-up, about 10 µs on a small VM, which is
  * most of an in-process call. A pool cannot simply spin its idle workers: the workers parked on its queue are
  * still woken for every task. This worker is handed tasks one at a time through its own slot, so it is the only
- * thread that is woken, and only when it has already parked. The pool behind it takes every task it cannot.
+ * thread that is woken, and only when it has already parked. The pool behind it takes every task it cannot. It
+ * never takes work queued for that pool: a task queued just as the worker went idle would otherwise need a second
+ * hand-shake to be found, and the pool serves its own queue anyway.
  *
  * <p>It spins only while calls come back to back: after a pause longer than its spin it parks at once, and it
  * spins again after the next short pause. Sparse traffic so costs no CPU in spinning.
@@ -34,7 +35,6 @@ final class HandOffWorker {
   private final AtomicInteger state = new AtomicInteger(PARKED);
   private final AtomicBoolean started = new AtomicBoolean();
   private final SpinBudget idleSpin;
-  private final Supplier<Runnable> backlog;
   private final Thread thread;
   private volatile Runnable handed;
   private volatile boolean stopping;
@@ -46,12 +46,9 @@ final class HandOffWorker {
    * A worker whose thread starts with the first task, so that a service that never gets a call costs no thread.
    *
    * @param idleSpin how long and how many idle workers may stay awake at once
-   * @param backlog tasks that wait for a thread elsewhere; the worker runs them before it goes idle, or
-   *     {@code () -> null}
    */
-  HandOffWorker(String threadName, SpinBudget idleSpin, Supplier<Runnable> backlog) {
+  HandOffWorker(String threadName, SpinBudget idleSpin) {
     this.idleSpin = idleSpin;
-    this.backlog = backlog;
     this.thread = new Thread(this::work, threadName);
     thread.setDaemon(true);
   }
@@ -101,10 +98,6 @@ final class HandOffWorker {
     Runnable task;
     while ((task = nextTask()) != null) {
       run(task);
-      Runnable waiting;
-      while (!stopping && (waiting = backlog.get()) != null) {
-        run(waiting);
-      }
       idleSince = System.nanoTime();
       // Only this thread leaves BUSY, so a plain write suffices.
       state.set(SPINNING);

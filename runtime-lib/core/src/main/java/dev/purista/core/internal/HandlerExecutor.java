@@ -4,7 +4,6 @@ import dev.purista.core.spi.support.InFlight;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,7 +12,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * Runs handlers off the bridge's threads, with bounded concurrency, and counts what is in flight so that a
@@ -26,7 +24,8 @@ import java.util.function.Supplier;
  *
  * <p>In front of either sits one {@link HandOffWorker}, a thread that stays awake briefly after each handler. A
  * call that finds it idle skips the wake-up of a pool thread, which is most of the cost of an in-process call
- * made one at a time. It counts towards {@code maxConcurrency}: the pool gets one thread fewer.
+ * made one at a time. Permits keep the handlers that run at once, on the worker and in the pool together, within
+ * {@code maxConcurrency}.
  */
 public final class HandlerExecutor {
   private static final ExecutorService NO_VIRTUAL_THREADS = null;
@@ -54,21 +53,20 @@ public final class HandlerExecutor {
    * @param idleSpin how long an idle hand-off worker stays awake for the next call; zero means no hand-off worker
    */
   public static HandlerExecutor create(String name, int maxConcurrency, int queueCapacity, Duration idleSpin) {
-    boolean withHandOffWorker = !idleSpin.isZero() && maxConcurrency > 1;
+    HandOffWorker worker = idleSpin.isZero() || maxConcurrency == 1 ? NO_HAND_OFF_WORKER
+        : new HandOffWorker(name + "-hand-off", IDLE_WORKER_SPIN.withSpinTime(idleSpin.toNanos()));
     ExecutorService virtual = newVirtualThreadExecutor();
     if (virtual != NO_VIRTUAL_THREADS) {
-      HandOffWorker worker = withHandOffWorker ? handOffWorker(name, idleSpin, () -> null) : NO_HAND_OFF_WORKER;
       return new HandlerExecutor(virtual, true, new Semaphore(maxConcurrency), worker);
     }
-    int poolThreads = withHandOffWorker ? maxConcurrency - 1 : maxConcurrency;
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(poolThreads, poolThreads, 60, TimeUnit.SECONDS,
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConcurrency, maxConcurrency, 60, TimeUnit.SECONDS,
         queueCapacity == 0 ? new LinkedBlockingQueue<>(1) : new LinkedBlockingQueue<>(queueCapacity),
         daemonThreads(name));
     pool.allowCoreThreadTimeOut(true);
-    // The worker also takes calls queued for the pool, so that it does not idle while they wait.
-    BlockingQueue<Runnable> queued = pool.getQueue();
-    HandOffWorker worker = withHandOffWorker ? handOffWorker(name, idleSpin, queued::poll) : NO_HAND_OFF_WORKER;
-    return new HandlerExecutor(pool, true, null, worker);
+    // The pool keeps all its threads beside the hand-off worker: with one fewer, a handler that waits for another
+    // handler could find the pool full while the worker sits idle. The permits keep the bound instead.
+    Semaphore permits = worker == NO_HAND_OFF_WORKER ? null : new Semaphore(maxConcurrency);
+    return new HandlerExecutor(pool, true, permits, worker);
   }
 
   /** Wraps an executor the application owns; it is not shut down with the service. */
@@ -126,9 +124,6 @@ public final class HandlerExecutor {
     }
   }
 
-  private static HandOffWorker handOffWorker(String name, Duration idleSpin, Supplier<Runnable> backlog) {
-    return new HandOffWorker(name + "-hand-off", IDLE_WORKER_SPIN.withSpinTime(idleSpin.toNanos()), backlog);
-  }
 
   private static ThreadFactory daemonThreads(String name) {
     AtomicInteger counter = new AtomicInteger();

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayDeque;
-import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +24,7 @@ class HandOffWorkerTest {
   @ParameterizedTest(name = "spinners allowed: {0}")
   @ValueSource(ints = {0, 1})
   void runsEveryTaskHandedToItWhileIdle(int spinners) throws InterruptedException {
-    HandOffWorker worker = new HandOffWorker("hand-off-test", new SpinBudget(spinners, SPIN_NANOS), () -> null);
+    HandOffWorker worker = new HandOffWorker("hand-off-test", new SpinBudget(spinners, SPIN_NANOS));
     AtomicReference<String> ranOn = new AtomicReference<>();
     for (int i = 0; i < 20_000; i++) {
       awaitIdle(worker);
@@ -44,7 +42,7 @@ class HandOffWorkerTest {
 
   @Test
   void aBusyWorkerRefusesSoThatNoTaskWaitsBehindAnother() throws InterruptedException {
-    HandOffWorker worker = new HandOffWorker("busy", new SpinBudget(1, SPIN_NANOS), () -> null);
+    HandOffWorker worker = new HandOffWorker("busy", new SpinBudget(1, SPIN_NANOS));
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     assertTrue(worker.tryHandOff(() -> {
@@ -61,7 +59,7 @@ class HandOffWorkerTest {
 
   @Test
   void competingSubmittersNeverLoseOrDuplicateATask() throws InterruptedException {
-    HandOffWorker worker = new HandOffWorker("contended", new SpinBudget(1, SPIN_NANOS), () -> null);
+    HandOffWorker worker = new HandOffWorker("contended", new SpinBudget(1, SPIN_NANOS));
     AtomicLong handed = new AtomicLong();
     AtomicLong ran = new AtomicLong();
     Thread[] submitters = new Thread[3];
@@ -86,33 +84,8 @@ class HandOffWorkerTest {
   }
 
   @Test
-  void runsWaitingBacklogBeforeItGoesIdle() throws InterruptedException {
-    Queue<Runnable> backlog = new ArrayDeque<>();
-    CountDownLatch all = new CountDownLatch(4);
-    HandOffWorker worker = new HandOffWorker("backlog", new SpinBudget(1, SPIN_NANOS), () -> {
-      synchronized (backlog) {
-        return backlog.poll();
-      }
-    });
-    CountDownLatch release = new CountDownLatch(1);
-    assertTrue(worker.tryHandOff(() -> {
-      await(release);
-      all.countDown();
-    }));
-    synchronized (backlog) {
-      for (int i = 0; i < 3; i++) {
-        backlog.add(all::countDown);
-      }
-    }
-    release.countDown();
-
-    assertTrue(all.await(5, TimeUnit.SECONDS), "the backlog ran on the worker");
-    worker.stop();
-  }
-
-  @Test
   void aTaskThatThrowsDoesNotEndTheWorker() throws InterruptedException {
-    HandOffWorker worker = new HandOffWorker("throws", new SpinBudget(1, SPIN_NANOS), () -> null);
+    HandOffWorker worker = new HandOffWorker("throws", new SpinBudget(1, SPIN_NANOS));
     assertTrue(worker.tryHandOff(() -> {
       throw new IllegalStateException("bug in a task (expected in this test)");
     }));
@@ -125,7 +98,7 @@ class HandOffWorkerTest {
 
   @Test
   void aWorkerStartsItsThreadOnlyForItsFirstTask() throws InterruptedException {
-    HandOffWorker unused = new HandOffWorker("unused", new SpinBudget(1, SPIN_NANOS), () -> null);
+    HandOffWorker unused = new HandOffWorker("unused", new SpinBudget(1, SPIN_NANOS));
     assertFalse(unused.isAlive(), "no thread before the first task");
     unused.stop();
     assertFalse(unused.tryHandOff(() -> { }), "a stopped worker takes nothing");
@@ -134,7 +107,7 @@ class HandOffWorkerTest {
 
   @Test
   void stopEndsAnIdleWorkerAndRefusesLaterTasks() throws InterruptedException {
-    HandOffWorker worker = new HandOffWorker("stop-idle", new SpinBudget(1, SPIN_NANOS), () -> null);
+    HandOffWorker worker = new HandOffWorker("stop-idle", new SpinBudget(1, SPIN_NANOS));
     CountDownLatch ran = new CountDownLatch(1);
     assertTrue(worker.tryHandOff(ran::countDown));
     assertTrue(ran.await(5, TimeUnit.SECONDS));
@@ -148,7 +121,7 @@ class HandOffWorkerTest {
 
   @Test
   void stopInterruptsTheRunningTaskAndEndsAfterIt() throws InterruptedException {
-    HandOffWorker worker = new HandOffWorker("stop-busy", new SpinBudget(1, SPIN_NANOS), () -> null);
+    HandOffWorker worker = new HandOffWorker("stop-busy", new SpinBudget(1, SPIN_NANOS));
     CountDownLatch started = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();
     assertTrue(worker.tryHandOff(() -> {
@@ -168,7 +141,7 @@ class HandOffWorkerTest {
 
   @Test
   void aStaleInterruptDoesNotReachTheNextTask() throws InterruptedException {
-    HandOffWorker worker = new HandOffWorker("stale", new SpinBudget(1, SPIN_NANOS), () -> null);
+    HandOffWorker worker = new HandOffWorker("stale", new SpinBudget(1, SPIN_NANOS));
     assertTrue(worker.tryHandOff(() -> Thread.currentThread().interrupt()));
     awaitIdle(worker);
     AtomicBoolean sawInterrupt = new AtomicBoolean(true);
