@@ -35,7 +35,7 @@ class HandOffWorkerTest {
       }), "an idle worker takes the task");
       assertTrue(ran.await(5, TimeUnit.SECONDS), "task " + i + " was lost");
       assertEquals("hand-off-test", ranOn.get());
-      pauseNanos(ThreadLocalRandom.current().nextLong(2 * SPIN_NANOS));
+      BusyWait.nanos(ThreadLocalRandom.current().nextLong(2 * SPIN_NANOS));
     }
     worker.stop();
   }
@@ -172,13 +172,6 @@ class HandOffWorkerTest {
         throw new AssertionError("the worker's thread did not end");
       }
       Thread.sleep(1);
-    }
-  }
-
-  private static void pauseNanos(long nanos) {
-    long end = System.nanoTime() + nanos;
-    while (System.nanoTime() - end < 0) {
-      Thread.onSpinWait();
     }
   }
 

@@ -86,7 +86,7 @@ class HandlerExecutorTest {
           executor.execute(done::countDown);
           if (i % 64 == 0) {
             // A pause now and then lets the hand-off worker go idle, so that claims race with its parking.
-            pauseNanos(ThreadLocalRandom.current().nextLong(100_000));
+            BusyWait.nanos(ThreadLocalRandom.current().nextLong(100_000));
           }
         }
       });
@@ -119,13 +119,6 @@ class HandlerExecutorTest {
       assertEquals("inner", outer.get(10, TimeUnit.SECONDS));
     }
     executor.shutdown();
-  }
-
-  private static void pauseNanos(long nanos) {
-    long end = System.nanoTime() + nanos;
-    while (System.nanoTime() - end < 0) {
-      Thread.onSpinWait();
-    }
   }
 
   private static void sleep(long millis) {
