@@ -8,14 +8,8 @@ import dev.purista.core.CommandDefinition;
 import dev.purista.core.PuristaClient;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.message.MessageAddress;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
+import dev.purista.testkit.TestCertificate;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * start fails without it.
  */
 class TlsConnectionTest {
-  private static Path directory;
+  private static TestCertificate certificate;
   private static MosquittoBroker broker;
 
   /** Payload and result of the test command. */
@@ -35,42 +29,24 @@ class TlsConnectionTest {
   }
 
   @BeforeAll
-  static void startTlsBroker() throws Exception {
-    directory = Files.createTempDirectory("purista-tls");
-    Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-        "-keyout", directory.resolve("key.pem").toString(), "-out", directory.resolve("cert.pem").toString(),
-        "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost")
-        .redirectErrorStream(true).redirectOutput(directory.resolve("openssl.log").toFile()).start();
-    assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0,
-        "openssl could not make the test certificate: " + Files.readString(directory.resolve("openssl.log")));
-    broker = MosquittoBroker.startTls(directory.resolve("cert.pem"), directory.resolve("key.pem"));
+  static void startTlsBroker() {
+    certificate = TestCertificate.create("localhost", "IP:127.0.0.1", "DNS:localhost");
+    broker = MosquittoBroker.startTls(certificate.certificate(), certificate.key());
   }
 
   @AfterAll
-  static void stopTlsBroker() throws IOException {
+  static void stopTlsBroker() {
     if (broker != null) {
       broker.close();
     }
-    for (String file : new String[] {"key.pem", "cert.pem", "openssl.log"}) {
-      Files.deleteIfExists(directory.resolve(file));
+    if (certificate != null) {
+      certificate.close();
     }
-    Files.deleteIfExists(directory);
-  }
-
-  private static TrustManagerFactory trusting(Path certificate) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    try (InputStream in = Files.newInputStream(certificate)) {
-      store.setCertificateEntry("test-broker", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(store);
-    return factory;
   }
 
   @Test
   void aCallWorksOverTlsWithTheBrokersCertificateTrusted() throws Exception {
-    TrustManagerFactory trust = trusting(directory.resolve("cert.pem"));
+    TrustManagerFactory trust = certificate.trustManagerFactory();
     String url = "mqtts://127.0.0.1:" + broker.port();
     MqttBridge server = MqttBridge.configure(config -> config.url(url).trustManagerFactory(trust));
     MqttBridge caller = MqttBridge.configure(config -> config.url(url).trustManagerFactory(trust));

@@ -4,6 +4,7 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ final class ConnectionMonitor implements ConnectionListener, ErrorListener {
   private volatile boolean down;
   /** A failed first connect is reported by {@code start()}; only a connection that existed can be lost. */
   private volatile boolean connectedOnce;
+  /** jnats ends a failed first connect with "Unable to connect" alone; the reason is what it reported here. */
+  private volatile Exception lastConnectFailure;
 
   ConnectionMonitor(String instanceId, Executor maintenance, Runnable restoreTopology) {
     this.instanceId = instanceId;
@@ -72,8 +75,16 @@ final class ConnectionMonitor implements ConnectionListener, ErrorListener {
     LOG.warn("NATS server reported an error to bridge {}: {}", instanceId, error);
   }
 
+  /** What the last attempt of a first connect that never succeeded failed with, such as a TLS handshake. */
+  Optional<Exception> lastConnectFailure() {
+    return connectedOnce ? Optional.empty() : Optional.ofNullable(lastConnectFailure);
+  }
+
   @Override
   public void exceptionOccurred(Connection connection, Exception exception) {
+    if (!connectedOnce) {
+      lastConnectFailure = exception;
+    }
     if (down || !connectedOnce) {
       LOG.debug("NATS bridge {} connect attempt failed: {}", instanceId, exception.toString());
     } else {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * Everything a {@link NatsBridge} needs to know about its broker, immutable. Build it in code or read it from the
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
  * <p>Concepts:
  * <ul>
  *   <li><b>URLs</b>: {@code nats://} is plain TCP, {@code tls://} is TLS with the JVM's default trust store
- *       ({@code javax.net.ssl.trustStore}); several URLs form the pool the client reconnects through.</li>
+ *       ({@code javax.net.ssl.trustStore}), or with the {@link Builder#sslContext SSLContext} given in code;
+ *       several URLs form the pool the client reconnects through.</li>
  *   <li><b>Credentials</b>: one of a {@code .creds} file (JWT and NKey), a token, or user and password. They
  *       never appear in {@link #toString()}.</li>
  *   <li><b>Subject prefix</b>: the first token of every PURISTA subject; services on different prefixes do not
@@ -171,6 +173,17 @@ public final class NatsBridgeConfig {
     return settings.stopGrace;
   }
 
+  /** Whether the connection uses TLS: a {@code tls://} URL (or {@code wss://}), or an {@code SSLContext} given. */
+  public boolean usesTls() {
+    return settings.sslContext != null || settings.urls.stream().map(url -> url.toLowerCase(Locale.ROOT))
+        .anyMatch(url -> url.startsWith("tls://") || url.startsWith("wss://"));
+  }
+
+  /** The TLS context given in code; empty: {@code tls://} URLs use the JVM's default. */
+  public Optional<SSLContext> sslContext() {
+    return Optional.ofNullable(settings.sslContext);
+  }
+
   Consumer<Options.Builder> clientOptions() {
     return settings.clientOptions;
   }
@@ -184,7 +197,7 @@ public final class NatsBridgeConfig {
         + streamName() + ", deadLetterStreamName=" + deadLetterStreamName() + ", maxDeliveries=" + maxDeliveries()
         + ", ackWait=" + ackWait() + ", retryDelay=" + retryDelay() + ", defaultCommandTimeout="
         + defaultCommandTimeout() + ", instanceId=" + settings.instanceId + ", reconnectWait=" + reconnectWait()
-        + "}";
+        + ", sslContext=" + (settings.sslContext == null ? "default" : "set") + "}";
   }
 
   /** Mutable builder; {@link #build()} checks the values. */
@@ -212,6 +225,7 @@ public final class NatsBridgeConfig {
     private Duration reconnectWait = Duration.ofSeconds(2);
     private Duration connectionTimeout = Duration.ofSeconds(5);
     private Duration stopGrace = Duration.ofSeconds(10);
+    private SSLContext sslContext;
     private Consumer<Options.Builder> clientOptions = options -> { };
 
     private Builder() {
@@ -365,8 +379,27 @@ public final class NatsBridgeConfig {
     }
 
     /**
-     * Last word on the jnats {@link Options}, applied after the bridge's own settings: an {@code SSLContext}, a
-     * custom auth handler, buffer sizes. The bridge relies on reconnects, headers and no-responders reports, so
+     * The TLS context, for a private CA or a client certificate; {@code null}: the JVM's default. Setting it
+     * turns TLS on, as a {@code tls://} URL does, for every server of the pool. The server's certificate is
+     * checked against this context's trust material, and its host name against the URL's host.
+     *
+     * <pre>{@code
+     * TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+     * trust.init(keyStoreWithTheCompanyCa);
+     * SSLContext context = SSLContext.getInstance("TLS");
+     * context.init(null, trust.getTrustManagers(), null);
+     * NatsBridge.configure(c -> c.url("tls://nats.internal:4222").sslContext(context));
+     * }</pre>
+     */
+    public Builder sslContext(SSLContext value) {
+      this.sslContext = value;
+      return this;
+    }
+
+    /**
+     * Last word on the jnats {@link Options}, applied after the bridge's own settings: a custom auth handler,
+     * buffer sizes. For TLS use {@link #sslContext}: an {@code SSLContext} set here replaces the bridge's, and
+     * with it the host name check. The bridge relies on reconnects, headers and no-responders reports, so
      * do not switch those off here.
      */
     public Builder clientOptions(Consumer<Options.Builder> value) {
@@ -402,6 +435,7 @@ public final class NatsBridgeConfig {
       b.reconnectWait = reconnectWait;
       b.connectionTimeout = connectionTimeout;
       b.stopGrace = stopGrace;
+      b.sslContext = sslContext;
       b.clientOptions = clientOptions;
       return b;
     }

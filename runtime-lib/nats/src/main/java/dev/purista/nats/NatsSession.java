@@ -43,7 +43,7 @@ final class NatsSession {
     });
     ConnectionMonitor monitor = new ConnectionMonitor(instanceId, maintenance, this::restoreTopology);
     try {
-      connection = NatsConnector.connect(NatsConnector.options(config, instanceId, monitor), config);
+      connection = NatsConnector.connect(NatsConnector.options(config, instanceId, monitor), config, monitor);
     } catch (RuntimeException e) {
       maintenance.shutdownNow();
       throw e;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 /** Settings from code and from the environment. */
@@ -149,6 +150,24 @@ class NatsBridgeConfigTest {
     assertEquals("i1", options.getConnectionName());
     assertEquals(-1, options.getMaxReconnect(), "reconnects for ever");
     assertTrue(options.isReportNoResponders());
+  }
+
+  @Test
+  void anSslContextTurnsTlsOnAndTheBridgeAddsTheHostNameCheck() throws Exception {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, null, null);
+    NatsBridgeConfig config = NatsBridgeConfig.builder().url("nats://nats.example:4222").sslContext(context).build();
+
+    Options options = NatsConnector.options(config, "i1",
+        new ConnectionMonitor("i1", Runnable::run, () -> { }));
+
+    assertTrue(config.usesTls());
+    assertEquals(Optional.of(context), config.sslContext());
+    assertTrue(options.isTLSRequired());
+    assertTrue(options.getSslContext() instanceof HostNameCheckingSslContext, "jnats alone checks no host name");
+    assertTrue(config.toString().contains("sslContext=set"), config.toString());
+    assertFalse(NatsBridgeConfig.builder().build().usesTls());
+    assertTrue(NatsBridgeConfig.builder().url("TLS://nats.example:4222").build().usesTls());
   }
 
   @Test

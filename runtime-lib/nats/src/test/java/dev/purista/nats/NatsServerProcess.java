@@ -57,6 +57,11 @@ final class NatsServerProcess implements AutoCloseable {
     return "nats://127.0.0.1:" + port;
   }
 
+  /** The URL for a server started with {@code --tls}. */
+  String tlsUrl() {
+    return "tls://127.0.0.1:" + port;
+  }
+
   /** Starts the server again, with the JetStream store it had. */
   void restart() throws IOException, InterruptedException {
     if (process != null && process.isAlive()) {
