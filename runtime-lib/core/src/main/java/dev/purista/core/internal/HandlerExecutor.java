@@ -124,7 +124,6 @@ public final class HandlerExecutor {
     }
   }
 
-
   private static ThreadFactory daemonThreads(String name) {
     AtomicInteger counter = new AtomicInteger();
     return runnable -> {
