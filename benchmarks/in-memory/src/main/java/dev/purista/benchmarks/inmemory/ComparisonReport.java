@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns one JMH run of {@link InMemoryInvokeBenchmark} and the original's figures from the same session into the
  * Markdown tables of {@code docs/benchmarks/in-memory.md}: medians, the ratio to the direct call, the ratio to the
  * original, and whether the project's aims are met (one call at a time: at most 1/20 of the original's latency;
- * 64 in flight: at least 100 times its calls per second).
+ * 64 in flight: at least 100 times its calls per second). When the same run has {@link VertxEventBusBenchmark}, two
+ * more tables follow: Vert.x local request/reply beside our objects path, as ratios to ours.
  *
  * <pre>
  * java -cp benchmarks.jar dev.purista.benchmarks.inmemory.ComparisonReport jmh.json peer-before.jsonl peer-after.jsonl
@@ -56,6 +58,7 @@ public final class ComparisonReport {
       out.println();
       printHandOff(out);
     }
+    printVertx(out);
   }
 
   private void printLatency(PrintStream out) {
@@ -102,6 +105,65 @@ public final class ComparisonReport {
       out.printf(Locale.ROOT, "| %s | %s (%s–%s) | %s | %s |%n", label, calls(value), calls(score.min() * scale),
           calls(score.max() * scale), times(value / peer), verdict(value >= peer * THROUGHPUT_AIM));
     });
+  }
+
+  /**
+   * Vert.x local request/reply ({@link VertxEventBusBenchmark}) beside our objects path, in tables of their own so
+   * that the tables above read as before. The ratios are always Vert.x's cost over ours, so above 1 means ours is
+   * faster: time per call over ours, and our calls per second over Vert.x's.
+   */
+  private void printVertx(PrintStream out) {
+    Optional<JmhScores.Score> oneAtATime = ours.find("invokeOneAtATime", false);
+    if (oneAtATime.isPresent() && hasVertx("oneAtATime")) {
+      JmhScores.Score invoke = oneAtATime.get();
+      double value = invoke.microsPerCall();
+      out.println();
+      out.println("| beside Vert.x, one call at a time | µs per call (median; min–max) | Vert.x ÷ ours |");
+      out.println("|---|---:|---:|");
+      out.printf(Locale.ROOT, "| ours: `PuristaClient.invoke`, objects, validation on | %s | 1 |%n",
+          microsRange(invoke));
+      vertxLatencyRow(out, "Vert.x `request`, local codec, the same 3 validations", true, value);
+      vertxLatencyRow(out, "Vert.x `request`, local codec, no validation", false, value);
+    }
+    Optional<JmhScores.Score> inFlight = ours.find("invoke64Futures", false);
+    if (inFlight.isPresent() && hasVertx("inFlight64")) {
+      JmhScores.Score invoke = inFlight.get();
+      double value = invoke.callsPerSecond();
+      out.println();
+      out.println("| beside Vert.x, 64 calls in flight | calls per second (median; min–max) | ours ÷ Vert.x |");
+      out.println("|---|---:|---:|");
+      out.printf(Locale.ROOT, "| ours: 64 futures on `EventBridge.invoke`, objects, validation on | %s | 1 |%n",
+          callsRange(invoke));
+      vertxThroughputRow(out, "Vert.x, 64 requests in flight, the same 3 validations", true, value);
+      vertxThroughputRow(out, "Vert.x, 64 requests in flight, no validation", false, value);
+    }
+  }
+
+  /** Whether the run has {@link VertxEventBusBenchmark}'s {@code benchmark}; older runs have not. */
+  private boolean hasVertx(String benchmark) {
+    return ours.all().stream().anyMatch(score -> score.benchmark().equals(benchmark));
+  }
+
+  private void vertxLatencyRow(PrintStream out, String label, boolean validated, double oursMicros) {
+    ours.find("oneAtATime", "validated", validated).ifPresent(score -> out.printf(Locale.ROOT,
+        "| %s | %s | %s |%n", label, microsRange(score), times(score.microsPerCall() / oursMicros)));
+  }
+
+  private void vertxThroughputRow(PrintStream out, String label, boolean validated, double oursCalls) {
+    ours.find("inFlight64", "validated", validated).ifPresent(score -> out.printf(Locale.ROOT,
+        "| %s | %s | %s |%n", label, callsRange(score), times(oursCalls / score.callsPerSecond())));
+  }
+
+  private static String microsRange(JmhScores.Score score) {
+    double value = score.microsPerCall();
+    double scale = value / score.median();
+    return micros(value) + " (" + micros(score.min() * scale) + "–" + micros(score.max() * scale) + ")";
+  }
+
+  private static String callsRange(JmhScores.Score score) {
+    double value = score.callsPerSecond();
+    double scale = value / score.median();
+    return calls(value) + " (" + calls(score.min() * scale) + "–" + calls(score.max() * scale) + ")";
   }
 
   /** The two halves of one call at a time, measured apart by {@link HandOffBenchmark} in the same run. */

@@ -159,7 +159,7 @@ public class InMemoryInvokeBenchmark {
     return result;
   }
 
-  private static void requireAnswerTo(String id, GetUserResult result) {
+  static void requireAnswerTo(String id, GetUserResult result) {
     if (!id.equals(result.id())) {
       throw new IllegalStateException("asked for user " + id + ", got " + result);
     }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The scores of one JMH run, read from its JSON result file ({@code -rf json}). Each score is the median over
@@ -14,9 +16,16 @@ import java.util.Optional;
  * is converted to the two units the comparison uses: microseconds per call and calls per second.
  */
 public final class JmhScores {
-  /** One benchmark with one parameter set. {@code jsonRoundTrip} is empty for benchmarks without a bridge. */
-  public record Score(String benchmark, Optional<Boolean> jsonRoundTrip, double median, double min, double max,
+  /**
+   * One benchmark with one parameter set: {@code jsonRoundTrip} for ours, {@code validated} for Vert.x's; empty
+   * for benchmarks without parameters.
+   */
+  public record Score(String benchmark, Map<String, String> params, double median, double min, double max,
       String unit) {
+
+    public Score {
+      params = Map.copyOf(params);
+    }
 
     /** The median as microseconds per call; only for time-per-operation scores. */
     public double microsPerCall() {
@@ -58,7 +67,8 @@ public final class JmhScores {
     for (JsonNode result : results) {
       String benchmark = result.path("benchmark").asText();
       benchmark = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-      JsonNode jsonRoundTrip = result.path("params").path("jsonRoundTrip");
+      Map<String, String> params = new TreeMap<>();
+      result.path("params").properties().forEach(param -> params.put(param.getKey(), param.getValue().asText()));
       JsonNode metric = result.path("primaryMetric");
       List<Double> iterations = new ArrayList<>();
       for (JsonNode fork : metric.path("rawData")) {
@@ -68,10 +78,8 @@ public final class JmhScores {
         throw new IllegalArgumentException("no measurement iterations for " + benchmark);
       }
       iterations.sort(Double::compare);
-      scores.add(new Score(benchmark,
-          jsonRoundTrip.isMissingNode() ? Optional.empty() : Optional.of(Boolean.parseBoolean(jsonRoundTrip.asText())),
-          median(iterations), iterations.get(0), iterations.get(iterations.size() - 1),
-          metric.path("scoreUnit").asText()));
+      scores.add(new Score(benchmark, params, median(iterations), iterations.get(0),
+          iterations.get(iterations.size() - 1), metric.path("scoreUnit").asText()));
       jvm = result.path("vmName").asText() + " " + result.path("vmVersion").asText();
     }
     return new JmhScores(scores, jvm);
@@ -84,9 +92,17 @@ public final class JmhScores {
 
   /** The score of {@code benchmark}; {@code jsonRoundTrip} is ignored for benchmarks that have no bridge. */
   public Optional<Score> find(String benchmark, boolean jsonRoundTrip) {
+    return find(benchmark, "jsonRoundTrip", jsonRoundTrip);
+  }
+
+  /**
+   * The score of {@code benchmark} run with the boolean parameter {@code param} set to {@code value}; the
+   * parameter is ignored for benchmarks that do not have it.
+   */
+  public Optional<Score> find(String benchmark, String param, boolean value) {
     return scores.stream()
         .filter(s -> s.benchmark().equals(benchmark))
-        .filter(s -> s.jsonRoundTrip().isEmpty() || s.jsonRoundTrip().get() == jsonRoundTrip)
+        .filter(s -> !s.params().containsKey(param) || Boolean.parseBoolean(s.params().get(param)) == value)
         .findFirst();
   }
 

@@ -63,4 +63,41 @@ class ComparisonReportTest {
     assertTrue(report.contains("| 64 threads on `PuristaClient.invoke`, JSON round trip | 999,000 (999,000–999,000) "
         + "| 99.9× | **not met** |"), report);
   }
+
+  @Test
+  void vertxRowsComeAsTablesOfTheirOwnWithRatiosToOurs() throws Exception {
+    String report = report(new JmhResultFixture()
+        .result("directCall", null, "ns/op", 20)
+        .result("invokeOneAtATime", false, "us/op", 2)
+        .result("invoke64Futures", false, "ops/s", 1_000_000)
+        .vertx("oneAtATime", false, "us/op", 20, 18, 30)
+        .vertx("oneAtATime", true, "us/op", 25)
+        .vertx("inFlight64", false, "ops/s", 500_000)
+        .vertx("inFlight64", true, "ops/s", 250_000), peer(100, 10_000));
+
+    assertTrue(report.contains("| ours: `PuristaClient.invoke`, objects, validation on | 2 (2–2) | 1 |"), report);
+    assertTrue(report.contains("| Vert.x `request`, local codec, the same 3 validations | 25 (25–25) | 12.5× |"),
+        report);
+    assertTrue(report.contains("| Vert.x `request`, local codec, no validation | 20 (18–30) | 10× |"), report);
+    assertTrue(report.contains("| ours: 64 futures on `EventBridge.invoke`, objects, validation on "
+        + "| 1,000,000 (1,000,000–1,000,000) | 1 |"), report);
+    assertTrue(report.contains("| Vert.x, 64 requests in flight, the same 3 validations | 250,000 (250,000–250,000) "
+        + "| 4× |"), report);
+    assertTrue(report.contains("| Vert.x, 64 requests in flight, no validation | 500,000 (500,000–500,000) | 2× |"),
+        report);
+  }
+
+  @Test
+  void aRunWithoutVertxReadsAsBefore() throws Exception {
+    JmhResultFixture ours = new JmhResultFixture()
+        .result("directCall", null, "ns/op", 20)
+        .result("invokeOneAtATime", false, "us/op", 2)
+        .result("invoke64Futures", false, "ops/s", 1_000_000);
+    String without = report(ours, peer(100, 10_000));
+
+    assertFalse(without.contains("Vert.x"), without);
+    String with = report(ours.vertx("oneAtATime", true, "us/op", 25), peer(100, 10_000));
+    assertTrue(with.startsWith(without), with);
+    assertFalse(with.contains("beside Vert.x, 64 calls in flight"), with);
+  }
 }

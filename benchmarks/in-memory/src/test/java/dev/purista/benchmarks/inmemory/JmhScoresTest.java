@@ -58,4 +58,17 @@ class JmhScoresTest {
     assertEquals(Optional.empty(), scores.find("invoke64Futures", true));
     assertTrue(scores.jvm().contains("17.0.15"), scores.jvm());
   }
+
+  @Test
+  void vertxsValidatedParameterSelectsItsScoreAndOursIgnoreIt() throws Exception {
+    JmhScores scores = parse(new JmhResultFixture()
+        .result("invokeOneAtATime", false, "us/op", 2)
+        .vertx("oneAtATime", false, "us/op", 20)
+        .vertx("oneAtATime", true, "us/op", 25));
+
+    assertEquals(20, scores.find("oneAtATime", "validated", false).orElseThrow().median());
+    assertEquals(25, scores.find("oneAtATime", "validated", true).orElseThrow().median());
+    assertEquals(2, scores.find("invokeOneAtATime", "validated", true).orElseThrow().median());
+    assertEquals("true", scores.find("oneAtATime", "validated", true).orElseThrow().params().get("validated"));
+  }
 }

@@ -51,6 +51,18 @@ class ThreadWakeUpsTest {
     assertTrue(report.contains(handlerThreads), report);
   }
 
+  @Test
+  void withVertxTheCallsGoToItsEventLoops() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    ThreadWakeUps.measure(2_000, true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    String report = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(report.startsWith("2000 calls, "), report);
+    // Linux keeps 15 characters of a thread's name: all of Vert.x's event loops count as one group.
+    assertTrue(report.contains("vert.x-eventloo "), report);
+  }
+
   private static void sleepQuietly() {
     try {
       Thread.sleep(1);
