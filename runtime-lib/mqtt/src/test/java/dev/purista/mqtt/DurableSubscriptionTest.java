@@ -2,6 +2,7 @@ package dev.purista.mqtt;
 
 import static dev.purista.mqtt.Fixture.awaitTrue;
 import static dev.purista.mqtt.Fixture.sleep;
+import static dev.purista.mqtt.Fixture.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import dev.purista.core.ServiceDefinition;
 import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageCodec;
-import dev.purista.core.message.MessageIds;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.mqtt.internal.DeadLetters;
 import dev.purista.mqtt.internal.Topology;
@@ -50,10 +50,6 @@ class DurableSubscriptionTest {
   @AfterEach
   void close() {
     fixture.close();
-  }
-
-  private static String unique(String base) {
-    return base + MessageIds.newId().substring(0, 10);
   }
 
   /** A service with one durable subscription whose handler decides per attempt whether to fail. */

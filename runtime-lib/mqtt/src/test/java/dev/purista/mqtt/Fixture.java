@@ -2,6 +2,7 @@ package dev.purista.mqtt;
 
 import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
+import dev.purista.core.message.MessageIds;
 import dev.purista.core.spi.EventBridge;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -48,6 +49,11 @@ final class Fixture implements AutoCloseable {
     RawClient client = RawClient.connect(broker, clientId);
     open.push(client::close);
     return client;
+  }
+
+  /** {@code base} with a random suffix, so that tests on a shared broker never see each other's topics. */
+  static String unique(String base) {
+    return base + MessageIds.newId().substring(0, 10);
   }
 
   static void awaitTrue(BooleanSupplier condition, Duration within, String what) {

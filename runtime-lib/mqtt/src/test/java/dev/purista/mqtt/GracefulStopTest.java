@@ -2,6 +2,7 @@ package dev.purista.mqtt;
 
 import static dev.purista.mqtt.Fixture.awaitTrue;
 import static dev.purista.mqtt.Fixture.sleep;
+import static dev.purista.mqtt.Fixture.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +16,6 @@ import dev.purista.core.ServiceDefinition;
 import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.core.message.MessageAddress;
-import dev.purista.core.message.MessageIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,10 +51,6 @@ class GracefulStopTest {
   @AfterEach
   void close() {
     fixture.close();
-  }
-
-  private static String unique(String base) {
-    return base + MessageIds.newId().substring(0, 10);
   }
 
   @Test

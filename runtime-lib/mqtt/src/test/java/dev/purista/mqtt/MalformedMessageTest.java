@@ -1,23 +1,20 @@
 package dev.purista.mqtt;
 
 import static dev.purista.mqtt.Fixture.awaitTrue;
+import static dev.purista.mqtt.Fixture.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import dev.purista.core.CommandDefinition;
 import dev.purista.core.PuristaClient;
-import dev.purista.core.ServiceDefinition;
-import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
-import dev.purista.core.message.MessageIds;
 import dev.purista.core.message.MessageType;
+import dev.purista.mqtt.EchoService.Ping;
 import dev.purista.mqtt.internal.DeadLetters;
 import dev.purista.mqtt.internal.Topology;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,10 +41,6 @@ class MalformedMessageTest {
 
   private Fixture fixture;
 
-  /** Payload and result of the test command and events. */
-  public record Ping(String text) {
-  }
-
   @BeforeEach
   void open() {
     fixture = new Fixture(MOSQUITTO.broker());
@@ -58,46 +51,24 @@ class MalformedMessageTest {
     fixture.close();
   }
 
-  private static String unique(String base) {
-    return base + MessageIds.newId().substring(0, 10);
-  }
-
   @Test
   void garbageOnCommandEventAndResponseTopicsDoesNotStopTheBridge() {
-    String service = unique("sturdy");
-    String durableEvent = unique("durable");
-    String looseEvent = unique("loose");
-    List<String> durableSeen = new CopyOnWriteArrayList<>();
-    List<String> looseSeen = new CopyOnWriteArrayList<>();
     MqttBridge server = fixture.bridge();
-    fixture.serve(ServiceDefinition.builder(service, "1")
-        .command(CommandDefinition.builder("echo", Ping.class, Void.class, Ping.class)
-            .handler((ctx, ping, none) -> new Ping("echo " + ping.text())).build())
-        .subscription(SubscriptionDefinition.builder("onDurable", Ping.class, Void.class).event(durableEvent)
-            .handler((ctx, ping) -> {
-              durableSeen.add(ping.text());
-              return null;
-            }).build())
-        .subscription(SubscriptionDefinition.builder("onLoose", Ping.class, Void.class).event(looseEvent)
-            .everyInstance().durable(false)
-            .handler((ctx, ping) -> {
-              looseSeen.add(ping.text());
-              return null;
-            }).build())
-        .build(), server);
+    EchoService service = EchoService.serve(fixture, server, "sturdy");
     MqttBridge callerBridge = fixture.bridge();
     PuristaClient caller = PuristaClient.of(callerBridge, "caller");
-    MessageAddress echo = MessageAddress.of(service, "1", "echo");
+    MessageAddress echo = service.echo;
     assertEquals("echo before", caller.invoke(echo, new Ping("before"), null, Ping.class, WAIT).text());
 
     Topology topology = new Topology("purista", "sharedpurista", callerBridge.instanceId());
     String commandTopic = topology.topicOf(Message.builder(MessageType.COMMAND)
         .sender(MessageAddress.of("caller", "1", "client").withInstanceId("intruder"))
         .receiver(echo).correlationId("c").build());
-    String durableTopic = eventTopic(topology, durableEvent);
-    String looseTopic = eventTopic(topology, looseEvent);
+    String durableTopic = eventTopic(topology, service.durableEvent);
+    String looseTopic = eventTopic(topology, service.looseEvent);
     String responseTopic = topology.responseTopic();
-    String deadLetterTopic = topology.deadLetterTopic(MessageAddress.of(service, "1", "onDurable"));
+    String deadLetterTopic = topology.deadLetterTopic(
+        MessageAddress.of(service.name, "1", EchoService.DURABLE_SUBSCRIPTION));
     RawClient intruder = fixture.raw(unique("intruder"));
     RawClient deadLetters = fixture.raw(unique("watcher")).watch(deadLetterTopic);
 
@@ -109,9 +80,9 @@ class MalformedMessageTest {
 
     assertEquals("echo after", caller.invoke(echo, new Ping("after"), null, Ping.class, WAIT).text(),
         "commands are still served");
-    caller.emit(durableEvent, new Ping("durable after"));
-    caller.emit(looseEvent, new Ping("loose after"));
-    awaitTrue(() -> durableSeen.contains("durable after") && looseSeen.contains("loose after"), WAIT,
+    caller.emit(service.durableEvent, new Ping("durable after"));
+    caller.emit(service.looseEvent, new Ping("loose after"));
+    awaitTrue(() -> service.durableSeen.contains("durable after") && service.looseSeen.contains("loose after"), WAIT,
         "events are still delivered");
     awaitTrue(() -> deadLetters.received().size() == GARBAGE.size(), WAIT,
         "every malformed message on the durable route is dead-lettered, got " + deadLetters.received().size());
@@ -120,8 +91,8 @@ class MalformedMessageTest {
           RawClient.property(letter, DeadLetters.REASON));
       assertEquals(durableTopic, RawClient.property(letter, DeadLetters.ORIGINAL_TOPIC));
     }
-    assertEquals(List.of("durable after"), durableSeen);
-    assertEquals(List.of("loose after"), looseSeen);
+    assertEquals(List.of("durable after"), service.durableSeen);
+    assertEquals(List.of("loose after"), service.looseSeen);
   }
 
   private static String eventTopic(Topology topology, String eventName) {

@@ -2,6 +2,7 @@ package dev.purista.mqtt;
 
 import static dev.purista.mqtt.Fixture.awaitTrue;
 import static dev.purista.mqtt.Fixture.sleep;
+import static dev.purista.mqtt.Fixture.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,14 +12,11 @@ import dev.purista.core.FailureReason;
 import dev.purista.core.HandledError;
 import dev.purista.core.PuristaClient;
 import dev.purista.core.ServiceDefinition;
-import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.message.MessageAddress;
-import dev.purista.core.message.MessageIds;
+import dev.purista.mqtt.EchoService.Ping;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +35,6 @@ class ReconnectTest {
 
   private Fixture fixture;
 
-  /** Payload and result of the test command and events. */
-  public record Ping(String text) {
-  }
-
   @BeforeEach
   void open() {
     if (!MOSQUITTO.broker().isRunning()) {
@@ -54,36 +48,13 @@ class ReconnectTest {
     fixture.close();
   }
 
-  private static String unique(String base) {
-    return base + MessageIds.newId().substring(0, 10);
-  }
-
   @Test
   void commandsAndSubscriptionsRegisteredBeforeTheDropAreServedAfterIt() {
-    String service = unique("survivor");
-    String durableEvent = unique("kept");
-    String looseEvent = unique("loose");
-    List<String> durableSeen = new CopyOnWriteArrayList<>();
-    List<String> looseSeen = new CopyOnWriteArrayList<>();
     MqttBridge server = fixture.bridge();
-    fixture.serve(ServiceDefinition.builder(service, "1")
-        .command(CommandDefinition.builder("echo", Ping.class, Void.class, Ping.class)
-            .handler((ctx, ping, none) -> new Ping("echo " + ping.text())).build())
-        .subscription(SubscriptionDefinition.builder("onKept", Ping.class, Void.class).event(durableEvent)
-            .handler((ctx, ping) -> {
-              durableSeen.add(ping.text());
-              return null;
-            }).build())
-        .subscription(SubscriptionDefinition.builder("onLoose", Ping.class, Void.class).event(looseEvent)
-            .everyInstance().durable(false)
-            .handler((ctx, ping) -> {
-              looseSeen.add(ping.text());
-              return null;
-            }).build())
-        .build(), server);
+    EchoService service = EchoService.serve(fixture, server, "survivor");
     MqttBridge callerBridge = fixture.bridge();
     PuristaClient caller = PuristaClient.of(callerBridge, "caller");
-    MessageAddress echo = MessageAddress.of(service, "1", "echo");
+    MessageAddress echo = service.echo;
     assertEquals("echo before", caller.invoke(echo, new Ping("before"), null, Ping.class, WAIT).text());
 
     MOSQUITTO.broker().kill();
@@ -94,9 +65,9 @@ class ReconnectTest {
 
     assertEquals("echo after", caller.invoke(echo, new Ping("after"), null, Ping.class, WAIT).text(),
         "the command registered before the drop is served after it");
-    caller.emit(durableEvent, new Ping("durable after"));
-    caller.emit(looseEvent, new Ping("loose after"));
-    awaitTrue(() -> durableSeen.contains("durable after") && looseSeen.contains("loose after"), WAIT,
+    caller.emit(service.durableEvent, new Ping("durable after"));
+    caller.emit(service.looseEvent, new Ping("loose after"));
+    awaitTrue(() -> service.durableSeen.contains("durable after") && service.looseSeen.contains("loose after"), WAIT,
         "the subscriptions registered before the drop are served after it");
   }
 
