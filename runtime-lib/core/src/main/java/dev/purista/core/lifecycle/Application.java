@@ -39,6 +39,7 @@ public final class Application implements AutoCloseable {
   private final EventBridge bridge;
   private final List<Service> services;
   private final List<AutoCloseable> closeables;
+  private final List<ApplicationComponent> components;
   private final Duration gracePeriod;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -48,6 +49,7 @@ public final class Application implements AutoCloseable {
     this.bridge = builder.bridge;
     this.services = List.copyOf(builder.services);
     this.closeables = List.copyOf(builder.closeables);
+    this.components = List.copyOf(builder.components);
     this.gracePeriod = builder.gracePeriod;
   }
 
@@ -77,6 +79,9 @@ public final class Application implements AutoCloseable {
       bridge.start();
       for (Service service : services) {
         service.start();
+      }
+      for (ApplicationComponent component : components) {
+        component.start(this);
       }
     } catch (RuntimeException e) {
       LOG.error("application failed to start: {}", e.getMessage());
@@ -113,10 +118,18 @@ public final class Application implements AutoCloseable {
       stopping = true;
     }
     long deadline = System.nanoTime() + gracePeriod.toNanos();
+    for (ApplicationComponent component : components) {
+      component.stopAccepting();
+    }
     boolean drained = true;
     for (Service service : services) {
       Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
       drained &= service.stop(left);
+    }
+    for (ApplicationComponent component : components) {
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      drained &= component.awaitDrained(left);
+      closeQuietly(component, component.name());
     }
     closeQuietly(bridge, "event bridge");
     for (AutoCloseable closeable : closeables) {
@@ -141,22 +154,25 @@ public final class Application implements AutoCloseable {
 
   /** Liveness and readiness of the bridge, every store and every service. */
   public HealthReport health() {
-    List<ComponentHealth> components = new ArrayList<>();
-    components.add(new ComponentHealth("bridge:" + bridge.name(), bridge.isHealthy(), bridge.isReady()));
+    List<ComponentHealth> parts = new ArrayList<>();
+    parts.add(new ComponentHealth("bridge:" + bridge.name(), bridge.isHealthy(), bridge.isReady()));
+    for (ApplicationComponent component : components) {
+      parts.add(component.health());
+    }
     Map<Store, Boolean> seen = new IdentityHashMap<>();
     for (Service service : services) {
-      components.add(new ComponentHealth("service:" + service.info().name() + ":v" + service.info().version(),
+      parts.add(new ComponentHealth("service:" + service.info().name() + ":v" + service.info().version(),
           true, service.isReady()));
       if (service instanceof ServiceRuntime runtime) {
         for (Store store : runtime.stores()) {
           if (seen.put(store, Boolean.TRUE) == null) {
             boolean healthy = store.isHealthy();
-            components.add(new ComponentHealth("store:" + store.name(), healthy, healthy));
+            parts.add(new ComponentHealth("store:" + store.name(), healthy, healthy));
           }
         }
       }
     }
-    return HealthReport.of(components, stopping);
+    return HealthReport.of(parts, stopping);
   }
 
   /** Builder of {@link Application}. */
@@ -164,6 +180,7 @@ public final class Application implements AutoCloseable {
     private final EventBridge bridge;
     private final List<Service> services = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<ApplicationComponent> components = new ArrayList<>();
     private Duration gracePeriod = Duration.ofSeconds(20);
 
     private Builder(EventBridge bridge) {
@@ -192,6 +209,15 @@ public final class Application implements AutoCloseable {
         throw new IllegalArgumentException("gracePeriod must not be negative: " + value);
       }
       this.gracePeriod = value;
+      return this;
+    }
+
+    /** Adds a part with a lifecycle of its own, such as an HTTP server; see {@link ApplicationComponent}. */
+    public Builder component(ApplicationComponent component) {
+      if (component == null) {
+        throw new NullPointerException("component == null");
+      }
+      components.add(component);
       return this;
     }
 
