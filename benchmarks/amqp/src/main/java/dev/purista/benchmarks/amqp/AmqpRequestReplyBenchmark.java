@@ -1,6 +1,8 @@
 package dev.purista.benchmarks.amqp;
 
 import dev.purista.amqp.AmqpBridgeConfig;
+import dev.purista.benchmarks.common.InterleavedRounds;
+import dev.purista.benchmarks.common.LatencyRecorder;
 import dev.purista.core.message.MessageCodec;
 import dev.purista.core.message.MessageIds;
 import java.util.List;
@@ -32,31 +34,15 @@ public final class AmqpRequestReplyBenchmark {
     try (BridgeRequestReply ours = new BridgeRequestReply(config, payload);
         RawClientRequestReply raw = new RawClientRequestReply(url, prefix + ".raw", new MessageCodec()
             .encode(ours.command()), config.build().prefetch())) {
-      List<RequestReply> sides = List.of(ours, raw);
-      Map<RequestReply, Percentiles> results = Map.of(ours, new Percentiles(), raw, new Percentiles());
-      for (int round = 0; round < warmup + rounds; round++) {
-        for (RequestReply side : sides) {
-          Percentiles into = round < warmup ? new Percentiles() : results.get(side);
-          runRound(side, calls, into);
-        }
-      }
+      Map<RequestReply, LatencyRecorder> results = new InterleavedRounds(warmup, rounds, calls)
+          .run(List.of(ours, raw));
       print(url, rounds, calls, warmup, results.get(ours), results.get(raw), ours.name(), raw.name());
     } finally {
       deleteTopology(url, prefix);
     }
   }
 
-  private static void runRound(RequestReply side, int calls, Percentiles into) throws Exception {
-    long roundStart = System.nanoTime();
-    for (int i = 0; i < calls; i++) {
-      long start = System.nanoTime();
-      side.call();
-      into.add(System.nanoTime() - start);
-    }
-    into.addRound(calls, System.nanoTime() - roundStart);
-  }
-
-  private static void print(String url, int rounds, int calls, int warmup, Percentiles ours, Percentiles raw,
+  private static void print(String url, int rounds, int calls, int warmup, LatencyRecorder ours, LatencyRecorder raw,
       String oursName, String rawName) {
     System.out.printf(Locale.ROOT, "request/reply over RabbitMQ at %s: %d measured rounds of %d calls per side "
             + "(after %d warm-up rounds), interleaved, one caller%n%n",
@@ -66,13 +52,13 @@ public final class AmqpRequestReplyBenchmark {
     row(oursName, ours);
     row(rawName, raw);
     System.out.printf(Locale.ROOT, "| **ratio ours/raw** | | **%.3f** | **%.3f** | **%.3f** |%n",
-        ours.micros(50) / raw.micros(50), ours.micros(99) / raw.micros(99),
+        ours.percentileMicros(50) / raw.percentileMicros(50), ours.percentileMicros(99) / raw.percentileMicros(99),
         ours.callsPerSecond() / raw.callsPerSecond());
   }
 
-  private static void row(String name, Percentiles result) {
-    System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f |%n", name, result.count(), result.micros(50),
-        result.micros(99), result.callsPerSecond());
+  private static void row(String name, LatencyRecorder result) {
+    System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f |%n", name, result.count(),
+        result.percentileMicros(50), result.percentileMicros(99), result.callsPerSecond());
   }
 
   /** The exchanges and the dead-letter queue the bridges declared; queues of the run delete themselves. */

@@ -1,12 +1,9 @@
 package dev.purista.benchmarks.amqp;
 
-/** One way to make a request/reply call; the benchmark times {@link #call()} calls of each side in turn. */
-interface RequestReply extends AutoCloseable {
-  String name();
+import dev.purista.benchmarks.common.RoundTrip;
 
-  /** One call, returning when its reply arrived; fails if it did not. */
-  void call() throws Exception;
-
+/** One side of the benchmark, with a connection of its own to close at the end. */
+interface RequestReply extends RoundTrip, AutoCloseable {
   @Override
   void close() throws java.io.IOException;
 }

@@ -1,10 +1,11 @@
 package dev.purista.benchmarks.mqtt;
 
+import dev.purista.benchmarks.common.InterleavedRounds;
+import dev.purista.benchmarks.common.LatencyRecorder;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageCodec;
 import dev.purista.core.message.Messages;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,14 +42,9 @@ public final class MqttRequestReplyBenchmark {
       if (!Boolean.getBoolean("bridgeOnly")) {
         variants.add(new ServiceRequestReply(broker.url()));
       }
-      Map<RequestReply, Latencies> results = new LinkedHashMap<>();
-      variants.forEach(variant -> results.put(variant, new Latencies()));
+      Map<RequestReply, LatencyRecorder> results;
       try {
-        for (int round = 0; round < warmup + rounds; round++) {
-          for (RequestReply variant : variants) {
-            runRound(variant, calls, round < warmup ? new Latencies() : results.get(variant));
-          }
-        }
+        results = new InterleavedRounds(warmup, rounds, calls).run(variants);
       } finally {
         variants.forEach(RequestReply::close);
       }
@@ -56,21 +52,11 @@ public final class MqttRequestReplyBenchmark {
     }
   }
 
-  private static void runRound(RequestReply variant, int calls, Latencies latencies) throws Exception {
-    long roundStart = System.nanoTime();
-    for (int i = 0; i < calls; i++) {
-      long start = System.nanoTime();
-      variant.call();
-      latencies.add(System.nanoTime() - start);
-    }
-    latencies.addRoundTime(System.nanoTime() - roundStart);
-  }
-
-  private static void print(Map<RequestReply, Latencies> results, int rounds, int calls, int warmup,
+  private static void print(Map<RequestReply, LatencyRecorder> results, int rounds, int calls, int warmup,
       int requestBytes, int replyBytes) {
-    List<Map.Entry<RequestReply, Latencies>> rows = new ArrayList<>(results.entrySet());
-    Latencies raw = rows.get(0).getValue();
-    Latencies rawOnIoThread = rows.get(1).getValue();
+    List<Map.Entry<RequestReply, LatencyRecorder>> rows = new ArrayList<>(results.entrySet());
+    LatencyRecorder raw = rows.get(0).getValue();
+    LatencyRecorder rawOnIoThread = rows.get(1).getValue();
     System.out.printf(Locale.ROOT, "%nMQTT request/reply, one caller, QoS 1 both ways; %d measured rounds x %d calls"
         + " per variant, interleaved, after %d warm-up rounds; request %d bytes, reply %d bytes; %s %s, %d cores%n%n",
         rounds, calls, warmup, requestBytes, replyBytes, System.getProperty("java.vm.name"),
@@ -78,8 +64,8 @@ public final class MqttRequestReplyBenchmark {
     System.out.println("| variant | p50 (µs) | p90 (µs) | p99 (µs) | calls/s | **p50 / raw** | p99 / raw | calls/s / raw"
         + " | p50 / raw on I/O thread |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for (Map.Entry<RequestReply, Latencies> row : rows) {
-      Latencies l = row.getValue();
+    for (Map.Entry<RequestReply, LatencyRecorder> row : rows) {
+      LatencyRecorder l = row.getValue();
       System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.0f | **%.3f** | %.3f | %.3f | %.3f |%n",
           row.getKey().name(), l.percentileMicros(50), l.percentileMicros(90), l.percentileMicros(99),
           l.callsPerSecond(), l.percentileMicros(50) / raw.percentileMicros(50),

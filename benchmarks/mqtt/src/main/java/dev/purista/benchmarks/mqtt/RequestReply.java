@@ -1,12 +1,9 @@
 package dev.purista.benchmarks.mqtt;
 
-/** One way of making a request/reply round trip over the broker; the benchmark times {@link #call()}. */
-interface RequestReply extends AutoCloseable {
-  String name();
+import dev.purista.benchmarks.common.RoundTrip;
 
-  /** One request and its reply; returns when the reply is in. */
-  void call() throws Exception;
-
+/** One variant of the benchmark, with clients of its own to close at the end. */
+interface RequestReply extends RoundTrip, AutoCloseable {
   @Override
   void close();
 }

@@ -1,11 +1,9 @@
 package dev.purista.benchmarks.nats;
 
-/** One way of doing the same request/reply; {@link #call()} returns once the reply is there. */
-interface Contender extends AutoCloseable {
-  String name();
+import dev.purista.benchmarks.common.RoundTrip;
 
-  void call() throws Exception;
-
+/** One side of the benchmark, with connections of its own to close at the end. */
+interface Contender extends RoundTrip, AutoCloseable {
   @Override
   void close();
 }

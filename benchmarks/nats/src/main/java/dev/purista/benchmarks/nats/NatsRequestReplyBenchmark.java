@@ -1,10 +1,13 @@
 package dev.purista.benchmarks.nats;
 
+import dev.purista.benchmarks.common.InterleavedRounds;
+import dev.purista.benchmarks.common.LatencyRecorder;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageCodec;
 import dev.purista.core.message.Messages;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Request/reply latency of {@code NatsBridge} against the bare jnats client, measured in one run against one NATS
@@ -34,43 +37,23 @@ public final class NatsRequestReplyBenchmark {
       byte[] reply = codec.encode(Messages.successResponse(command, BridgeContender.RESULT, null,
           Messages.responder(command, "responder-instance")));
       try (RawJnatsContender raw = new RawJnatsContender(url, "benchmark.raw.echo", request, reply)) {
-        List<Contender> contenders = List.of(bridge, raw);
-        Latencies[] results = {new Latencies(), new Latencies()};
         System.out.printf(Locale.ROOT, "NATS %s; %d warm-up + %d measured rounds of %d calls each; request %d B, "
             + "reply %d B; Java %s%n", url, warmupRounds, rounds, calls, request.length, reply.length,
             System.getProperty("java.version"));
-        for (int round = 0; round < warmupRounds + rounds; round++) {
-          boolean measured = round >= warmupRounds;
-          for (int i = 0; i < contenders.size(); i++) {
-            runRound(contenders.get(i), calls, measured ? results[i] : new Latencies());
-          }
-        }
-        report(contenders, results);
+        report(new InterleavedRounds(warmupRounds, rounds, calls).<Contender>run(List.of(bridge, raw)));
       }
     }
   }
 
-  private static void runRound(Contender contender, int calls, Latencies into) throws Exception {
-    long roundStart = System.nanoTime();
-    for (int i = 0; i < calls; i++) {
-      long start = System.nanoTime();
-      contender.call();
-      into.record(System.nanoTime() - start);
-    }
-    into.addBusyTime(System.nanoTime() - roundStart);
-  }
-
-  private static void report(List<Contender> contenders, Latencies[] results) {
+  private static void report(Map<Contender, LatencyRecorder> results) {
     System.out.println();
     System.out.println("| contender | calls | p50 (µs) | p99 (µs) | calls/s |");
     System.out.println("|---|---:|---:|---:|---:|");
-    for (int i = 0; i < contenders.size(); i++) {
-      Latencies r = results[i];
-      System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f |%n", contenders.get(i).name(), r.count(),
-          r.percentileMicros(50), r.percentileMicros(99), r.callsPerSecond());
-    }
-    Latencies ours = results[0];
-    Latencies raw = results[1];
+    results.forEach((contender, r) -> System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f |%n",
+        contender.name(), r.count(), r.percentileMicros(50), r.percentileMicros(99), r.callsPerSecond()));
+    List<LatencyRecorder> rows = List.copyOf(results.values());
+    LatencyRecorder ours = rows.get(0);
+    LatencyRecorder raw = rows.get(1);
     System.out.printf(Locale.ROOT, "%nratio bridge/raw: p50 %.3f, p99 %.3f, calls/s %.3f%n",
         ours.percentileMicros(50) / raw.percentileMicros(50), ours.percentileMicros(99) / raw.percentileMicros(99),
         ours.callsPerSecond() / raw.callsPerSecond());
