@@ -8,8 +8,8 @@ import org.HdrHistogram.Recorder;
  * per second. Backed by HdrHistogram with three significant digits, so a percentile is exact to within 0.1 % at any
  * magnitude, from nanoseconds to minutes, in constant memory however many calls are recorded.
  *
- * <p>Any number of threads may record at once: recording is wait-free and does not slow the measured threads down,
- * which matters for benchmarks with many callers. Reading takes what was recorded so far; recording may go on after
+ * <p>Any number of threads may record at once: recording is wait-free, so a measured thread never waits for another
+ * one to record, which matters for benchmarks with many callers. Reading takes what was recorded so far; recording may go on after
  * a read, and a later read includes both. Reads and the elapsed time share one lock, which no recording thread
  * takes.
  */
