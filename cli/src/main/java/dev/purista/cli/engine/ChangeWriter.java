@@ -2,6 +2,7 @@ package dev.purista.cli.engine;
 
 import dev.purista.cli.failure.IoFailureMessage;
 import dev.purista.cli.failure.OperationFailedException;
+import dev.purista.cli.generate.PathBudget;
 import dev.purista.cli.generate.RegeneratedFiles;
 import dev.purista.cli.model.ProjectModel;
 import dev.purista.cli.model.ProjectModelCodec;
@@ -43,6 +44,7 @@ final class ChangeWriter {
     List<ProposedFile> files = new ArrayList<>(RegeneratedFiles.of(updated, templates));
     files.addAll(userOwned);
     checkDistinctPaths(files);
+    PathBudget.check(files);
     try {
       Planner planner = new Planner(current, recordedHashes, mode.force());
       Plan plan = planner.plan(files, hashes -> new ProposedFile(ProjectModel.FILE_NAME,
