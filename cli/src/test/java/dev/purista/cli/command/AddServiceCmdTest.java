@@ -38,8 +38,7 @@ class AddServiceCmdTest {
     assertEquals(String.join("\n",
         "update     docs/services.md",
         "update     " + MONOLITH,
-        "identical  src/main/java/com/example/shop/service/ServiceEvents.java",
-        // The ping service did not change, so its files are neither rendered nor read.
+        // No event changed and the ping service did not change: their files are neither rendered nor read.
         "create     " + CLIENT,
         "create     " + SERVICE,
         "update     purista.json",
