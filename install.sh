@@ -100,12 +100,12 @@ java_major() {
 
 major=$(java_major)
 [ -n "$major" ] && [ "${major%%.*}" -ge 17 ] 2>/dev/null || fail "Java 17 or newer is required; found Java ${major:-unknown} ($java_cmd)"
-command -v mvn >/dev/null || fail "Apache Maven is required: 'mvn' is not on the PATH (Debian: apt-get install maven)"
 
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
 built_jar="cli/target/purista-cli-$version.jar"
 
 if [ "$mode" = install ]; then
+  command -v mvn >/dev/null || fail "Apache Maven is required: 'mvn' is not on the PATH (Debian: apt-get install maven)"
   echo "Building and installing the runtime modules and the CLI into the local Maven repository..."
   mvn -B -q install -DskipTests
   echo "Installed the purista runtime $version into the local Maven repository."

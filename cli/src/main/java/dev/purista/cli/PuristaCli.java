@@ -2,6 +2,7 @@ package dev.purista.cli;
 
 import dev.purista.cli.command.CliContext;
 import dev.purista.cli.command.CommandTree;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -21,7 +22,7 @@ public final class PuristaCli {
 
   /** Runs one command line and returns its exit code (see {@link ExitCode}). */
   public static int run(CliEnvironment environment, String... args) {
-    CommandLine commandLine = configure(CommandTree.forArguments(new CliContext(environment), args), environment);
+    CommandLine commandLine = configure(CommandTree.forArguments(new CliContext(environment, List.of(args)), args), environment);
     int exitCode = commandLine.execute(args);
     environment.out().flush();
     environment.err().flush();

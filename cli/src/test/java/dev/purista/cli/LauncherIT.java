@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +48,10 @@ class LauncherIT {
     Path work = Files.createDirectories(dir.resolve("work"));
     Map<String, String> installEnvironment = Map.of("PREFIX", prefix.toString(), "PURISTA_HOME", home.toString());
 
-    Run install = run(repository, installEnvironment, INSTALL_MINUTES, "bash", installScript.toString(),
-        "--skip-build");
+    // --skip-build promises to work without Maven: run it with a PATH that has the tools it uses, but no mvn.
+    Map<String, String> withoutMaven = new HashMap<>(installEnvironment);
+    withoutMaven.put("PATH", toolsWithoutMaven().toString());
+    Run install = run(repository, withoutMaven, INSTALL_MINUTES, "bash", installScript.toString(), "--skip-build");
     assertEquals(0, install.exitCode(), install.toString());
     assertTrue(Files.isExecutable(launcher), "the launcher is installed\n" + install);
     assertTrue(Files.isRegularFile(home.resolve("purista-cli.jar")), install.toString());
@@ -102,6 +106,28 @@ class LauncherIT {
     assertFalse(Files.exists(home), "the data directory is gone\n" + uninstall);
     assertTrue(Files.isDirectory(prefix), "PREFIX itself stays: other programs live there too");
     assertTrue(Files.isRegularFile(project.resolve("purista.json")), "projects are the user's and stay");
+  }
+
+  /** A directory of links to the commands install.sh runs, found on this PATH; Maven is not among them. */
+  private Path toolsWithoutMaven() throws IOException {
+    Path tools = Files.createDirectories(dir.resolve("tools-without-maven"));
+    for (String tool : List.of("bash", "sh", "java", "sed", "head", "grep", "awk", "mkdir", "mktemp", "cp", "mv",
+        "rm", "rmdir", "cat", "chmod", "stat", "dirname", "tail")) {
+      Path found = onPath(tool);
+      Files.createSymbolicLink(tools.resolve(tool), found);
+    }
+    assertFalse(Files.exists(tools.resolve("mvn")));
+    return tools;
+  }
+
+  private static Path onPath(String command) {
+    for (String entry : System.getenv("PATH").split(File.pathSeparator)) {
+      Path candidate = Path.of(entry.isEmpty() ? "." : entry, command);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate.toAbsolutePath();
+      }
+    }
+    return fail(command + " is not on the PATH; install.sh needs it");
   }
 
   private static String requiredProperty(String name) {

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * A snapshot of every file under a directory (path → bytes, {@code /}-separated, sorted), to prove that a
- * failed command wrote nothing and that a regenerated tree equals a golden one.
+ * failed command wrote nothing and that a regenerated tree equals a golden one. A project's {@code .purista/lock}
+ * is left out: every change command creates it to lock the project, and it is no part of the project.
  */
 public final class ProjectTree {
   private final Map<String, byte[]> files;
@@ -37,7 +38,8 @@ public final class ProjectTree {
         for (Path segment : relative) {
           ignored |= segment.toString().equals(ignoredDirectory);
         }
-        if (!ignored && Files.isRegularFile(path)) {
+        boolean lock = relative.endsWith(Path.of(".purista", "lock"));
+        if (!ignored && !lock && Files.isRegularFile(path)) {
           files.put(relative.toString().replace('\\', '/'), Files.readAllBytes(path));
         }
       }

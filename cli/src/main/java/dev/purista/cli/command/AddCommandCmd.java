@@ -1,10 +1,7 @@
 package dev.purista.cli.command;
 
-import dev.purista.cli.CliEnvironment;
 import dev.purista.cli.engine.AddCommandRequest;
 import dev.purista.cli.engine.ChangeResult;
-import dev.purista.cli.engine.LoadedProject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,19 +52,16 @@ final class AddCommandCmd implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliEnvironment environment = context.environment();
-    Path directory = changes.projectDirectory(context);
-    LoadedProject loaded = context.engine().open(directory);
-    Prompter prompter = new Prompter(environment, changes.batchMode(), spec);
-    String commandName = prompter.require(name.getValue(), "parameter: 'NAME'", "Command name", List.of());
-    ServiceSelection target = ServiceSelection.resolve(prompter, loaded.model(), service.getValue(),
-        serviceVersion.getValue());
-    ChangeResult result = context.engine().addCommand(directory,
-        new AddCommandRequest(commandName, target.name(), target.version(), description.getValue(), http.getValue(),
-            emits.getValue()),
-        changes.writeMode());
-    String done = "Added command " + commandName + " to service " + target.name() + ". Implement it in "
-        + result.mainFile();
-    return PlanPrinter.report(result, environment.out(), environment.err(), done);
+    return changes.run(context, spec, (project, prompter) -> {
+      String commandName = prompter.require(name.getValue(), "parameter: 'NAME'", "Command name", List.of());
+      ServiceSelection target = ServiceSelection.resolve(prompter, project.model(), service.getValue(),
+          serviceVersion.getValue());
+      ChangeResult result = context.engine().addCommand(project,
+          new AddCommandRequest(commandName, target.name(), target.version(), description.getValue(),
+              http.getValue(), emits.getValue()),
+          changes.writeMode());
+      return new ProjectChangeFlow.Outcome(result, "Added command " + commandName + " to service " + target.name()
+          + ". Implement it in " + result.mainFile());
+    });
   }
 }

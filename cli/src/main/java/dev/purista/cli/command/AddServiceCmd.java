@@ -1,9 +1,7 @@
 package dev.purista.cli.command;
 
-import dev.purista.cli.CliEnvironment;
 import dev.purista.cli.engine.AddServiceRequest;
 import dev.purista.cli.engine.ChangeResult;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,18 +42,14 @@ final class AddServiceCmd implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliEnvironment environment = context.environment();
-    Path directory = changes.projectDirectory(context);
-    // Outside a project, say so before asking anything.
-    context.engine().open(directory);
-    String serviceName = new Prompter(environment, changes.batchMode(), spec)
-        .require(name.getValue(), "parameter: 'NAME'", "Service name", List.of());
-    String serviceVersion = version.getValue();
-    ChangeResult result = context.engine().addService(directory,
-        new AddServiceRequest(serviceName, serviceVersion, description.getValue()),
-        changes.writeMode());
-    String done = "Added service " + serviceName + " v" + (serviceVersion == null ? "1" : serviceVersion) + ": "
-        + result.mainFile() + "\nNext: purista add command NAME --service " + serviceName;
-    return PlanPrinter.report(result, environment.out(), environment.err(), done);
+    return changes.run(context, spec, (project, prompter) -> {
+      String serviceName = prompter.require(name.getValue(), "parameter: 'NAME'", "Service name", List.of());
+      String serviceVersion = version.getValue();
+      ChangeResult result = context.engine().addService(project,
+          new AddServiceRequest(serviceName, serviceVersion, description.getValue()), changes.writeMode());
+      return new ProjectChangeFlow.Outcome(result, "Added service " + serviceName + " v"
+          + (serviceVersion == null ? "1" : serviceVersion) + ": " + result.mainFile()
+          + "\nNext: purista add command NAME --service " + serviceName);
+    });
   }
 }

@@ -1,11 +1,8 @@
 package dev.purista.cli.command;
 
-import dev.purista.cli.CliEnvironment;
 import dev.purista.cli.engine.AddSubscriptionRequest;
 import dev.purista.cli.engine.ChangeResult;
-import dev.purista.cli.engine.LoadedProject;
 import dev.purista.cli.model.EventCatalog;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,23 +51,21 @@ final class AddSubscriptionCmd implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliEnvironment environment = context.environment();
-    Path directory = changes.projectDirectory(context);
-    LoadedProject loaded = context.engine().open(directory);
-    Prompter prompter = new Prompter(environment, changes.batchMode(), spec);
-    String subscriptionName = prompter.require(name.getValue(), "parameter: 'NAME'", "Subscription name", List.of());
-    ServiceSelection target = ServiceSelection.resolve(prompter, loaded.model(), service.getValue(),
-        serviceVersion.getValue());
-    List<String> knownEvents = EventCatalog.of(loaded.model()).events().stream().map(EventCatalog.Event::name)
-        .toList();
-    String eventName = prompter.require(event.getValue(), "option: '--event=EVENT'", "Event to react to",
-        knownEvents);
-    ChangeResult result = context.engine().addSubscription(directory,
-        new AddSubscriptionRequest(subscriptionName, target.name(), target.version(), description.getValue(),
-            eventName, emits.getValue()),
-        changes.writeMode());
-    String done = "Added subscription " + subscriptionName + " to service " + target.name() + ". Implement it in "
-        + result.mainFile();
-    return PlanPrinter.report(result, environment.out(), environment.err(), done);
+    return changes.run(context, spec, (project, prompter) -> {
+      String subscriptionName = prompter.require(name.getValue(), "parameter: 'NAME'", "Subscription name",
+          List.of());
+      ServiceSelection target = ServiceSelection.resolve(prompter, project.model(), service.getValue(),
+          serviceVersion.getValue());
+      List<String> knownEvents = EventCatalog.of(project.model()).events().stream().map(EventCatalog.Event::name)
+          .toList();
+      String eventName = prompter.require(event.getValue(), "option: '--event=EVENT'", "Event to react to",
+          knownEvents);
+      ChangeResult result = context.engine().addSubscription(project,
+          new AddSubscriptionRequest(subscriptionName, target.name(), target.version(), description.getValue(),
+              eventName, emits.getValue()),
+          changes.writeMode());
+      return new ProjectChangeFlow.Outcome(result, "Added subscription " + subscriptionName + " to service "
+          + target.name() + ". Implement it in " + result.mainFile());
+    });
   }
 }

@@ -2,6 +2,7 @@ package dev.purista.cli.command;
 
 import dev.purista.cli.engine.WriteMode;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The options every {@code add} command shares: which project ({@code --directory}), whether it may prompt
@@ -32,5 +33,10 @@ final class ProjectChangeOptions {
 
   WriteMode writeMode() {
     return new WriteMode(dryRun.dryRun(), force.force());
+  }
+
+  /** Runs {@code change} in the {@link ProjectChangeFlow} on the project these options name. */
+  int run(CliContext context, CommandSpec spec, ProjectChangeFlow.Change change) {
+    return ProjectChangeFlow.run(context, project.resolve(context), batch.batchMode(), spec, change);
   }
 }

@@ -1,7 +1,5 @@
 package dev.purista.cli.command;
 
-import dev.purista.cli.CliEnvironment;
-import dev.purista.cli.engine.ChangeResult;
 import dev.purista.cli.engine.WriteMode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,9 +33,9 @@ final class RegenerateCmd implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliEnvironment environment = context.environment();
-    ChangeResult result = context.engine().regenerate(project.resolve(context),
-        new WriteMode(dryRun.dryRun(), force.force()));
-    return PlanPrinter.report(result, environment.out(), environment.err(), "Regenerated the wiring.");
+    // Regeneration asks nothing, so it needs no -B: batch mode changes nothing here.
+    return ProjectChangeFlow.run(context, project.resolve(context), true, spec, (open, prompter) ->
+        new ProjectChangeFlow.Outcome(context.engine().regenerate(open, new WriteMode(dryRun.dryRun(), force.force())),
+            "Regenerated the wiring."));
   }
 }

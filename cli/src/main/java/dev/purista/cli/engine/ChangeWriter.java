@@ -2,7 +2,7 @@ package dev.purista.cli.engine;
 
 import dev.purista.cli.failure.IoFailureMessage;
 import dev.purista.cli.failure.OperationFailedException;
-import dev.purista.cli.generate.RegeneratedFiles;
+import dev.purista.cli.generate.PathBudget;
 import dev.purista.cli.model.ProjectModel;
 import dev.purista.cli.model.ProjectModelCodec;
 import dev.purista.cli.plan.ConflictException;
@@ -12,7 +12,6 @@ import dev.purista.cli.plan.Ownership;
 import dev.purista.cli.plan.Plan;
 import dev.purista.cli.plan.Planner;
 import dev.purista.cli.plan.ProposedFile;
-import dev.purista.cli.template.TemplateRenderer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one way every command changes a project: regenerate all wiring from the new model, add the change's
- * user-owned files, plan against what is there, stop on conflicts, then write everything with the model last.
- * With {@code --dry-run} the writes go to memory instead.
+ * The one way every command changes a project: take the regenerated files the change affects and its user-owned
+ * files, plan them against what is there, stop on conflicts, then write everything with the model last. With
+ * {@code --dry-run} the writes go to memory instead.
  */
 final class ChangeWriter {
   private final ProjectModelCodec codec;
@@ -33,16 +32,17 @@ final class ChangeWriter {
   }
 
   /**
-   * @param templates the templates, with the project's overrides when the project exists
+   * @param regenerated the regenerated files to rewrite (see {@link dev.purista.cli.generate.RegeneratedFiles})
    * @param current where the project's files are read from
    * @param target where they are written; only used when not a dry run
    * @param recordedHashes the regenerated files' hashes from the model as it was before the change
    */
-  Plan write(ProjectModel updated, List<ProposedFile> userOwned, TemplateRenderer templates, Output current,
+  Plan write(ProjectModel updated, List<ProposedFile> regenerated, List<ProposedFile> userOwned, Output current,
       Output target, Map<String, String> recordedHashes, WriteMode mode) {
-    List<ProposedFile> files = new ArrayList<>(RegeneratedFiles.of(updated, templates));
+    List<ProposedFile> files = new ArrayList<>(regenerated);
     files.addAll(userOwned);
     checkDistinctPaths(files);
+    PathBudget.check(files);
     try {
       Planner planner = new Planner(current, recordedHashes, mode.force());
       Plan plan = planner.plan(files, hashes -> new ProposedFile(ProjectModel.FILE_NAME,

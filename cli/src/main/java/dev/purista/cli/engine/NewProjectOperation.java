@@ -4,6 +4,7 @@ import dev.purista.cli.failure.BadInputException;
 import dev.purista.cli.generate.CommandSkeleton;
 import dev.purista.cli.generate.ProjectFiles;
 import dev.purista.cli.generate.ProjectLayout;
+import dev.purista.cli.generate.RegeneratedFiles;
 import dev.purista.cli.generate.ResultExample;
 import dev.purista.cli.generate.VersionCatalog;
 import dev.purista.cli.git.GitRepositoryInitializer;
@@ -72,8 +73,8 @@ final class NewProjectOperation {
         ? staged -> GitRepositoryInitializer.initWithFirstCommit(staged,
             "Create " + name + " with purista " + versions.purista())
         : NewDirectoryOutput.FinishingStep.NONE;
-    Plan plan = writer.write(model, userOwned, templates, new InMemoryOutput(), new NewDirectoryOutput(target, finish),
-        Map.of(), mode);
+    Plan plan = writer.write(model, RegeneratedFiles.all(model, templates), userOwned, new InMemoryOutput(),
+        new NewDirectoryOutput(target, finish), Map.of(), mode);
     String mainFile = ProjectLayout.mainSource(layout.commandHandler(ping, ping.commands().get(0)));
     return new ChangeResult(target, plan, !mode.dryRun(), mainFile, List.of());
   }

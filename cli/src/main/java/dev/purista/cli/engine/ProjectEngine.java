@@ -1,23 +1,30 @@
 package dev.purista.cli.engine;
 
+import dev.purista.cli.failure.BadInputException;
 import dev.purista.cli.failure.IoFailureMessage;
 import dev.purista.cli.failure.OperationFailedException;
+import dev.purista.cli.generate.RegeneratedFiles;
 import dev.purista.cli.generate.VersionCatalog;
+import dev.purista.cli.model.GeneratorVersion;
+import dev.purista.cli.model.ModelFileText;
 import dev.purista.cli.model.ProjectLocator;
 import dev.purista.cli.model.ProjectModel;
 import dev.purista.cli.model.ProjectModelCodec;
 import dev.purista.cli.plan.FileSystemOutput;
 import dev.purista.cli.plan.Plan;
+import dev.purista.cli.plan.ProposedFile;
 import dev.purista.cli.template.TemplateRenderer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The CLI's engine, callable from code without the command line: create a project, add services, commands and
- * subscriptions, regenerate the wiring. Every method validates all input before it plans, plans before it
- * writes, and writes all files or none. Failures are {@link dev.purista.cli.failure.CliFailure}s that say what
- * to do.
+ * subscriptions, regenerate the wiring. Every change runs under the project lock ({@link #openForChange}), so
+ * that two changes, from two processes or two threads, never interleave; validates all input before it plans;
+ * plans before it writes; and writes all files or none, the model last and only if nobody else wrote it
+ * meanwhile. Failures are {@link dev.purista.cli.failure.CliFailure}s that say what to do.
  *
  * <pre>{@code
  * ProjectEngine engine = new ProjectEngine(VersionCatalog.bundled());
@@ -26,6 +33,8 @@ import java.util.List;
  * }</pre>
  */
 public final class ProjectEngine {
+  private static final String ENGINE_HOLDER = "a program using the purista engine";
+
   private final VersionCatalog versions;
   private final ProjectModelCodec codec = new ProjectModelCodec();
   private final ChangeWriter writer = new ChangeWriter(codec);
@@ -40,17 +49,32 @@ public final class ProjectEngine {
   }
 
   public ChangeResult addService(Path directory, AddServiceRequest request, WriteMode mode) {
-    LoadedProject project = open(directory);
+    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
+      return addService(project, request, mode);
+    }
+  }
+
+  public ChangeResult addService(OpenProject project, AddServiceRequest request, WriteMode mode) {
     return apply(project, AddServiceOperation.change(project.model(), request), mode);
   }
 
   public ChangeResult addCommand(Path directory, AddCommandRequest request, WriteMode mode) {
-    LoadedProject project = open(directory);
+    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
+      return addCommand(project, request, mode);
+    }
+  }
+
+  public ChangeResult addCommand(OpenProject project, AddCommandRequest request, WriteMode mode) {
     return apply(project, AddCommandOperation.change(project.model(), request), mode);
   }
 
   public ChangeResult addSubscription(Path directory, AddSubscriptionRequest request, WriteMode mode) {
-    LoadedProject project = open(directory);
+    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
+      return addSubscription(project, request, mode);
+    }
+  }
+
+  public ChangeResult addSubscription(OpenProject project, AddSubscriptionRequest request, WriteMode mode) {
     try {
       ProjectChange change = AddSubscriptionOperation.change(project.model(), request,
           new FileSystemOutput(project.root()));
@@ -62,26 +86,73 @@ public final class ProjectEngine {
 
   /** Rewrites every regenerated file from {@code purista.json}, for example after a template change. */
   public ChangeResult regenerate(Path directory, WriteMode mode) {
-    LoadedProject project = open(directory);
-    return apply(project, new ProjectChange(project.model(), List.of(), null, List.of()), mode);
+    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
+      return regenerate(project, mode);
+    }
   }
 
-  /** Finds the project containing {@code directory} and reads its model. */
+  public ChangeResult regenerate(OpenProject project, WriteMode mode) {
+    TemplateRenderer templates = TemplateRenderer.forProject(project.root());
+    ProjectModel model = project.model().withGeneratorVersion(versions.purista());
+    return write(project, model, RegeneratedFiles.all(model, templates), List.of(), null, List.of(), mode);
+  }
+
+  /** Finds the project containing {@code directory} and reads its model, for reading only: no lock is taken. */
   public LoadedProject open(Path directory) {
     Path root = ProjectLocator.findRoot(directory);
+    return new LoadedProject(root, codec.fromJson(ModelFileText.decode(readModelBytes(root))));
+  }
+
+  /**
+   * Finds the project containing {@code directory}, takes its lock (waiting a few seconds for another change to
+   * finish) and reads its model. Close the result to release the lock.
+   *
+   * @param holder what a change that waits for this one is told, such as the command line
+   * @throws ProjectBusyException when another change held the lock all that time
+   */
+  public OpenProject openForChange(Path directory, String holder) {
+    Path root = ProjectLocator.findRoot(directory);
+    ProjectLock lock = ProjectLock.acquire(root, holder, ProjectLock.WAIT);
     try {
-      String json = new FileSystemOutput(root).read(ProjectModel.FILE_NAME).orElseThrow();
-      return new LoadedProject(root, codec.fromJson(json));
+      byte[] bytes = readModelBytes(root);
+      ProjectModel model = codec.fromJson(ModelFileText.decode(bytes));
+      if (GeneratorVersion.isNewer(model.generatorVersion(), versions.purista())) {
+        throw new BadInputException(ProjectModel.FILE_NAME + " was written by purista " + model.generatorVersion()
+            + ", which is newer than this purista " + versions.purista() + "; this version writes nothing to it, "
+            + "since it could drop or undo what the newer one recorded",
+            "update purista to " + model.generatorVersion() + " or later (run ./install.sh in a newer checkout)");
+      }
+      return new OpenProject(root, model, bytes, lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static byte[] readModelBytes(Path root) {
+    try {
+      return Files.readAllBytes(root.resolve(ProjectModel.FILE_NAME));
     } catch (IOException e) {
       throw new OperationFailedException("could not read the project: " + IoFailureMessage.describe(e), e);
     }
   }
 
-  private ChangeResult apply(LoadedProject project, ProjectChange change, WriteMode mode) {
+  private ChangeResult apply(OpenProject project, ProjectChange change, WriteMode mode) {
+    TemplateRenderer templates = TemplateRenderer.forProject(project.root());
+    ProjectModel before = project.model();
+    ProjectModel after = change.model().withGeneratorVersion(versions.purista());
+    // After a CLI upgrade every regenerated file may look different: rewrite them all once.
+    List<ProposedFile> regenerated = before.generatorVersion().equals(versions.purista())
+        ? RegeneratedFiles.changedBy(before, after, templates)
+        : RegeneratedFiles.all(after, templates);
+    return write(project, after, regenerated, change.userOwnedFiles(), change.mainFile(), change.notes(), mode);
+  }
+
+  private ChangeResult write(OpenProject project, ProjectModel updated, List<ProposedFile> regenerated,
+      List<ProposedFile> userOwned, String mainFile, List<String> notes, WriteMode mode) {
     FileSystemOutput disk = new FileSystemOutput(project.root());
-    ProjectModel updated = change.model().withGeneratorVersion(versions.purista());
-    Plan plan = writer.write(updated, change.userOwnedFiles(), TemplateRenderer.forProject(project.root()), disk, disk,
-        project.model().generatedFiles(), mode);
-    return new ChangeResult(project.root(), plan, !mode.dryRun(), change.mainFile(), change.notes());
+    FileSystemOutput target = disk.expectingUnchanged(ProjectModel.FILE_NAME, project.modelBytes());
+    Plan plan = writer.write(updated, regenerated, userOwned, disk, target, project.model().generatedFiles(), mode);
+    return new ChangeResult(project.root(), plan, !mode.dryRun(), mainFile, notes);
   }
 }

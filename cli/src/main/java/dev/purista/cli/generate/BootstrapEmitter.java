@@ -15,4 +15,10 @@ interface BootstrapEmitter {
   String target();
 
   List<ProposedFile> emit(ProjectLayout layout, ProjectModel model, TargetModel target);
+
+  /**
+   * Everything of the model {@link #emit} reads, as a value that is equal for two models exactly when the
+   * bootstrap of both is the same: a change that leaves it equal does not rewrite the bootstrap.
+   */
+  Object inputs(ProjectModel model, TargetModel target);
 }

@@ -13,6 +13,7 @@ import dev.purista.cli.model.ProjectModel;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.TargetModel;
 import dev.purista.cli.plan.ProposedFile;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Emits {@code MonolithMain}: every service of the project in one process, on the in-memory bridge. */
@@ -21,6 +22,17 @@ final class MonolithBootstrapEmitter implements BootstrapEmitter {
   @Override
   public String target() {
     return TargetModel.MONOLITH;
+  }
+
+  /** The base package and each service's name and version, in order: what the class names come from. */
+  @Override
+  public Object inputs(ProjectModel model, TargetModel target) {
+    List<String> inputs = new ArrayList<>();
+    inputs.add(model.project().basePackage());
+    for (ServiceModel service : model.services()) {
+      inputs.add(service.name() + " " + service.version());
+    }
+    return inputs;
   }
 
   @Override

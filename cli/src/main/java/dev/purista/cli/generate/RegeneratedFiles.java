@@ -7,11 +7,13 @@ import dev.purista.cli.model.TargetModel;
 import dev.purista.cli.plan.ProposedFile;
 import dev.purista.cli.template.TemplateRenderer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Every regenerated file of a project, computed from the model (and the templates): the event constants, each
+ * The regenerated files of a project, computed from the model (and the templates): the event constants, each
  * service's wiring and typed client, one bootstrap per target, and the service catalog. Same model, same
  * templates, same bytes.
  */
@@ -22,23 +24,61 @@ public final class RegeneratedFiles {
   private RegeneratedFiles() {
   }
 
-  public static List<ProposedFile> of(ProjectModel model, TemplateRenderer renderer) {
+  /** Every regenerated file: for a new project, and for {@code purista regenerate}. */
+  public static List<ProposedFile> all(ProjectModel model, TemplateRenderer renderer) {
     ProjectLayout layout = new ProjectLayout(model.project().basePackage());
     List<ProposedFile> files = new ArrayList<>();
     files.add(ServiceEventsEmitter.emit(layout, model));
     for (ServiceModel service : model.services()) {
-      files.add(ServiceDefinitionEmitter.emit(layout, service));
-      files.add(ServiceClientEmitter.emit(layout, service));
+      files.addAll(serviceFiles(layout, service));
     }
     for (TargetModel target : model.targets()) {
-      BootstrapEmitter emitter = BOOTSTRAPS.get(target.name());
-      if (emitter == null) {
-        throw new OperationFailedException("this purista CLI cannot generate the bootstrap of target '"
-            + target.name() + "' yet", "update the CLI, or remove the target from purista.json", null);
-      }
-      files.addAll(emitter.emit(layout, model, target));
+      files.addAll(bootstrap(target).emit(layout, model, target));
     }
     files.add(ServiceCatalog.render(renderer, model));
     return files;
+  }
+
+  /**
+   * The regenerated files a change from {@code before} to {@code after} can alter, so that a change costs what it
+   * touches rather than what the project holds: the wiring and client of each service that is new or changed
+   * (they depend on their own service only), the event constants and each bootstrap when what they are made from
+   * changed (see their {@code inputs}), and the service catalog, which shows everything. The files of untouched
+   * services are neither rendered nor read. In the order of {@link #all}, with the same bytes.
+   */
+  public static List<ProposedFile> changedBy(ProjectModel before, ProjectModel after, TemplateRenderer renderer) {
+    ProjectLayout layout = new ProjectLayout(after.project().basePackage());
+    List<ProposedFile> files = new ArrayList<>();
+    if (!ServiceEventsEmitter.inputs(before).equals(ServiceEventsEmitter.inputs(after))) {
+      files.add(ServiceEventsEmitter.emit(layout, after));
+    }
+    Set<ServiceModel> unchanged = new HashSet<>(before.services());
+    for (ServiceModel service : after.services()) {
+      if (!unchanged.contains(service)) {
+        files.addAll(serviceFiles(layout, service));
+      }
+    }
+    for (TargetModel target : after.targets()) {
+      BootstrapEmitter emitter = bootstrap(target);
+      if (!before.targets().contains(target)
+          || !emitter.inputs(before, target).equals(emitter.inputs(after, target))) {
+        files.addAll(emitter.emit(layout, after, target));
+      }
+    }
+    files.add(ServiceCatalog.render(renderer, after));
+    return files;
+  }
+
+  private static List<ProposedFile> serviceFiles(ProjectLayout layout, ServiceModel service) {
+    return List.of(ServiceDefinitionEmitter.emit(layout, service), ServiceClientEmitter.emit(layout, service));
+  }
+
+  private static BootstrapEmitter bootstrap(TargetModel target) {
+    BootstrapEmitter emitter = BOOTSTRAPS.get(target.name());
+    if (emitter == null) {
+      throw new OperationFailedException("this purista CLI cannot generate the bootstrap of target '"
+          + target.name() + "' yet", "update the CLI, or remove the target from purista.json", null);
+    }
+    return emitter;
   }
 }

@@ -12,11 +12,26 @@ import com.palantir.javapoet.TypeSpec;
 import dev.purista.cli.model.EventCatalog;
 import dev.purista.cli.model.ProjectModel;
 import dev.purista.cli.plan.ProposedFile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Emits {@code ServiceEvents}: one constant per event name the project uses, as PURISTA's event enum. */
 final class ServiceEventsEmitter {
   private ServiceEventsEmitter() {
+  }
+
+  /**
+   * Everything of the model {@link #emit} reads: each event's name, producers and subscribers. A change that
+   * leaves it equal does not rewrite the class.
+   */
+  static List<String> inputs(ProjectModel model) {
+    List<String> inputs = new ArrayList<>();
+    for (EventCatalog.Event event : EventCatalog.of(model).events()) {
+      inputs.add(event.name() + " " + event.producers().stream().map(EventCatalog.Producer::label).toList() + " "
+          + event.subscribers());
+    }
+    return inputs;
   }
 
   static ProposedFile emit(ProjectLayout layout, ProjectModel model) {

@@ -23,6 +23,25 @@ public final class NameRules {
 
   private static final int MAX_DESCRIPTION = 300;
 
+  /**
+   * The longest service, command or subscription name. Each is a directory and part of a class name, and the
+   * deepest generated file, a subscription's test, holds the service name once and the subscription name twice:
+   * {@code src/test/java/<package>/service/<service>/v<N>/subscription/<name>/<Name>SubscriptionTest.java}. At 32
+   * characters that path stays under 180 characters with a package like {@code com.example.shop}, inside
+   * {@link dev.purista.cli.generate.PathBudget}'s 190, which leaves room for the project's own directory under
+   * Windows' 260-character path limit. 32 is also longer than any name that reads well in code.
+   */
+  public static final int MAX_NAME = 32;
+
+  /** A project name is the project's directory, its artifactId and a package segment; the jar's name holds it. */
+  public static final int MAX_PROJECT_NAME = 40;
+
+  /** Event names become constants and broker topics, never paths; the limit only keeps them readable. */
+  public static final int MAX_EVENT_NAME = 100;
+
+  /** Packages and group ids become directories, one per segment; the path budget checks the whole path. */
+  public static final int MAX_PACKAGE = 100;
+
   private NameRules() {
   }
 
@@ -30,11 +49,13 @@ public final class NameRules {
   public static String projectName(String value) {
     String what = "project name";
     checkPlain(value, what);
+    checkLength(value, what, MAX_PROJECT_NAME);
     if (!PROJECT.matcher(value).matches()) {
       throw new InvalidNameException(what + " '" + value + "' must be lower-case letters, digits and dashes, "
           + "starting with a letter", "use a name such as 'shop' or 'order-service'");
     }
     checkNotKeyword(CaseFormat.packageSegment(value), value, what);
+    checkNotWindowsDevice(value, value, what);
     return value;
   }
 
@@ -57,6 +78,7 @@ public final class NameRules {
   public static String eventName(String value) {
     String what = "event name";
     checkPlain(value, what);
+    checkLength(value, what, MAX_EVENT_NAME);
     if (!EVENT.matcher(value).matches()) {
       throw new InvalidNameException(what + " '" + value + "' must be letters and digits, with single '.', '-' "
           + "or '_' between words", "use a name such as 'user.signedUp'");
@@ -68,12 +90,14 @@ public final class NameRules {
   public static String packageName(String value) {
     String what = "package";
     checkPlain(value, what);
+    checkLength(value, what, MAX_PACKAGE);
     for (String segment : value.split("\\.", -1)) {
       if (!PACKAGE_SEGMENT.matcher(segment).matches()) {
         throw new InvalidNameException(what + " '" + value + "' must be dot-separated lower-case segments, each "
             + "starting with a letter", "use a package such as 'com.example.shop'");
       }
       checkNotKeyword(segment, value, what);
+      checkNotWindowsDevice(segment, value, what);
     }
     return value;
   }
@@ -82,9 +106,14 @@ public final class NameRules {
   public static String groupId(String value) {
     String what = "group id";
     checkPlain(value, what);
+    checkLength(value, what, MAX_PACKAGE);
     if (!GROUP_ID.matcher(value).matches()) {
       throw new InvalidNameException(what + " '" + value + "' must be dot-separated words of letters, digits, "
           + "'-' or '_'", "use a group id such as 'com.example'");
+    }
+    // Maven's local repository stores the project under one directory per segment.
+    for (String segment : value.split("\\.", -1)) {
+      checkNotWindowsDevice(segment, value, what);
     }
     return value;
   }
@@ -126,6 +155,7 @@ public final class NameRules {
 
   private static String lowerCamel(String value, String what, String example) {
     checkPlain(value, what);
+    checkLength(value, what, MAX_NAME);
     if (!LOWER_CAMEL.matcher(value).matches()) {
       String guess = guessLowerCamel(value);
       String hint = guess != null && LOWER_CAMEL.matcher(guess).matches() && !guess.equals(value)
@@ -135,6 +165,7 @@ public final class NameRules {
           + "letters and digits", hint);
     }
     checkNotKeyword(CaseFormat.packageSegment(value), value, what);
+    checkNotWindowsDevice(value, value, what);
     return value;
   }
 
@@ -165,6 +196,25 @@ public final class NameRules {
         throw new InvalidNameException(what + " contains the character " + shown + "(U+"
             + String.format(Locale.ROOT, "%04X", c) + "); use ASCII letters and digits only", null);
       }
+    }
+  }
+
+  /** Before the pattern checks, so that a very long name is not echoed back whole. */
+  private static void checkLength(String value, String what, int max) {
+    if (value.length() > max) {
+      throw new InvalidNameException(what + " '" + value.substring(0, 16) + "...' is " + value.length()
+          + " characters long; the limit is " + max + ", so that the files it names keep paths every file system "
+          + "takes", "choose a shorter name");
+    }
+  }
+
+  /** {@code part} is the piece of {@code value} that becomes a file or directory name. */
+  private static void checkNotWindowsDevice(String part, String value, String what) {
+    String device = WindowsNames.reservedDevice(part);
+    if (device != null) {
+      throw new InvalidNameException(what + " '" + value + "' would name a file or directory '"
+          + part.toLowerCase(Locale.ROOT) + "', which Windows reserves for the device " + device
+          + "; the project could not be checked out there", "choose another name");
     }
   }
 

@@ -36,11 +36,28 @@ public final class ConflictException extends CliFailure {
   }
 
   private static String hintFor(List<PlanEntry> conflicts) {
-    boolean regenerated = conflicts.stream().anyMatch(e -> e.file().ownership() == Ownership.REGENERATED);
-    String move = regenerated
-        ? "move your changes out of regenerated files into the user-owned handlers, records or tests (or into a "
-            + "template override), then run the command again; "
-        : "move the file away, then run the command again; ";
-    return move + "or pass --force to overwrite " + (conflicts.size() == 1 ? "it" : "them");
+    boolean regeneratedJava = false;
+    boolean regeneratedOther = false;
+    boolean userOwned = false;
+    for (PlanEntry entry : conflicts) {
+      boolean regenerated = entry.file().ownership() == Ownership.REGENERATED;
+      regeneratedJava |= regenerated && entry.path().endsWith(".java");
+      regeneratedOther |= regenerated && !entry.path().endsWith(".java");
+      userOwned |= !regenerated;
+    }
+    StringBuilder hint = new StringBuilder();
+    if (regeneratedJava) {
+      // Java sources are written by code, not from templates: an override cannot carry the change.
+      hint.append("regenerated Java files are rewritten from purista.json on every change; move your change into a "
+          + "user-owned file (a handler, its records or its test), then run the command again; ");
+    }
+    if (regeneratedOther) {
+      hint.append("to change how a generated non-Java file looks, put your version of its template in "
+          + ".purista/templates/ instead of editing the file, then run the command again; ");
+    }
+    if (userOwned) {
+      hint.append("move the file away, then run the command again; ");
+    }
+    return hint + "or pass --force to overwrite " + (conflicts.size() == 1 ? "it" : "them");
   }
 }

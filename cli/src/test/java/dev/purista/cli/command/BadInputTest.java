@@ -8,6 +8,7 @@ import dev.purista.cli.CliRun.CliResult;
 import dev.purista.cli.ExitCode;
 import dev.purista.cli.ProjectTree;
 import dev.purista.cli.TestProjects;
+import dev.purista.cli.naming.NameRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,35 @@ class BadInputTest {
             "is the Java keyword 'new'"),
         Arguments.of("a path project", new String[] {"new", "project", "../escape", "--no-git"}, "looks like a path"),
         Arguments.of("a bad package", new String[] {"new", "project", "other", "--package", "com.Example", "--no-git"},
-            "package 'com.Example'"));
+            "package 'com.Example'"),
+        Arguments.of("a 300-character service", new String[] {"add", "service", "s".repeat(300)},
+            "is 300 characters long; the limit is 32"),
+        Arguments.of("a 300-character command",
+            new String[] {"add", "command", "c".repeat(300), "--service", "user"},
+            "is 300 characters long; the limit is 32"),
+        Arguments.of("a 33-character subscription",
+            new String[] {"add", "subscription", "s".repeat(33), "--service", "user", "--event", "a.b"},
+            "is 33 characters long; the limit is 32"),
+        Arguments.of("a 300-character project", new String[] {"new", "project", "p".repeat(300), "--no-git"},
+            "is 300 characters long; the limit is 40"),
+        Arguments.of("a 300-character event",
+            new String[] {"add", "command", "signUp", "--service", "user", "--emits", "e".repeat(300)},
+            "is 300 characters long; the limit is 100"),
+        Arguments.of("the Windows device con", new String[] {"add", "service", "con"},
+            "which Windows reserves for the device CON"),
+        Arguments.of("the Windows device nUl in mixed case",
+            new String[] {"add", "command", "nUl", "--service", "user"}, "reserves for the device NUL"),
+        Arguments.of("the Windows device com7",
+            new String[] {"add", "subscription", "com7", "--service", "user", "--event", "a.b"},
+            "reserves for the device COM7"),
+        Arguments.of("the Windows device lpt1 as a project", new String[] {"new", "project", "lpt1", "--no-git"},
+            "reserves for the device LPT1"),
+        Arguments.of("the Windows device aux as a package segment",
+            new String[] {"new", "project", "other", "--package", "com.aux.shop", "--no-git"},
+            "reserves for the device AUX"),
+        Arguments.of("the Windows device prn with an extension in a group id",
+            new String[] {"new", "project", "other", "--group-id", "org.prn.txt", "--no-git"},
+            "reserves for the device PRN"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -74,6 +103,25 @@ class BadInputTest {
     assertTrue(result.err().contains(message), what + ": " + result.err());
     assertTrue(result.err().contains("see 'purista " + args[0] + " " + args[1] + " --help'"), result.err());
     assertEquals(before, ProjectTree.of(dir), what + " wrote something");
+  }
+
+  @Test
+  void namesWithinTheirLimitsThatMakeAPathOverTheBudgetAreBadInput() {
+    TestProjects.expectSuccess(dir, "new", "project", "deep", "--package", "com.example." + "p".repeat(40),
+        "--no-git", "-B");
+    Path deep = dir.resolve("deep");
+    String service = "s".repeat(NameRules.MAX_NAME);
+    TestProjects.expectSuccess(deep, "add", "service", service, "-B");
+    ProjectTree before = ProjectTree.of(dir);
+
+    CliResult result = CliRun.run(deep, "add", "subscription", "w".repeat(NameRules.MAX_NAME), "--service", service,
+        "--event", "a.b", "-B");
+
+    assertEquals(ExitCode.USAGE.code(), result.exitCode(), result.toString());
+    assertTrue(result.err().contains("characters within the project; purista keeps them at 190 or fewer"),
+        result.err());
+    assertTrue(result.err().contains("hint: choose shorter names, or a shorter base package"), result.err());
+    assertEquals(before, ProjectTree.of(dir));
   }
 
   @Test

@@ -62,8 +62,25 @@ class RegenerationSafetyTest {
     assertEquals(ExitCode.CONFLICT.code(), result.exitCode(), result.toString());
     assertEquals("error: 1 file conflicts; nothing was written:\n"
         + "  " + WIRING + " (regenerated file changed by hand)\n"
-        + "hint: move your changes out of regenerated files into the user-owned handlers, records or tests (or into "
-        + "a template override), then run the command again; or pass --force to overwrite it\n", result.err());
+        + "hint: regenerated Java files are rewritten from purista.json on every change; move your change into a "
+        + "user-owned file (a handler, its records or its test), then run the command again; or pass --force to "
+        + "overwrite it\n", result.err());
+    assertFalse(result.err().contains("template"), "Java files are not templated, so no override can help");
+    assertEquals(before, ProjectTree.of(project));
+  }
+
+  @Test
+  void aHandEditedGeneratedDocumentPointsToATemplateOverride() throws IOException {
+    edit("docs/services.md", "signUp", "signUp (my note)");
+    ProjectTree before = ProjectTree.of(project);
+
+    CliResult result = CliRun.run(project, "add", "command", "signIn", "--service", "user", "-B");
+
+    assertEquals(ExitCode.CONFLICT.code(), result.exitCode(), result.toString());
+    assertTrue(result.err().contains("  docs/services.md (regenerated file changed by hand)\n"), result.err());
+    assertTrue(result.err().contains("hint: to change how a generated non-Java file looks, put your version of its "
+        + "template in .purista/templates/ instead of editing the file"), result.err());
+    assertFalse(result.err().contains("Java files are rewritten"), result.err());
     assertEquals(before, ProjectTree.of(project));
   }
 

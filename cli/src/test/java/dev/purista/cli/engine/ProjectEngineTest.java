@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.purista.cli.ExitCode;
 import dev.purista.cli.ProjectTree;
+import dev.purista.cli.failure.OperationFailedException;
 import dev.purista.cli.generate.VersionCatalog;
 import dev.purista.cli.plan.Action;
 import dev.purista.cli.plan.ConflictException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +66,62 @@ class ProjectEngineTest {
         () -> engine.addCommand(project, new AddCommandRequest("signUp", "ping", null, null, null, "user.signedUp"),
             WriteMode.WRITE));
     assertEquals("src/main/java/com/example/shop/service/ServiceEvents.java", e.conflicts().get(0).path());
+  }
+
+  @Test
+  void aChangeWaitsForTheProjectLockThenFailsNamingTheHolderAndWritesNothing() {
+    Path project = engine.newProject(new NewProjectRequest("shop", null, null, null, false), dir, WriteMode.WRITE)
+        .projectRoot();
+    try (OpenProject held = engine.openForChange(project, "purista add command first --service ping")) {
+      ProjectTree before = ProjectTree.of(project);
+      long start = System.nanoTime();
+      ProjectBusyException e = assertThrows(ProjectBusyException.class,
+          () -> engine.addService(project, new AddServiceRequest("user", null, null), WriteMode.WRITE));
+      long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertEquals(ExitCode.FAILURE, e.exitCode());
+      assertTrue(e.getMessage().startsWith("another purista command is working on this project (pid "
+          + ProcessHandle.current().pid() + ": purista add command first --service ping); waited 5 s"),
+          e.getMessage());
+      assertTrue(waitedMillis >= ProjectLock.WAIT.toMillis(), "gave up after " + waitedMillis + " ms");
+      assertEquals(before, ProjectTree.of(project));
+      assertEquals(1, held.model().services().size());
+    }
+    engine.addService(project, new AddServiceRequest("user", null, null), WriteMode.WRITE);
+    assertEquals(2, engine.open(project).model().services().size(), "the lock is released on close");
+  }
+
+  @Test
+  void aModelWrittenByAnotherProgramWhileTheChangeRanStopsTheChangeAndIsKept() throws IOException {
+    Path project = engine.newProject(new NewProjectRequest("shop", null, null, null, false), dir, WriteMode.WRITE)
+        .projectRoot();
+    Path model = project.resolve("purista.json");
+    try (OpenProject open = engine.openForChange(project, "test")) {
+      // A program that does not take the lock (an editor, an older CLI) saves the model meanwhile.
+      String edited = Files.readString(model).replace("\"description\": \"Answers pong\"",
+          "\"description\": \"Answers pong, edited\"");
+      Files.writeString(model, edited);
+      ProjectTree before = ProjectTree.of(project);
+
+      OperationFailedException e = assertThrows(OperationFailedException.class,
+          () -> engine.addService(open, new AddServiceRequest("user", null, null), WriteMode.WRITE));
+
+      assertEquals("could not write the project: purista.json changed after this command read it: another program "
+          + "wrote it meanwhile", e.getMessage());
+      assertEquals(before, ProjectTree.of(project), "nothing written, the other program's model kept");
+      assertTrue(Files.readString(model).contains("Answers pong, edited"));
+    }
+  }
+
+  @Test
+  void anAddRendersTheFilesOfTheServiceItChangesAndNoOtherServicesFiles() {
+    Path project = engine.newProject(new NewProjectRequest("shop", null, null, null, false), dir, WriteMode.WRITE)
+        .projectRoot();
+    engine.addService(project, new AddServiceRequest("user", null, null), WriteMode.WRITE);
+    ChangeResult result = engine.addCommand(project,
+        new AddCommandRequest("signUp", "user", null, null, null, null), WriteMode.WRITE);
+    List<String> planned = result.plan().entries().stream().map(e -> e.path()).toList();
+    assertTrue(planned.contains("src/main/java/com/example/shop/service/user/v1/UserV1Service.java"), planned.toString());
+    assertFalse(planned.stream().anyMatch(p -> p.contains("/service/ping/")), planned.toString());
   }
 }

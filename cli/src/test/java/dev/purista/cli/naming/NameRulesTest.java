@@ -120,4 +120,24 @@ class NameRulesTest {
     assertEquals("Sends emails", NameRules.description("  Sends emails "));
     assertThrows(InvalidNameException.class, () -> NameRules.description("two\nlines"));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"con", "CON", "Prn", "aux", "nul", "nul.txt", "COM1", "com9", "lpt1", "LPT9.log"})
+  void knowsTheWindowsDeviceNamesInAnyCaseAndWithAnExtension(String fileName) {
+    assertTrue(WindowsNames.reservedDevice(fileName) != null, fileName);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"console", "com", "com10", "lpt0", "null", "auxiliary", "icon", "x.con"})
+  void leavesOtherNamesAlone(String fileName) {
+    assertEquals(null, WindowsNames.reservedDevice(fileName), fileName);
+  }
+
+  @Test
+  void acceptsANameOfExactlyTheLimit() {
+    String name = "a".repeat(NameRules.MAX_NAME);
+    assertEquals(name, NameRules.commandName(name));
+    InvalidNameException e = assertThrows(InvalidNameException.class, () -> NameRules.commandName(name + "a"));
+    assertTrue(e.getMessage().startsWith("command name 'aaaaaaaaaaaaaaaa...' is 33 characters long"), e.getMessage());
+  }
 }
