@@ -32,12 +32,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Shutdown, on {@link #stop()} or SIGTERM, has three phases, each run for every part before the next begins:
  * <ol>
- *   <li>No part takes new work from outside the process: readiness turns off, every component
- *       {@linkplain ApplicationComponent#stopAccepting() stops accepting}, the bridge
+ *   <li>No part takes new work from outside the process: readiness turns off, the bridge
  *       {@linkplain EventBridge#stopAccepting() takes no new deliveries}, every service
  *       {@linkplain Service#stopAccepting() turns away} commands from other processes and lets its
- *       subscriptions go. Calls made by work in flight are still served, so a handler that calls another service
- *       of this process gets its answer.
+ *       subscriptions go, every component {@linkplain ApplicationComponent#stopAccepting() stops accepting}.
+ *       Calls made by work in flight are still served, so a handler that calls another service of this process
+ *       gets its answer.
  *   <li>Everything in flight, in every service and component at once, gets one grace period to finish.
  *   <li>The components close, the services leave the bridge and end their executors, the bridge closes, then the
  *       registered closeables.
@@ -142,13 +142,14 @@ public final class Application implements AutoCloseable {
     return drained;
   }
 
+  /** Components come last, so that when one hears of it no service takes outside work any more. */
   private void stopAccepting() {
-    for (ApplicationComponent component : components) {
-      runQuietly(component::stopAccepting, component.name());
-    }
     runQuietly(bridge::stopAccepting, "event bridge");
     for (Service service : services) {
       runQuietly(service::stopAccepting, service.info().toString());
+    }
+    for (ApplicationComponent component : components) {
+      runQuietly(component::stopAccepting, component.name());
     }
   }
 
