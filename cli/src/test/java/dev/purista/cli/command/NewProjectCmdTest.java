@@ -68,7 +68,7 @@ class NewProjectCmdTest {
     String pom = Files.readString(dir.resolve("shop/pom.xml"));
     VersionCatalog versions = VersionCatalog.bundled();
     assertTrue(pom.contains("<purista.version>" + versions.purista() + "</purista.version>"), pom);
-    assertTrue(pom.contains("<junit.version>" + versions.junit() + "</junit.version>"), pom);
+    assertTrue(pom.contains("<artifactId>purista-bom</artifactId>\n        <version>${purista.version}</version>"), pom);
     assertTrue(pom.contains("<version>" + versions.plugin("shade") + "</version>"), pom);
     assertTrue(pom.contains("<main.class>com.example.shop.bootstrap.MonolithMain</main.class>"), pom);
     assertFalse(pom.contains("{{"), pom);

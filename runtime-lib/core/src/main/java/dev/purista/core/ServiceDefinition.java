@@ -1,6 +1,6 @@
 package dev.purista.core;
 
-import dev.purista.core.internal.ServiceRuntime;
+import dev.purista.core.internal.RuntimeFactory;
 import dev.purista.core.spi.EventBridge;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,7 +69,7 @@ public final class ServiceDefinition {
   }
 
   public Service getInstance(EventBridge bridge, ServiceOptions options) {
-    return new ServiceRuntime(this, Checks.checkNotNull(bridge, "bridge"), Checks.checkNotNull(options, "options"));
+    return RuntimeFactory.service(this, Checks.checkNotNull(bridge, "bridge"), Checks.checkNotNull(options, "options"));
   }
 
   @Override

@@ -140,6 +140,23 @@ class CommandPipelineTest {
   }
 
   @Test
+  void bindingStopsAtTheFirstValueOfTheWrongTypeAndNamesThatOneField() {
+    CommandDefinition<Payload, Parameter, Result> command = CommandDefinition
+        .builder("run", Payload.class, Parameter.class, Result.class)
+        .handler((ctx, p, q) -> new Result(p.name()))
+        .build();
+    PuristaClient client = serve(command, PayloadValidator.NONE);
+
+    HandledError error = assertThrows(HandledError.class,
+        () -> client.invoke(ADDRESS, Map.of("name", Map.of("first", "a"), "age", "old"), null, Result.class));
+
+    assertEquals(StatusCode.BAD_REQUEST, error.status());
+    @SuppressWarnings("unchecked")
+    java.util.List<Object> violations = (java.util.List<Object>) error.data();
+    assertEquals(1, violations.size(), "one field named: " + violations);
+  }
+
+  @Test
   void aValidatorsViolationsAreA400ThatNamesEachField() {
     CommandDefinition<Payload, Parameter, Result> command = CommandDefinition
         .builder("run", Payload.class, Parameter.class, Result.class)

@@ -54,6 +54,10 @@ public abstract class EventBridgeContract {
   private final List<Service> services = new ArrayList<>();
   private final Set<EventBridge> bridges = Collections.newSetFromMap(new IdentityHashMap<>());
 
+  /** For the bridge's test class, which extends this one. */
+  protected EventBridgeContract() {
+  }
+
   /**
    * A new, unstarted bridge that reaches every other bridge this method returns, like another process on the
    * same broker. An in-memory bridge may return one shared instance; the suite starts and stops it once.

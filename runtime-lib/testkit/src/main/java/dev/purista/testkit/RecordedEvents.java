@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The events a test run emitted, with typed access to their payloads. */
 final class RecordedEvents {
-  private static final ObjectMapper MAPPER = JsonMappers.shared();
+  private static final ObjectMapper MAPPER = JsonMappers.standard();
 
   private final List<Message> events;
 

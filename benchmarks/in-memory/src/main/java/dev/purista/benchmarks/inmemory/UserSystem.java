@@ -32,7 +32,7 @@ public final class UserSystem implements AutoCloseable {
   private final PuristaClient client;
   private final MessageAddress sender;
   /** After a JSON round trip the result is a JSON tree; it is bound as {@link PuristaClient} binds it. */
-  private final ObjectMapper mapper = JsonMappers.shared();
+  private final ObjectMapper mapper = JsonMappers.standard();
 
   private UserSystem(DefaultEventBridge bridge, ServiceOptions options) {
     this.bridge = bridge;

@@ -1,9 +1,8 @@
 package dev.purista.core.internal;
 
-import dev.purista.core.CommandInvoker;
-import dev.purista.core.EventEmitter;
 import dev.purista.core.FailureReason;
 import dev.purista.core.HandledError;
+import dev.purista.core.PuristaClient;
 import dev.purista.core.PuristaError;
 import dev.purista.core.StatusCode;
 import dev.purista.core.message.CommandPayload;
@@ -23,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * Invokes commands and emits events on a bridge on behalf of one sender. Calls made while handling a message
  * carry that message's trace, principal and tenant forward, so one trace id follows a request across services.
  */
-public final class BridgeInvoker implements CommandInvoker, EventEmitter {
+final class BridgeInvoker implements PuristaClient {
   /**
    * How long past its own deadline a call may wait for the bridge to report the timeout. Bridges report it
    * themselves; this only guards the caller against a faulty bridge, so that a call can never hang.
@@ -41,7 +40,7 @@ public final class BridgeInvoker implements CommandInvoker, EventEmitter {
   private final Message parent;
   private final PayloadBinder binder;
 
-  public BridgeInvoker(EventBridge bridge, MessageAddress sender, Message parent, PayloadBinder binder) {
+  BridgeInvoker(EventBridge bridge, MessageAddress sender, Message parent, PayloadBinder binder) {
     this.bridge = bridge;
     this.sender = sender;
     this.parent = parent;
@@ -68,7 +67,7 @@ public final class BridgeInvoker implements CommandInvoker, EventEmitter {
   }
 
   /** The command message for a call, without sending it. */
-  public Message commandMessage(MessageAddress command, Object payload, Object parameter) {
+  Message commandMessage(MessageAddress command, Object payload, Object parameter) {
     return withContext(Message.builder(MessageType.COMMAND))
         .correlationId(MessageIds.newId())
         .receiver(command.withoutInstanceId())

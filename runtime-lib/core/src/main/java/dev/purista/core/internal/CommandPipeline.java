@@ -46,6 +46,13 @@ final class CommandPipeline<P, Q, R> implements CommandEndpoint {
     return response;
   }
 
+  /** Answers 503 without running anything: the service is stopping and the command came from outside. */
+  CompletableFuture<Message> refuseStopping(Message command) {
+    return CompletableFuture.completedFuture(Messages.errorResponse(command, new HandledError(
+        StatusCode.SERVICE_UNAVAILABLE, "Service " + serviceName + " is shutting down; try another instance"),
+        responder()));
+  }
+
   /** The whole pipeline, in PURISTA's order; every failure becomes an error response, never an exception. */
   Message run(Message command) {
     HandlerMdc mdc = HandlerMdc.open(serviceName, "command", definition.name(), command);

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * made one at a time. Permits keep the handlers that run at once, on the worker and in the pool together, within
  * {@code maxConcurrency}.
  */
-public final class HandlerExecutor {
+final class HandlerExecutor {
   private static final ExecutorService NO_VIRTUAL_THREADS = null;
 
   private static final HandOffWorker NO_HAND_OFF_WORKER = null;
@@ -52,7 +52,7 @@ public final class HandlerExecutor {
    *
    * @param idleSpin how long an idle hand-off worker stays awake for the next call; zero means no hand-off worker
    */
-  public static HandlerExecutor create(String name, int maxConcurrency, int queueCapacity, Duration idleSpin) {
+  static HandlerExecutor create(String name, int maxConcurrency, int queueCapacity, Duration idleSpin) {
     HandOffWorker worker = idleSpin.isZero() || maxConcurrency == 1 ? NO_HAND_OFF_WORKER
         : new HandOffWorker(name + "-hand-off", IDLE_WORKER_SPIN.withSpinTime(idleSpin.toNanos()));
     ExecutorService virtual = newVirtualThreadExecutor();
@@ -70,12 +70,12 @@ public final class HandlerExecutor {
   }
 
   /** Wraps an executor the application owns; it is not shut down with the service. */
-  public static HandlerExecutor wrap(ExecutorService executor) {
+  static HandlerExecutor wrap(ExecutorService executor) {
     return new HandlerExecutor(executor, false, null, NO_HAND_OFF_WORKER);
   }
 
   /** Runs {@code task}; throws {@link RejectedExecutionException} when saturated or shut down. */
-  public void execute(Runnable task) {
+  void execute(Runnable task) {
     inFlight.begin();
     Runnable counted = () -> runCounted(task);
     if (handOffWorker != NO_HAND_OFF_WORKER && handOffWorker.tryHandOff(counted)) {
@@ -106,16 +106,16 @@ public final class HandlerExecutor {
     }
   }
 
-  public int inFlight() {
+  int inFlight() {
     return inFlight.count();
   }
 
   /** Waits until nothing is in flight; {@code false} when {@code grace} ran out first. */
-  public boolean awaitIdle(Duration grace) {
+  boolean awaitIdle(Duration grace) {
     return inFlight.awaitIdle(grace);
   }
 
-  public void shutdown() {
+  void shutdown() {
     if (handOffWorker != NO_HAND_OFF_WORKER) {
       handOffWorker.stop();
     }

@@ -13,10 +13,10 @@ import java.util.Map;
  * Binds raw input (the caller's object in process, JSON maps after a broker) to a handler's declared type. A
  * value that already has the type passes through untouched, which keeps the in-process path free of JSON work.
  */
-public final class PayloadBinder {
+final class PayloadBinder {
   private final ObjectMapper mapper;
 
-  public PayloadBinder(ObjectMapper mapper) {
+  PayloadBinder(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
@@ -27,7 +27,7 @@ public final class PayloadBinder {
    *
    * @param part {@code payload} or {@code parameter}, for the error message
    */
-  public <T> T bindInput(Object raw, Class<T> type, String part) {
+  <T> T bindInput(Object raw, Class<T> type, String part) {
     try {
       return bind(raw, type);
     } catch (IllegalArgumentException e) {
@@ -38,7 +38,7 @@ public final class PayloadBinder {
   }
 
   /** Binds a value whose shape we do not control the cause of failure for, such as a response; throws as is. */
-  public <T> T bind(Object raw, Class<T> type) {
+  <T> T bind(Object raw, Class<T> type) {
     if (type == Void.class || type == void.class) {
       return null;
     }

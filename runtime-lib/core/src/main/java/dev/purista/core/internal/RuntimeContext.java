@@ -22,7 +22,10 @@ final class RuntimeContext implements CommandContext, SubscriptionContext {
     this.message = message;
     this.logger = logger;
     this.resources = resources;
-    this.invoker = new BridgeInvoker(resources.bridge(), self, message, resources.binder());
+    // Named with this process's instance id, as the broker bridges stamp it, so that a service that is stopping
+    // can tell a call from work in flight here from one of another process.
+    this.invoker = new BridgeInvoker(resources.bridge(), self.withInstanceId(resources.bridge().instanceId()), message,
+        resources.binder());
   }
 
   @Override

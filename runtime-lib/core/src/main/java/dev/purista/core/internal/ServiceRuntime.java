@@ -6,12 +6,13 @@ import dev.purista.core.ServiceDefinition;
 import dev.purista.core.ServiceInfo;
 import dev.purista.core.ServiceOptions;
 import dev.purista.core.SubscriptionDefinition;
-import dev.purista.core.message.JsonMappers;
+import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.spi.CommandSpec;
 import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.store.Store;
 import dev.purista.core.store.memory.InMemoryConfigStore;
 import dev.purista.core.store.memory.InMemorySecretStore;
 import dev.purista.core.store.memory.InMemoryStateStore;
@@ -21,21 +22,32 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A service definition bound to a bridge: registers its endpoints on start and drains them on stop. */
-public final class ServiceRuntime implements Service {
+/**
+ * A service definition bound to a bridge: registers its endpoints on start and drains them on stop.
+ *
+ * <p>Stopping has the application's three phases. {@link #stopAccepting()} turns readiness off, takes the
+ * subscriptions off the bridge and turns away commands from other processes (503), while commands sent from this
+ * process, by work already in flight, are still served. {@link #awaitDrained(Duration)} waits for the handlers in
+ * flight. {@link #release()} takes the commands off the bridge and ends the executor.
+ */
+final class ServiceRuntime implements Service {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceRuntime.class);
 
   private final ServiceDefinition definition;
   private final ServiceResources resources;
-  private final List<Registration> registrations = new ArrayList<>();
+  private final List<Registration> commandRegistrations = new ArrayList<>();
+  private final List<Registration> subscriptionRegistrations = new ArrayList<>();
   private volatile boolean ready;
+  /** Set in the first phase of stopping: commands from other processes are turned away from then on. */
+  private volatile boolean accepting = true;
   private boolean stopped;
+  private boolean released;
 
-  public ServiceRuntime(ServiceDefinition definition, EventBridge bridge, ServiceOptions options) {
+  ServiceRuntime(ServiceDefinition definition, EventBridge bridge, ServiceOptions options) {
     this.definition = definition;
     this.resources = new ServiceResources(
         bridge,
-        new PayloadBinder(JsonMappers.shared()),
+        new PayloadBinder(SharedMapper.MAPPER),
         new Validation(options.validator().orElseGet(Validation::discover)),
         options.executor().map(HandlerExecutor::wrap).orElseGet(() -> HandlerExecutor.create(
             "purista-" + definition.name() + "-v" + definition.version(), options.maxConcurrency(),
@@ -64,13 +76,14 @@ public final class ServiceRuntime implements Service {
     }
     try {
       for (CommandDefinition<?, ?, ?> command : definition.commands()) {
-        registrations.add(registerCommand(command));
+        commandRegistrations.add(registerCommand(command));
       }
       for (SubscriptionDefinition<?, ?> subscription : definition.subscriptions()) {
-        registrations.add(registerSubscription(subscription));
+        subscriptionRegistrations.add(registerSubscription(subscription));
       }
     } catch (RuntimeException e) {
-      closeRegistrations();
+      closeAll(subscriptionRegistrations);
+      closeAll(commandRegistrations);
       throw e;
     }
     ready = true;
@@ -81,8 +94,9 @@ public final class ServiceRuntime implements Service {
 
   private <P, Q, R> Registration registerCommand(CommandDefinition<P, Q, R> command) {
     MessageAddress address = address(command.name());
+    CommandPipeline<P, Q, R> pipeline = new CommandPipeline<>(command, resources, address);
     return resources.bridge().registerCommand(new CommandSpec(address, command.successEventName().orElse(null)),
-        new CommandPipeline<>(command, resources, address));
+        message -> accepting || fromThisProcess(message) ? pipeline.handle(message) : pipeline.refuseStopping(message));
   }
 
   private <P, R> Registration registerSubscription(SubscriptionDefinition<P, R> subscription) {
@@ -97,27 +111,55 @@ public final class ServiceRuntime implements Service {
     return MessageAddress.of(definition.name(), definition.version(), target);
   }
 
+  /** A call made by this process: by a handler in flight, or a client of the application, such as HTTP. */
+  private boolean fromThisProcess(Message command) {
+    return command.sender() != null && resources.bridge().instanceId().equals(command.sender().instanceId());
+  }
+
   @Override
   public boolean stop(Duration grace) {
-    synchronized (this) {
-      if (stopped) {
-        return true;
-      }
-      stopped = true;
-      ready = false;
-      closeRegistrations();
+    stopAccepting();
+    boolean drained = awaitDrained(grace);
+    release();
+    return drained;
+  }
+
+  @Override
+  public synchronized void stopAccepting() {
+    if (stopped) {
+      return;
     }
+    stopped = true;
+    ready = false;
+    accepting = false;
+    closeAll(subscriptionRegistrations);
+  }
+
+  @Override
+  public boolean awaitDrained(Duration grace) {
     boolean drained = resources.executor().awaitIdle(grace);
     if (!drained) {
       LOG.warn("service {} v{}: {} handlers still running after the grace period of {} ms", definition.name(),
           definition.version(), resources.executor().inFlight(), grace.toMillis());
     }
-    resources.executor().shutdown();
-    LOG.info("service {} v{} stopped", definition.name(), definition.version());
     return drained;
   }
 
-  private void closeRegistrations() {
+  @Override
+  public void release() {
+    synchronized (this) {
+      stopAccepting();
+      if (released) {
+        return;
+      }
+      released = true;
+      closeAll(commandRegistrations);
+    }
+    resources.executor().shutdown();
+    LOG.info("service {} v{} stopped", definition.name(), definition.version());
+  }
+
+  private static void closeAll(List<Registration> registrations) {
     for (Registration registration : registrations) {
       try {
         registration.close();
@@ -138,8 +180,8 @@ public final class ServiceRuntime implements Service {
     return resources.executor().inFlight();
   }
 
-  /** The stores, for health reports. */
-  public List<dev.purista.core.store.Store> stores() {
+  @Override
+  public List<Store> stores() {
     return List.of(resources.states(), resources.configs(), resources.secrets());
   }
 }

@@ -10,10 +10,10 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /** Applies a {@link PayloadValidator} to inputs (400 on violation) and outputs (500 on violation). */
-public final class Validation {
+final class Validation {
   private final PayloadValidator validator;
 
-  public Validation(PayloadValidator validator) {
+  Validation(PayloadValidator validator) {
     this.validator = validator;
   }
 
@@ -21,7 +21,7 @@ public final class Validation {
    * The first validator that {@link ServiceLoader} finds, or {@link PayloadValidator#NONE}. Looked up once per
    * class loader: building a Bean Validation factory takes long enough to matter when many instances start.
    */
-  public static PayloadValidator discover() {
+  static PayloadValidator discover() {
     return Discovered.VALIDATOR;
   }
 
@@ -30,7 +30,7 @@ public final class Validation {
         ServiceLoader.load(PayloadValidator.class).findFirst().orElse(PayloadValidator.NONE);
   }
 
-  public void checkInput(Object value, String part) {
+  void checkInput(Object value, String part) {
     List<Violation> violations = prefixed(validator.validate(value), part);
     if (!violations.isEmpty()) {
       throw new HandledError(StatusCode.BAD_REQUEST, "Invalid " + part + ": " + summary(violations), violations);
@@ -38,7 +38,7 @@ public final class Validation {
   }
 
   /** A result that breaks its own constraints is our bug, not the caller's: a 500 whose details stay in the log. */
-  public void checkOutput(Object value) {
+  void checkOutput(Object value) {
     List<Violation> violations = prefixed(validator.validate(value), "result");
     if (!violations.isEmpty()) {
       throw new UnhandledError("output validation failed: " + summary(violations));

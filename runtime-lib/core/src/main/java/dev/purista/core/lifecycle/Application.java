@@ -4,7 +4,6 @@ import dev.purista.core.PuristaClient;
 import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.ServiceOptions;
-import dev.purista.core.internal.ServiceRuntime;
 import dev.purista.core.spi.EventBridge;
 import dev.purista.core.store.Store;
 import java.time.Duration;
@@ -29,9 +28,20 @@ import org.slf4j.LoggerFactory;
  *     .runUntilShutdown();
  * }</pre>
  *
- * <p>Shutdown, on {@link #stop()} or SIGTERM: the application reports not ready, every service stops taking
- * new work, work in flight gets the grace period to finish, then the bridge and the registered closeables are
- * closed.
+ * <p>Health is not ready until {@link #start()} has finished, and again from the moment shutdown begins.
+ *
+ * <p>Shutdown, on {@link #stop()} or SIGTERM, has three phases, each run for every part before the next begins:
+ * <ol>
+ *   <li>No part takes new work from outside the process: readiness turns off, the bridge
+ *       {@linkplain EventBridge#stopAccepting() takes no new deliveries}, every service
+ *       {@linkplain Service#stopAccepting() turns away} commands from other processes and lets its
+ *       subscriptions go, every component {@linkplain ApplicationComponent#stopAccepting() stops accepting}.
+ *       Calls made by work in flight are still served, so a handler that calls another service of this process
+ *       gets its answer.
+ *   <li>Everything in flight, in every service and component at once, gets one grace period to finish.
+ *   <li>The components close, the services leave the bridge and end their executors, the bridge closes, then the
+ *       registered closeables.
+ * </ol>
  */
 public final class Application implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
@@ -43,7 +53,8 @@ public final class Application implements AutoCloseable {
   private final Duration gracePeriod;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
-  private boolean started;
+  /** Set when {@link #start()} finished: before that the application is not ready. */
+  private volatile boolean started;
 
   private Application(Builder builder) {
     this.bridge = builder.bridge;
@@ -109,7 +120,10 @@ public final class Application implements AutoCloseable {
     }
   }
 
-  /** Stops gracefully; returns {@code true} when all work in flight finished within the grace period. */
+  /**
+   * Stops gracefully, in the three phases of the class comment; returns {@code true} when all work in flight
+   * finished within the grace period.
+   */
   public boolean stop() {
     synchronized (this) {
       if (stopping) {
@@ -118,30 +132,74 @@ public final class Application implements AutoCloseable {
       stopping = true;
     }
     long deadline = System.nanoTime() + gracePeriod.toNanos();
-    for (ApplicationComponent component : components) {
-      component.stopAccepting();
+    stopAccepting();
+    boolean drained = drain(deadline);
+    if (!drained) {
+      LOG.warn("work still in flight after the grace period of {} ms; stopping anyway", gracePeriod.toMillis());
     }
-    boolean drained = true;
+    release();
+    stopped.countDown();
+    return drained;
+  }
+
+  /** Components come last, so that when one hears of it no service takes outside work any more. */
+  private void stopAccepting() {
+    runQuietly(bridge::stopAccepting, "event bridge");
     for (Service service : services) {
-      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-      drained &= service.stop(left);
+      runQuietly(service::stopAccepting, service.info().toString());
     }
     for (ApplicationComponent component : components) {
-      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-      drained &= component.awaitDrained(left);
+      runQuietly(component::stopAccepting, component.name());
+    }
+  }
+
+  /**
+   * Every part drains on its own threads at the same time; waiting for one after another against one deadline
+   * keeps the whole phase within the grace period. A pass repeats while a service that was idle got work again
+   * from a handler that was still running (a call chain across services), so the phase ends when all are idle.
+   */
+  private boolean drain(long deadline) {
+    boolean drained;
+    do {
+      drained = true;
+      for (Service service : services) {
+        drained &= service.awaitDrained(left(deadline));
+      }
+      for (ApplicationComponent component : components) {
+        drained &= component.awaitDrained(left(deadline));
+      }
+    } while (drained && services.stream().anyMatch(service -> service.inFlight() > 0));
+    return drained;
+  }
+
+  private static Duration left(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+  }
+
+  private void release() {
+    for (ApplicationComponent component : components) {
       closeQuietly(component, component.name());
+    }
+    for (Service service : services) {
+      runQuietly(service::release, service.info().toString());
     }
     closeQuietly(bridge, "event bridge");
     for (AutoCloseable closeable : closeables) {
       closeQuietly(closeable, closeable.toString());
     }
-    stopped.countDown();
-    return drained;
   }
 
   @Override
   public void close() {
     stop();
+  }
+
+  private static void runQuietly(Runnable step, String what) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      LOG.warn("could not stop {}: {}", what, e.getMessage());
+    }
   }
 
   private static void closeQuietly(AutoCloseable closeable, String what) {
@@ -152,7 +210,10 @@ public final class Application implements AutoCloseable {
     }
   }
 
-  /** Liveness and readiness of the bridge, every store and every service. */
+  /**
+   * Liveness and readiness of the bridge, every component, every store and every service. Live when every part is
+   * live; ready when every part is ready and the application has started and is not stopping.
+   */
   public HealthReport health() {
     List<ComponentHealth> parts = new ArrayList<>();
     parts.add(new ComponentHealth("bridge:" + bridge.name(), bridge.isHealthy(), bridge.isReady()));
@@ -163,16 +224,14 @@ public final class Application implements AutoCloseable {
     for (Service service : services) {
       parts.add(new ComponentHealth("service:" + service.info().name() + ":v" + service.info().version(),
           true, service.isReady()));
-      if (service instanceof ServiceRuntime runtime) {
-        for (Store store : runtime.stores()) {
-          if (seen.put(store, Boolean.TRUE) == null) {
-            boolean healthy = store.isHealthy();
-            parts.add(new ComponentHealth("store:" + store.name(), healthy, healthy));
-          }
+      for (Store store : service.stores()) {
+        if (seen.put(store, Boolean.TRUE) == null) {
+          boolean healthy = store.isHealthy();
+          parts.add(new ComponentHealth("store:" + store.name(), healthy, healthy));
         }
       }
     }
-    return HealthReport.of(parts, stopping);
+    return HealthReport.of(parts, started && !stopping);
   }
 
   /** Builder of {@link Application}. */

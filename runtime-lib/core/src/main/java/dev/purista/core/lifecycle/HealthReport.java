@@ -8,9 +8,9 @@ import java.util.List;
  */
 public record HealthReport(boolean live, boolean ready, List<ComponentHealth> components) {
 
-  static HealthReport of(List<ComponentHealth> components, boolean stopping) {
+  static HealthReport of(List<ComponentHealth> components, boolean running) {
     boolean live = components.stream().allMatch(ComponentHealth::live);
-    boolean ready = !stopping && live && components.stream().allMatch(ComponentHealth::ready);
+    boolean ready = running && live && components.stream().allMatch(ComponentHealth::ready);
     return new HealthReport(live, ready, List.copyOf(components));
   }
 }

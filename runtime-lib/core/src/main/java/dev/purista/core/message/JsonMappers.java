@@ -15,18 +15,9 @@ public final class JsonMappers {
   }
 
   /**
-   * One mapper for the whole runtime. Jackson caches what it learns about each type in the mapper, so sharing one
-   * keeps binding fast from the first call of every new client or service. It is configured here once and never
-   * reconfigured, which is what makes sharing it safe.
+   * A new mapper with the runtime's configuration, on every call; the caller owns it and may configure it
+   * further. The runtime's own mappers are never handed out, so that nothing can reconfigure them.
    */
-  public static ObjectMapper shared() {
-    return Shared.MAPPER;
-  }
-
-  private static final class Shared {
-    private static final ObjectMapper MAPPER = standard();
-  }
-
   public static ObjectMapper standard() {
     return JsonMapper.builder()
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -15,16 +15,19 @@ import java.io.IOException;
 public final class MessageCodec {
   private final ObjectMapper mapper;
 
+  /** A codec with the runtime's JSON configuration ({@link JsonMappers#standard()}). */
   public MessageCodec() {
-    this(JsonMappers.shared());
+    this(DefaultMapper.MAPPER);
   }
 
+  /** A codec that reads and writes with {@code mapper}, which it keeps to itself. */
   public MessageCodec(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
-  public ObjectMapper mapper() {
-    return mapper;
+  /** One mapper for every codec made without one: Jackson's caches then warm up once per process. */
+  private static final class DefaultMapper {
+    private static final ObjectMapper MAPPER = JsonMappers.standard();
   }
 
   public byte[] encode(Message message) {

@@ -49,6 +49,24 @@ public interface EventBridge extends AutoCloseable {
   /** Connects; blocks until the bridge can serve. Idempotent. */
   void start();
 
+  /**
+   * First phase of an application's shutdown: takes no new deliveries from outside this process, while this
+   * process's own traffic keeps flowing, until {@link #stop()}. Afterwards:
+   * <ul>
+   *   <li>commands and events that other processes send are left to the broker (for other instances, or for
+   *       this service's next start), not taken and not answered;</li>
+   *   <li>{@link #invoke} and {@link #emit} still work, and answers to this process's calls still arrive;</li>
+   *   <li>a command this process sends to a command registered in this process is still delivered to it, so
+   *       that work in flight that calls another service of the same process gets its answer.</li>
+   * </ul>
+   *
+   * <p>The default does nothing, for a bridge that has no outside (the in-memory bridge) or cannot pause: the
+   * services then answer commands from other processes 503 themselves and take their subscriptions off the
+   * bridge. Idempotent.
+   */
+  default void stopAccepting() {
+  }
+
   /** Stops consuming, lets in-flight callbacks finish, then disconnects. Idempotent. */
   void stop();
 

@@ -13,6 +13,10 @@ public final class InFlight {
   private final AtomicInteger count = new AtomicInteger();
   private final Object idle = new Object();
 
+  /** A counter at zero. */
+  public InFlight() {
+  }
+
   public void begin() {
     count.incrementAndGet();
   }

@@ -18,11 +18,17 @@ public final class InMemoryStateStore implements StateStore {
   private final ObjectMapper mapper;
 
   public InMemoryStateStore() {
-    this(JsonMappers.shared());
+    this(DefaultMapper.MAPPER);
   }
 
+  /** A store that converts values with {@code mapper}, which it keeps to itself. */
   public InMemoryStateStore(ObjectMapper mapper) {
     this.mapper = mapper;
+  }
+
+  /** One mapper for the stores made without one, so that each service's store does not build its own. */
+  private static final class DefaultMapper {
+    private static final ObjectMapper MAPPER = JsonMappers.standard();
   }
 
   @Override

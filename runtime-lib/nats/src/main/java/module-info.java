@@ -1,0 +1,12 @@
+/**
+ * The NATS event bridge. Only {@code dev.purista.nats} is API; other packages are its implementation.
+ */
+// The broker client has no module descriptor; its jar names itself io.nats.jnats in its manifest. It is part of
+// the API: NatsBridgeConfig.Builder#clientOptions hands out jnats' Options.Builder.
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module dev.purista.nats {
+  requires transitive dev.purista.core;
+  requires transitive io.nats.jnats;
+
+  exports dev.purista.nats;
+}
