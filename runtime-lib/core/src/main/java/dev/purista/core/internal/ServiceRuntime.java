@@ -52,6 +52,11 @@ public final class ServiceRuntime implements Service {
   }
 
   @Override
+  public ServiceDefinition definition() {
+    return definition;
+  }
+
+  @Override
   public synchronized void start() {
     if (ready) {
       return;
