@@ -47,7 +47,7 @@ public final class HttpServer implements ApplicationComponent {
   private final InFlight inFlight = new InFlight();
   private volatile boolean started;
   private volatile boolean accepting = true;
-  private UndertowServer server;
+  private volatile UndertowServer server;
 
   private HttpServer(HttpSettings settings, List<ServiceDefinition> exposed) {
     this.settings = settings;
@@ -97,7 +97,7 @@ public final class HttpServer implements ApplicationComponent {
       gateway.commandTimeout(settings.commandTimeout());
     }
     HttpGateway built = pages(gateway, definitions);
-    server = new UndertowServer(built, settings.host(), settings.port(), settings.maxBodyBytes(),
+    UndertowServer undertow = new UndertowServer(built, settings.host(), settings.port(), settings.maxBodyBytes(),
         settings.maxHeaders(), settings.workerThreads(), taken -> {
           if (taken) {
             inFlight.begin();
@@ -105,9 +105,10 @@ public final class HttpServer implements ApplicationComponent {
             inFlight.end();
           }
         });
-    server.start();
+    undertow.start();
+    server = undertow;
     started = true;
-    LOG.info("HTTP on {}:{}: {} routes under {}, docs at {}/docs", settings.host(), server.port(),
+    LOG.info("HTTP on {}:{}: {} routes under {}, docs at {}/docs", settings.host(), undertow.port(),
         built.routes().routes().size(), settings.mountPath(), settings.mountPath());
   }
 
@@ -135,10 +136,11 @@ public final class HttpServer implements ApplicationComponent {
 
   /** The port the server listens on; the real one when port 0 was configured. */
   public int port() {
-    if (server == null) {
+    UndertowServer listening = server;
+    if (listening == null) {
       throw new IllegalStateException("the HTTP server has not started");
     }
-    return server.port();
+    return listening.port();
   }
 
   @Override
