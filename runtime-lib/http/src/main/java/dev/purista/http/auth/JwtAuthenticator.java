@@ -14,6 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import dev.purista.core.spi.support.EnvironmentSettings;
 import dev.purista.http.gateway.HttpRequest;
 import java.net.MalformedURLException;
@@ -28,6 +29,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates {@code Authorization: Bearer <JWT>} with nimbus-jose-jwt: the signature (keys from a JWKS URL,
@@ -47,7 +50,11 @@ import java.util.Set;
  * {@code PURISTA_HTTP_JWT_AUDIENCE}, {@code PURISTA_HTTP_JWT_TENANT_CLAIM}, {@code PURISTA_HTTP_JWT_ROLES_CLAIM}.
  */
 public final class JwtAuthenticator implements Authenticator {
+  private static final Logger LOG = LoggerFactory.getLogger(JwtAuthenticator.class);
   private static final String BEARER = "bearer ";
+  /** Fetching the key set: generous timeouts, since a request waits for it only on the first call and on a new key. */
+  private static final int JWKS_TIMEOUT_MS = 5_000;
+  private static final int JWKS_SIZE_LIMIT = 512 * 1024;
 
   private final ConfigurableJWTProcessor<SecurityContext> processor;
   private final String tenantClaim;
@@ -103,6 +110,8 @@ public final class JwtAuthenticator implements Authenticator {
     } catch (BadJOSEException e) {
       throw new AuthenticationException("The bearer token was rejected: " + e.getMessage());
     } catch (JOSEException e) {
+      // Usually the key set could not be fetched: an operator's problem, so it goes to the log as well.
+      LOG.warn("could not verify a bearer token: {}", e.getMessage());
       throw new AuthenticationException("The bearer token could not be verified");
     }
     Set<String> scopes = new LinkedHashSet<>(words(claims.getClaim("scope")));
@@ -143,7 +152,8 @@ public final class JwtAuthenticator implements Authenticator {
     public Builder jwksUrl(String url) {
       try {
         URL parsed = URI.create(Objects.requireNonNull(url, "url == null")).toURL();
-        this.keys = JWKSourceBuilder.create(parsed).build();
+        this.keys = JWKSourceBuilder.create(parsed,
+            new DefaultResourceRetriever(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS, JWKS_SIZE_LIMIT)).build();
       } catch (MalformedURLException | IllegalArgumentException e) {
         throw new IllegalArgumentException("not a URL: " + url, e);
       }

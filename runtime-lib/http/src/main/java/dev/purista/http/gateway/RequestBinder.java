@@ -3,9 +3,11 @@ package dev.purista.http.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purista.core.CommandDefinition;
@@ -30,6 +32,8 @@ import java.util.Map;
  */
 final class RequestBinder {
   private final ObjectMapper mapper = JsonMappers.shared();
+  /** A body is one JSON value: {@code {...}} followed by more text is malformed, not a value and some noise. */
+  private final ObjectReader bodyReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** The payload, or {@code null} for an empty body. */
   Object payload(CommandDefinition<?, ?, ?> command, HttpRequest request) {
@@ -40,9 +44,9 @@ final class RequestBinder {
     checkJson(request);
     try {
       if (command.inputTransformer().isPresent()) {
-        return mapper.readTree(request.body());
+        return bodyReader.readTree(request.body());
       }
-      return mapper.readValue(request.body(), type);
+      return bodyReader.forType(type).readValue(request.body());
     } catch (StreamReadException e) {
       throw badRequest("payload", "The body is not valid JSON: " + e.getOriginalMessage(), "payload");
     } catch (DatabindException e) {

@@ -36,6 +36,9 @@ public final class UndertowServer implements AutoCloseable {
    */
   private static final int PARSER_MAX_HEADERS = 2000;
 
+  /** Total size of the header names and values a request may have, as common proxies allow. */
+  private static final int MAX_HEADER_BYTES = 32 * 1024;
+
   private final Undertow undertow;
   private final HttpGateway gateway;
   private final long maxBodyBytes;
@@ -87,9 +90,10 @@ public final class UndertowServer implements AutoCloseable {
       inFlight.accept(false);
       next.proceed();
     });
-    if (exchange.getRequestHeaders().size() > maxHeaders) {
-      write(exchange, Problem.of(StatusCode.REQUEST_HEADER_FIELDS_TOO_LARGE.code(),
-          "At most " + maxHeaders + " header fields are accepted"));
+    if (exchange.getRequestHeaders().size() > maxHeaders || headerBytes(exchange) > MAX_HEADER_BYTES) {
+      write(exchange, Problem.of(StatusCode.REQUEST_HEADER_FIELDS_TOO_LARGE.code(), "At most " + maxHeaders
+          + " header fields and " + MAX_HEADER_BYTES + " bytes of headers are accepted")
+          .withHeader("Connection", "close"));
       return;
     }
     long declared = exchange.getRequestContentLength();
@@ -121,6 +125,16 @@ public final class UndertowServer implements AutoCloseable {
     LOG.debug("could not read a request body: {}", error.getMessage());
     write(exchange, Problem.of(StatusCode.BAD_REQUEST.code(), "The body could not be read")
         .withHeader("Connection", "close"));
+  }
+
+  private static long headerBytes(HttpServerExchange exchange) {
+    long bytes = 0;
+    for (HeaderValues values : exchange.getRequestHeaders()) {
+      for (String value : values) {
+        bytes += values.getHeaderName().length() + value.length() + 4;
+      }
+    }
+    return bytes;
   }
 
   private HttpResponse tooLarge() {
