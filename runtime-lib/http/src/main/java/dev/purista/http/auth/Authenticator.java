@@ -26,7 +26,17 @@ import java.util.Optional;
 public interface Authenticator {
 
   /** Refuses every credential: protected commands answer 401 until an authenticator is configured. */
-  Authenticator NONE = request -> Optional.empty();
+  Authenticator NONE = new Authenticator() {
+    @Override
+    public Optional<Identity> authenticate(HttpRequest request) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean mayBlock() {
+      return false;
+    }
+  };
 
   /**
    * The caller's identity; empty when the request carries no credentials (a public command is then called
@@ -35,6 +45,14 @@ public interface Authenticator {
    * @throws AuthenticationException when credentials are present and invalid (401, even on a public command)
    */
   Optional<Identity> authenticate(HttpRequest request) throws AuthenticationException;
+
+  /**
+   * Whether {@link #authenticate} may wait, for a key set or a database, say; {@code true} unless an implementation
+   * knows better. A server runs requests on a worker thread only when it may, saving a thread hand-off otherwise.
+   */
+  default boolean mayBlock() {
+    return true;
+  }
 
   /** The OpenAPI security schemes this authenticator accepts, by name; none by default. */
   default Map<String, Map<String, Object>> securitySchemes() {

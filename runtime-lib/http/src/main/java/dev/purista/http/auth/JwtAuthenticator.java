@@ -59,6 +59,7 @@ public final class JwtAuthenticator implements Authenticator {
   private final ConfigurableJWTProcessor<SecurityContext> processor;
   private final String tenantClaim;
   private final String rolesClaim;
+  private final boolean remoteKeys;
 
   private JwtAuthenticator(Builder builder) {
     if (builder.keys == null) {
@@ -74,6 +75,13 @@ public final class JwtAuthenticator implements Authenticator {
         Set.of("sub", "exp")));
     this.tenantClaim = builder.tenantClaim;
     this.rolesClaim = builder.rolesClaim;
+    this.remoteKeys = builder.remoteKeys;
+  }
+
+  /** Only a key set fetched from a URL makes verification wait. */
+  @Override
+  public boolean mayBlock() {
+    return remoteKeys;
   }
 
   public static Builder builder() {
@@ -144,6 +152,7 @@ public final class JwtAuthenticator implements Authenticator {
     private String audience;
     private String tenantClaim = "tenant_id";
     private String rolesClaim = "roles";
+    private boolean remoteKeys;
 
     private Builder() {
     }
@@ -154,6 +163,7 @@ public final class JwtAuthenticator implements Authenticator {
         URL parsed = URI.create(Objects.requireNonNull(url, "url == null")).toURL();
         this.keys = JWKSourceBuilder.create(parsed,
             new DefaultResourceRetriever(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS, JWKS_SIZE_LIMIT)).build();
+        this.remoteKeys = true;
       } catch (MalformedURLException | IllegalArgumentException e) {
         throw new IllegalArgumentException("not a URL: " + url, e);
       }
@@ -163,6 +173,7 @@ public final class JwtAuthenticator implements Authenticator {
     /** Verifies with one given key (public, or an HMAC secret with {@link #algorithms}). */
     public Builder key(JWK key) {
       this.keys = new ImmutableJWKSet<>(new JWKSet(Objects.requireNonNull(key, "key == null")));
+      this.remoteKeys = false;
       return this;
     }
 

@@ -79,8 +79,16 @@ public final class HttpGateway {
   }
 
   /**
+   * Whether {@link #handle} may block the calling thread (its authenticator may); when not, a server can call it
+   * on its I/O thread, since the command itself runs on its service's executor.
+   */
+  public boolean mayBlock() {
+    return authenticator.mayBlock();
+  }
+
+  /**
    * The answer to {@code request}. Everything up to sending the command runs on the calling thread (an
-   * authenticator may block); the command itself holds no thread while it runs. The future never fails: every
+   * authenticator may block: see {@link #mayBlock()}); the command itself holds no thread while it runs. The future never fails: every
    * failure is an answer.
    */
   public CompletableFuture<HttpResponse> handle(HttpRequest request) {

@@ -11,6 +11,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves an {@link HttpGateway} on Undertow. The body is read on the I/O thread without blocking, up to the size
  * limit (a declared larger one answers 413 before a byte of it is read; a chunked one the moment it crosses the
- * limit); the gateway then runs on a worker thread, and its answer is written from whichever thread completes it.
+ * limit); the gateway then runs on a worker thread (or, when it cannot block, on the I/O thread), and its answer
+ * is written from whichever thread completes it.
  */
 public final class UndertowServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UndertowServer.class);
@@ -102,8 +104,8 @@ public final class UndertowServer implements AutoCloseable {
       return;
     }
     if (declared >= 0) {
-      exchange.getRequestReceiver().receiveFullBytes(
-          (received, body) -> received.dispatch(() -> serve(received, body)), this::readFailed);
+      exchange.getRequestReceiver().receiveFullBytes((received, body) -> serveWhereAllowed(received, body),
+          this::readFailed);
       return;
     }
     // No declared length (chunked): count while receiving, and answer 413 the moment the limit is crossed.
@@ -116,7 +118,7 @@ public final class UndertowServer implements AutoCloseable {
       }
       body.write(chunk, 0, chunk.length);
       if (last) {
-        received.dispatch(() -> serve(received, body.toByteArray()));
+        serveWhereAllowed(received, body.toByteArray());
       }
     }, this::readFailed);
   }
@@ -139,6 +141,18 @@ public final class UndertowServer implements AutoCloseable {
 
   private HttpResponse tooLarge() {
     return Problem.of(StatusCode.PAYLOAD_TOO_LARGE.code(), "The body may have at most " + maxBodyBytes + " bytes");
+  }
+
+  /**
+   * On a worker thread when the gateway may block; otherwise on this I/O thread, which saves a hand-off per
+   * request. The exchange stays open either way until the answer, which may come from another thread, is written.
+   */
+  private void serveWhereAllowed(HttpServerExchange exchange, byte[] body) {
+    if (gateway.mayBlock()) {
+      exchange.dispatch(() -> serve(exchange, body));
+    } else {
+      exchange.dispatch(SameThreadExecutor.INSTANCE, () -> serve(exchange, body));
+    }
   }
 
   private void serve(HttpServerExchange exchange, byte[] body) {
