@@ -119,6 +119,12 @@ class JwtAuthenticationTest {
   }
 
   @Test
+  void aTokenNotYetValidIs401() throws Exception {
+    assertUnauthorized(get("/api/v1/me", token(key, claims -> claims.notBeforeTime(
+        Date.from(Instant.now().plusSeconds(600))))));
+  }
+
+  @Test
   void aTokenForAnotherAudienceIs401() throws Exception {
     assertUnauthorized(get("/api/v1/me", token(key, claims -> claims.audience("other-api"))));
   }
