@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
  * principal and tenant, as the original's HTTP server copies them.
  */
 final class CommandCall {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandCall.class);
   /** Bridges report their own timeouts; this only guards a request against a bridge that never answers. */
   private static final Duration BRIDGE_GRACE = Duration.ofSeconds(2);
 
@@ -80,6 +81,7 @@ final class CommandCall {
   }
 
   private static PuristaError bridgeFailure(Throwable cause) {
+    LOG.warn("the event bridge could not deliver a command: {}", cause.toString());
     return new HandledError(StatusCode.SERVICE_UNAVAILABLE, "The event bridge could not deliver the command", null,
         FailureReason.BRIDGE_FAILURE);
   }

@@ -41,17 +41,6 @@ public record HttpRequest(String method, String path, String rawQuery, Map<Strin
     return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
   }
 
-  /** Arrays compare by identity in records; a request is a value, so equality is not offered. */
-  @Override
-  public boolean equals(Object other) {
-    return this == other;
-  }
-
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
-  }
-
   @Override
   public String toString() {
     return method + " " + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery) + " (" + body.length + " bytes)";

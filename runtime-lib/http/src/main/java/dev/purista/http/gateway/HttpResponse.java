@@ -50,16 +50,6 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
   }
 
   @Override
-  public boolean equals(Object other) {
-    return this == other;
-  }
-
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
-  }
-
-  @Override
   public String toString() {
     return status + " " + headers + " (" + body.length + " bytes)";
   }

@@ -48,11 +48,11 @@ final class RequestBinder {
       }
       return bodyReader.forType(type).readValue(request.body());
     } catch (StreamReadException e) {
-      throw badRequest("payload", "The body is not valid JSON: " + e.getOriginalMessage(), "payload");
+      throw badRequest("The body is not valid JSON: " + e.getOriginalMessage(), "payload");
     } catch (DatabindException e) {
       throw bindingError("payload", e);
     } catch (IOException e) {
-      throw badRequest("payload", "The body could not be read", "payload");
+      throw badRequest("The body could not be read", "payload");
     }
   }
 
@@ -62,7 +62,7 @@ final class RequestBinder {
     try {
       query = QueryString.parse(request.rawQuery());
     } catch (IllegalArgumentException e) {
-      throw badRequest("parameter", "The query string has a malformed percent escape", "parameter");
+      throw badRequest("The query string has a malformed percent escape", "parameter");
     }
     ObjectNode values = mapper.createObjectNode();
     query.forEach((name, list) -> {
@@ -86,7 +86,7 @@ final class RequestBinder {
     } catch (DatabindException e) {
       throw bindingError("parameter", e);
     } catch (JsonProcessingException e) {
-      throw badRequest("parameter", "The parameters could not be read", "parameter");
+      throw badRequest("The parameters could not be read", "parameter");
     }
   }
 
@@ -113,14 +113,14 @@ final class RequestBinder {
       }
     }
     String message = describe(e.getOriginalMessage());
-    return badRequest(part, "Invalid " + part + ": " + path + " " + message, path.toString(), message);
+    return badRequest("Invalid " + part + ": " + path + " " + message, path.toString(), message);
   }
 
-  private static HandledError badRequest(String part, String detail, String path) {
-    return badRequest(part, detail, path, detail);
+  private static HandledError badRequest(String detail, String path) {
+    return badRequest(detail, path, detail);
   }
 
-  private static HandledError badRequest(String part, String detail, String path, String message) {
+  private static HandledError badRequest(String detail, String path, String message) {
     return new HandledError(StatusCode.BAD_REQUEST, detail, List.of(new Violation(path, message)));
   }
 
