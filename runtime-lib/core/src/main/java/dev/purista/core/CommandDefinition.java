@@ -174,8 +174,15 @@ public final class CommandDefinition<P, Q, R> {
       return this;
     }
 
+    /** Exposes the command at {@code method /api/v<version>/<path>}, to authenticated callers only. */
     public Builder<P, Q, R> http(HttpMethod method, String path) {
       this.http = new HttpExposure(method, path);
+      return this;
+    }
+
+    /** Exposes the command at {@code method /api/v<version>/<path>} to the callers {@code access} admits. */
+    public Builder<P, Q, R> http(HttpMethod method, String path, HttpAccess access) {
+      this.http = new HttpExposure(method, path, access);
       return this;
     }
 

@@ -21,6 +21,9 @@ public interface Service extends AutoCloseable {
 
   ServiceInfo info();
 
+  /** What this instance runs, for adapters that expose its commands, such as an HTTP server. */
+  ServiceDefinition definition();
+
   /** Registers every command and subscription at the bridge. The bridge must be started. */
   void start();
 

@@ -44,4 +44,20 @@ class DefinitionBuildersTest {
     assertEquals(new HttpExposure(HttpMethod.POST, "users"), copy.http().orElseThrow());
     assertEquals("d", copy.description());
   }
+
+  @Test
+  void anExposedCommandIsProtectedUnlessDeclaredPublic() {
+    assertEquals(HttpAccess.AUTHENTICATED, command("a").toBuilder().http(HttpMethod.GET, "a").build().http()
+        .orElseThrow().access());
+    HttpExposure exposure = command("b").toBuilder().http(HttpMethod.POST, "b", HttpAccess.scopes("b:write"))
+        .build().toBuilder().build().http().orElseThrow();
+    assertEquals(java.util.Set.of("b:write"), exposure.access().scopes());
+    assertTrue(HttpAccess.PUBLIC.isPublic());
+  }
+
+  @Test
+  void aPublicCommandCannotRequireScopes() {
+    assertThrows(IllegalArgumentException.class, () -> new HttpAccess(true, java.util.Set.of("x"),
+        java.util.Set.of()));
+  }
 }

@@ -64,6 +64,11 @@ final class ServiceRuntime implements Service {
   }
 
   @Override
+  public ServiceDefinition definition() {
+    return definition;
+  }
+
+  @Override
   public synchronized void start() {
     if (ready) {
       return;

@@ -1,0 +1,204 @@
+package dev.purista.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.purista.http.fixture.RawHttp;
+import dev.purista.http.fixture.ShopService;
+import dev.purista.http.fixture.TestServer;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several hundred malformed requests, generated from a fixed seed: broken JSON, wrong types, constraint
+ * violations, huge numbers, deep nesting, invalid UTF-8, path traversal in a path variable and header floods.
+ * Every one is answered with a 4xx problem, the server goes on serving, and no handler ever sees an invalid
+ * payload or parameter.
+ */
+class BadInputTest {
+  private static final String VALID = "{\"name\":\"pen\",\"quantity\":3,\"tags\":[\"blue\",\"red\"]}";
+  private static final long SEED = 20261207L;
+  private static TestServer server;
+
+  /** One generated request: its kind, the raw head lines and the body. */
+  private record Case(String kind, String head, byte[] body) {
+  }
+
+  @BeforeAll
+  static void start() {
+    server = new TestServer(settings -> { });
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static Case post(String kind, String path, byte[] body) {
+    return new Case(kind, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + body.length + "\r\n", body);
+  }
+
+  private static Case post(String kind, String json) {
+    return post(kind, "/api/v1/items/a1", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<Case> generate() {
+    Random random = new Random(SEED);
+    List<Case> cases = new ArrayList<>();
+    // Broken JSON: every proper prefix of a valid body, and prefixes followed by stray structure.
+    for (int end = 1; end < VALID.length(); end++) {
+      cases.add(post("broken-json", VALID.substring(0, end)));
+    }
+    String[] strays = {"}", "]", ",", ":", "\"", "}}", "{", "\u0000", "'", "/*"};
+    int spliced = 0;
+    while (spliced < 40) {
+      String prefix = VALID.substring(0, 1 + random.nextInt(VALID.length() - 1));
+      String body = prefix + strays[random.nextInt(strays.length)] + VALID.substring(random.nextInt(VALID.length()));
+      // A splice can happen to be valid JSON ("r" + ":" + "\"]}" is); only what a strict parser refuses counts.
+      if (!isJson(body)) {
+        cases.add(post("broken-json", body));
+        spliced++;
+      }
+    }
+    // Wrong types Jackson does not coerce, in each field.
+    String[] notAString = {"{}", "[]", "[\"x\"]", "{\"a\":1}"};
+    String[] notAnInt = {"\"many\"", "{}", "[]", "true", "null", "\"\"", "[1]"};
+    String[] notAList = {"\"blue\"", "{}", "7", "true", "[{}]", "[[\"a\"]]"};
+    for (String value : notAString) {
+      cases.add(post("wrong-type", "{\"name\":" + value + ",\"quantity\":3}"));
+    }
+    for (String value : notAnInt) {
+      cases.add(post("wrong-type", "{\"name\":\"pen\",\"quantity\":" + value + "}"));
+    }
+    for (String value : notAList) {
+      cases.add(post("wrong-type", "{\"name\":\"pen\",\"quantity\":3,\"tags\":" + value + "}"));
+    }
+    cases.add(post("wrong-type", "[1,2,3]"));
+    cases.add(post("wrong-type", "\"pen\""));
+    cases.add(post("wrong-type", "42"));
+    // Constraint violations.
+    for (int i = 0; i < 30; i++) {
+      int quantity = random.nextBoolean() ? -random.nextInt(1_000_000) : 1001 + random.nextInt(1_000_000);
+      String name = random.nextBoolean() ? " ".repeat(random.nextInt(3)) : "n".repeat(41 + random.nextInt(200));
+      cases.add(post("constraint", "{\"name\":\"" + name + "\",\"quantity\":" + quantity + "}"));
+    }
+    // Huge numbers.
+    for (int i = 0; i < 30; i++) {
+      String number;
+      switch (i % 3) {
+        case 0:
+          number = "9".repeat(11 + random.nextInt(5000));
+          break;
+        case 1:
+          number = "1e" + (400 + random.nextInt(100000));
+          break;
+        default:
+          number = "-" + "9".repeat(20 + random.nextInt(100));
+          break;
+      }
+      cases.add(post("huge-number", "{\"name\":\"pen\",\"quantity\":" + number + "}"));
+    }
+    // Deep nesting, in a list and in an object.
+    for (int i = 0; i < 40; i++) {
+      int depth = 2 + random.nextInt(i < 20 ? 50 : 20_000);
+      if (i % 2 == 0) {
+        cases.add(post("deep-nesting", "{\"name\":\"pen\",\"quantity\":3,\"tags\":" + "[".repeat(depth) + "\"a\""
+            + "]".repeat(depth) + "}"));
+      } else {
+        cases.add(post("deep-nesting", "{\"name\":" + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)
+            + ",\"quantity\":3}"));
+      }
+    }
+    // Invalid UTF-8 inside a string of an otherwise valid body.
+    byte[][] invalid = {{(byte) 0xff}, {(byte) 0xfe}, {(byte) 0xc3, 0x28}, {(byte) 0x80}, {(byte) 0xe2, 0x28,
+        (byte) 0xa1}, {(byte) 0xf0, 0x28, (byte) 0x8c, (byte) 0xbc}, {(byte) 0xc3}, {(byte) 0xf8, (byte) 0x88,
+        (byte) 0x80, (byte) 0x80, (byte) 0x80}};
+    for (int i = 0; i < 40; i++) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      byte[] prefix = "{\"name\":\"p".getBytes(StandardCharsets.UTF_8);
+      body.write(prefix, 0, prefix.length);
+      byte[] bad = invalid[random.nextInt(invalid.length)];
+      body.write(bad, 0, bad.length);
+      byte[] suffix = "en\",\"quantity\":3}".getBytes(StandardCharsets.UTF_8);
+      body.write(suffix, 0, suffix.length);
+      cases.add(post("invalid-utf8", "/api/v1/items/a1", body.toByteArray()));
+    }
+    // Path traversal in the path variable, percent-encoded in every way.
+    String[] dots = {"..", "%2e%2e", "%2E%2E", ".%2e", "%2e.", ".", "%2e"};
+    String[] separators = {"/", "%2f", "%2F", "%5c", "%5C", "%00/", "%c0%af", "%ff/"};
+    String[] targets = {"etc", "passwd", "..", "%2e%2e", "admin"};
+    for (int i = 0; i < 60; i++) {
+      StringBuilder id = new StringBuilder(dots[random.nextInt(dots.length)]);
+      int steps = 1 + random.nextInt(4);
+      for (int step = 0; step < steps; step++) {
+        id.append(separators[random.nextInt(separators.length)]).append(targets[random.nextInt(targets.length)]);
+      }
+      cases.add(new Case("path-traversal", "GET /api/v1/items/" + id + " HTTP/1.1\r\nHost: localhost\r\n",
+          new byte[0]));
+    }
+    // Header floods: too many fields, or too many bytes.
+    for (int i = 0; i < 40; i++) {
+      StringBuilder head = new StringBuilder("GET /api/v1/items/a1 HTTP/1.1\r\nHost: localhost\r\n");
+      if (i % 2 == 0) {
+        int count = 101 + random.nextInt(1800);
+        for (int h = 0; h < count; h++) {
+          head.append("X-Flood-").append(h).append(": ").append(random.nextInt()).append("\r\n");
+        }
+      } else {
+        int size = 33 * 1024 + random.nextInt(200 * 1024);
+        head.append("X-Big: ").append("a".repeat(size)).append("\r\n");
+      }
+      cases.add(new Case("header-flood", head.toString(), new byte[0]));
+    }
+    return cases;
+  }
+
+  private static boolean isJson(String text) {
+    try {
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void everyMalformedRequestIsA4xxProblemAndNoHandlerSeesIt() {
+    List<Case> cases = generate();
+    assertTrue(cases.size() >= 300, "several hundred cases: " + cases.size());
+    ShopService.SEEN.clear();
+    List<String> wrong = new ArrayList<>();
+    int index = 0;
+    for (Case c : cases) {
+      RawHttp.Answer answer = RawHttp.exchange(server.port(), c.head(), c.body());
+      boolean problem = answer.hasHeader("Content-Type", "application/problem+json");
+      if (answer.status() < 400 || answer.status() >= 500 || !problem) {
+        wrong.add(c.kind() + " #" + index + ": " + answer.status() + " " + answer.body());
+      }
+      if (index++ % 50 == 0) {
+        assertEquals(200, server.postJson("/api/v1/items/a1", VALID).statusCode(), "the server keeps serving");
+      }
+    }
+    assertEquals(List.of(), wrong);
+    assertEquals(200, server.postJson("/api/v1/items/a1", VALID).statusCode(), "the server keeps serving");
+
+    Validator validator = Validation.byDefaultProvider().configure()
+        .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+        .buildValidatorFactory().getValidator();
+    for (Object seen : ShopService.SEEN) {
+      assertEquals(java.util.Set.of(), validator.validate(seen), "a handler saw an invalid " + seen);
+    }
+    assertTrue(ShopService.SEEN.stream().allMatch(seen -> !(seen instanceof ShopService.Item item)
+        || item.name().equals("pen")), "only the valid probes reached the handler");
+  }
+}
