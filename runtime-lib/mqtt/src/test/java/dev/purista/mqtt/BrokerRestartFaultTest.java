@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BrokerRestartFaultTest {
   @RegisterExtension
-  static final MosquittoExtension MOSQUITTO = MosquittoExtension.own(true);
+  static final BrokerExtension MOSQUITTO = BrokerExtension.ownMosquitto(true);
   private static final int EVENTS = 600;
   private static final int RESTART_AFTER = 200;
   private static final int AFTER_RECONNECT = 50;

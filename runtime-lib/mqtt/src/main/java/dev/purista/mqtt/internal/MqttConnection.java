@@ -64,6 +64,8 @@ public final class MqttConnection {
   private volatile boolean closing;
   private volatile Throwable lastFailure;
   private volatile Runnable afterReconnect = () -> { };
+  private volatile long backSinceNanos;
+  private volatile boolean cameBack;
 
   /**
    * @param name what the connection is for, in log lines
@@ -175,6 +177,26 @@ public final class MqttConnection {
   }
 
   /**
+   * Subscribes {@code filter} with {@code callback} without waiting; the future fails when the broker refuses it.
+   * Unsubscribing again is the caller's part.
+   */
+  public CompletableFuture<Void> subscribeLater(String filter, int qos, Consumer<Mqtt5Publish> callback) {
+    return client.subscribe(subscribeMessage(List.of(filter), qos), callback, ON_IO_THREAD).thenAccept(subAck -> {
+      if (subAck.getReasonCodes().get(0).isError()) {
+        throw new IllegalStateException("the broker refused subscription " + filter + " on " + name + ": "
+            + subAck.getReasonCodes().get(0));
+      }
+    });
+  }
+
+  /** Unsubscribes without waiting and without complaint: for subscriptions that no longer matter. */
+  public void dropSubscription(String filter) {
+    if (!closing) {
+      unsubscribeLater(List.of(filter)).exceptionally(ignored -> null);
+    }
+  }
+
+  /**
    * Unsubscribes and waits (bounded) for the UNSUBACK; logs instead of failing, since it runs on the way out.
    * While the connection is down there is nothing to wait for: the request goes out after the reconnect.
    */
@@ -248,6 +270,18 @@ public final class MqttConnection {
     return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 
+  /**
+   * What is left of {@code window} counted from the moment the connection last came back after a drop; zero when
+   * it never dropped or the window has passed.
+   */
+  public Duration leftSinceReconnect(Duration window) {
+    if (!cameBack) {
+      return Duration.ZERO;
+    }
+    Duration left = window.minusNanos(System.nanoTime() - backSinceNanos);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
   /** Runs {@code action} on the client's thread each time the connection is back after a drop. */
   public void afterReconnect(Runnable action) {
     this.afterReconnect = action;
@@ -286,6 +320,8 @@ public final class MqttConnection {
     wasConnected = true;
     connected.complete(null);
     if (reconnect) {
+      backSinceNanos = System.nanoTime();
+      cameBack = true;
       LOG.info("MQTT connection {} is back", name);
       afterReconnect.run();
     }
