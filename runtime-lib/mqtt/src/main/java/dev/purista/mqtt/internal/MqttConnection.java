@@ -121,14 +121,21 @@ public final class MqttConnection {
     return !closing && client.getState().isConnectedOrReconnect();
   }
 
-  /** Publishes once connected, waiting at most {@code maxWait} for a reconnect. */
+  /**
+   * Publishes once connected, waiting at most {@code maxWait} for a reconnect.
+   *
+   * <p>Publishes that waited are handed to the client from a pool thread, never from the thread that completes
+   * the reconnect: that is the client's I/O thread (it reports the CONNACK), and the client's publish queue blocks
+   * its caller when it is full until that very thread drains it. Released on the I/O thread, the backlog of an
+   * outage deadlocked the connection: no publish, no ping, until the broker dropped the client for its silence.
+   */
   public CompletableFuture<Mqtt5PublishResult> publishWhenConnected(Mqtt5Publish publish, Duration maxWait) {
     CompletableFuture<Void> ready = connected;
     if (ready.isDone()) {
       return client.publish(publish);
     }
     return ready.copy().orTimeout(maxWait.toMillis(), TimeUnit.MILLISECONDS)
-        .thenCompose(ignored -> client.publish(publish));
+        .thenComposeAsync(ignored -> client.publish(publish));
   }
 
   /**
