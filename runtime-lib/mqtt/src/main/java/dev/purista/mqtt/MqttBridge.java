@@ -17,12 +17,15 @@ import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
 import dev.purista.core.spi.support.PendingInvocations;
+import dev.purista.mqtt.internal.BrokerVersion;
 import dev.purista.mqtt.internal.ClientFactory;
+import dev.purista.mqtt.internal.EventPublisher;
 import dev.purista.mqtt.internal.MqttConnection;
 import dev.purista.mqtt.internal.ResponseRoute;
 import dev.purista.mqtt.internal.Topology;
 import dev.purista.mqtt.internal.WireFormat;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -61,6 +64,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttBridge implements EventBridge {
   private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
+  private static final Duration VERSION_WAIT = Duration.ofSeconds(2);
 
   private final MqttBridgeConfig config;
   private final Topology topology;
@@ -68,6 +72,8 @@ public final class MqttBridge implements EventBridge {
   private final ClientFactory clients;
   private final Routes routes;
   private volatile Session session;
+  private volatile CompletableFuture<Optional<String>> brokerVersion = CompletableFuture.completedFuture(
+      Optional.empty());
 
   private MqttBridge(MqttBridgeConfig config) {
     this.config = config;
@@ -125,6 +131,17 @@ public final class MqttBridge implements EventBridge {
     session = started;
     LOG.info("MQTT bridge connected to {}:{} as instance {} (client id {})", config.host(), config.port(),
         config.instanceId(), config.clientId());
+    // Read in the background: a broker that announces nothing must not slow every start down.
+    brokerVersion = BrokerVersion.read(started.main, VERSION_WAIT).whenComplete((version, failure) -> {
+      if (version != null) {
+        version.flatMap(BrokerVersion::warningFor).ifPresent(LOG::warn);
+      }
+    });
+  }
+
+  /** What the broker announced on {@code $SYS/broker/version} after the last start; empty when nothing. */
+  CompletableFuture<Optional<String>> brokerVersion() {
+    return brokerVersion;
   }
 
   /**
@@ -222,21 +239,15 @@ public final class MqttBridge implements EventBridge {
       return CompletableFuture.failedFuture(new IllegalArgumentException(
           "event cannot be sent as JSON: " + e.getMessage(), e));
     }
-    return publishEvent(current, publish, true);
+    return publishEvent(current, publish);
   }
 
-  /**
-   * Completes when the broker acknowledged the event. An event in flight when the connection dropped is sent once
-   * more after the reconnect: it may then arrive twice, which at-least-once allows, rather than not at all.
-   */
-  private CompletableFuture<Void> publishEvent(Session current, Mqtt5Publish publish, boolean firstTry) {
-    return current.main.publishWhenConnected(publish, config.defaultCommandTimeout())
-        .handle((result, failure) -> {
+  /** Completes when the broker has the event; {@link EventPublisher} says when it publishes once more. */
+  private CompletableFuture<Void> publishEvent(Session current, Mqtt5Publish publish) {
+    return current.events.publish(publish, current::accepting)
+        .handle((ok, failure) -> {
           if (failure == null) {
             return CompletableFuture.<Void>completedFuture(null);
-          }
-          if (firstTry && MqttConnection.isConnectionLoss(failure) && current.accepting()) {
-            return publishEvent(current, publish, false);
           }
           String what = MqttConnection.isStillDown(failure)
               ? "the event was not published: no connection to the broker within "
@@ -294,11 +305,13 @@ public final class MqttBridge implements EventBridge {
   static final class Session {
     final MqttConnection main;
     final PendingInvocations pending;
+    final EventPublisher events;
     volatile State state = State.STARTED;
 
-    private Session(MqttConnection main, PendingInvocations pending) {
+    private Session(MqttConnection main, PendingInvocations pending, EventPublisher events) {
       this.main = main;
       this.pending = pending;
+      this.events = events;
     }
 
     /** Connects the main connection (commands and responses, a clean session) and subscribes to responses. */
@@ -313,7 +326,8 @@ public final class MqttBridge implements EventBridge {
         main.disconnectAndWait(false);
         throw e;
       }
-      return new Session(main, pending);
+      return new Session(main, pending,
+          new EventPublisher(main, config.defaultCommandTimeout(), config.restartHold()));
     }
 
     /** Calls and events are still taken while stopping: handlers that drain may call and emit. */

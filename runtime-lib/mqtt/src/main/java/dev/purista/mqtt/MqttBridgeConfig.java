@@ -54,6 +54,7 @@ public final class MqttBridgeConfig {
   private final Duration reconnectDelay;
   private final Duration reconnectMaxDelay;
   private final Duration stopTimeout;
+  private final Duration restartHold;
 
   private MqttBridgeConfig(Builder builder) {
     this.host = builder.host;
@@ -81,6 +82,7 @@ public final class MqttBridgeConfig {
     this.reconnectDelay = builder.reconnectDelay;
     this.reconnectMaxDelay = builder.reconnectMaxDelay;
     this.stopTimeout = builder.stopTimeout;
+    this.restartHold = builder.restartHold;
   }
 
   public static Builder builder() {
@@ -123,6 +125,7 @@ public final class MqttBridgeConfig {
     builder.reconnectDelay = reconnectDelay;
     builder.reconnectMaxDelay = reconnectMaxDelay;
     builder.stopTimeout = stopTimeout;
+    builder.restartHold = restartHold;
     return builder;
   }
 
@@ -219,13 +222,22 @@ public final class MqttBridgeConfig {
     return stopTimeout;
   }
 
+  /**
+   * How long after the main connection came back an event that the broker acknowledged with "no matching
+   * subscribers" is held and published again, giving subscribers time to subscribe again after a broker restart;
+   * zero turns the hold off.
+   */
+  public Duration restartHold() {
+    return restartHold;
+  }
+
   @Override
   public String toString() {
     return "MqttBridgeConfig{" + (tls ? "mqtts://" : "mqtt://") + (username != null ? username + "@" : "") + host
         + ":" + port + ", topicPrefix=" + topicPrefix + ", shareGroup=" + shareGroup + ", instanceId=" + instanceId
         + ", clientId=" + clientId + (clientIdGiven ? "" : " (made up)") + ", sessionExpiry=" + sessionExpiry
         + ", nonDurableQos=" + nonDurableQos + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay
-        + ", defaultCommandTimeout=" + defaultCommandTimeout + "}";
+        + ", defaultCommandTimeout=" + defaultCommandTimeout + ", restartHold=" + restartHold + "}";
   }
 
   /** Mutable builder; {@link #build()} checks the values. */
@@ -252,6 +264,7 @@ public final class MqttBridgeConfig {
     private Duration reconnectDelay = Duration.ofMillis(200);
     private Duration reconnectMaxDelay = Duration.ofSeconds(5);
     private Duration stopTimeout = Duration.ofSeconds(10);
+    private Duration restartHold = Duration.ofSeconds(10);
 
     private Builder() {
     }
@@ -406,6 +419,19 @@ public final class MqttBridgeConfig {
     /** How long {@link MqttBridge#stop()} waits for messages in flight before it disconnects. */
     public Builder stopTimeout(Duration value) {
       this.stopTimeout = SettingChecks.positive(value, "stopTimeout");
+      return this;
+    }
+
+    /**
+     * How long after a reconnect an event that no subscription matched is held and published again (zero: not
+     * at all). Cover the time the subscribers need to reconnect and subscribe after a broker restart, which is up
+     * to their {@code reconnectMaxDelay} plus a round trip; an {@code emit} waits at most this much longer.
+     */
+    public Builder restartHold(Duration value) {
+      if (value == null || value.isNegative()) {
+        throw new IllegalArgumentException("restartHold must be zero or positive: " + value);
+      }
+      this.restartHold = value;
       return this;
     }
 

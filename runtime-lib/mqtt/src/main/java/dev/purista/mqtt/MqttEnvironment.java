@@ -38,5 +38,6 @@ final class MqttEnvironment {
     env.duration("RECONNECT_DELAY", builder::reconnectDelay);
     env.duration("RECONNECT_MAX_DELAY", builder::reconnectMaxDelay);
     env.duration("STOP_TIMEOUT", builder::stopTimeout);
+    env.duration("RESTART_HOLD", builder::restartHold);
   }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DurableSubscriptionTest {
   @RegisterExtension
-  static final MosquittoExtension MOSQUITTO = MosquittoExtension.shared();
+  static final BrokerExtension MOSQUITTO = BrokerExtension.sharedMosquitto();
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private Fixture fixture;

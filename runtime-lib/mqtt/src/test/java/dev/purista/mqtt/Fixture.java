@@ -15,10 +15,10 @@ import java.util.function.Consumer;
  * not leave connections behind for the next.
  */
 final class Fixture implements AutoCloseable {
-  private final MosquittoBroker broker;
+  private final BrokerProcess broker;
   private final Deque<Runnable> open = new ArrayDeque<>();
 
-  Fixture(MosquittoBroker broker) {
+  Fixture(BrokerProcess broker) {
     this.broker = broker;
   }
 

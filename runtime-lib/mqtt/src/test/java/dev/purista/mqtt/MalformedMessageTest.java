@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MalformedMessageTest {
   @RegisterExtension
-  static final MosquittoExtension MOSQUITTO = MosquittoExtension.shared();
+  static final BrokerExtension MOSQUITTO = BrokerExtension.sharedMosquitto();
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   /** Bodies a foreign or broken publisher might send. */

@@ -2,38 +2,25 @@ package dev.purista.mqtt;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * A Mosquitto broker that a test run starts itself, on a port of its own, from a config file it writes into a
- * temporary directory, with {@code set_tcp_nodelay true} (Mosquitto's default leaves Nagle's algorithm on, which
- * adds about 40 ms to every round trip). A missing {@code mosquitto} binary fails the run: a bridge test that
- * skips proves nothing.
+ * A Mosquitto broker that a test run starts itself, from a config file it writes into a temporary directory, with
+ * {@code set_tcp_nodelay true} (Mosquitto's default leaves Nagle's algorithm on, which adds about 40 ms to every
+ * round trip). A missing {@code mosquitto} binary fails the run: a bridge test that skips proves nothing.
  */
-final class MosquittoBroker implements AutoCloseable {
+final class MosquittoBroker extends BrokerProcess {
   private static final Duration START_WAIT = Duration.ofSeconds(10);
 
-  private final Path directory;
   private final Path config;
-  private final Path log;
-  private final int port;
-  private Process process;
 
   private MosquittoBroker(Path directory, int port, boolean persistent, String tlsLines) throws IOException {
-    this.directory = directory;
-    this.port = port;
+    super("mosquitto", directory, port, START_WAIT);
     this.config = directory.resolve("mosquitto.conf");
-    this.log = directory.resolve("mosquitto.log");
     StringBuilder lines = new StringBuilder()
         .append("listener ").append(port).append(" 127.0.0.1\n")
         .append(tlsLines)
@@ -79,96 +66,9 @@ final class MosquittoBroker implements AutoCloseable {
     }
   }
 
-  int port() {
-    return port;
-  }
-
-  String url() {
-    return "mqtt://127.0.0.1:" + port;
-  }
-
-  boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  /** Stops the broker the way an operator does (SIGTERM): a persistent broker writes its state first. */
-  void stop() {
-    if (process == null) {
-      return;
-    }
-    process.destroy();
-    awaitExit();
-  }
-
-  /** Kills the broker without warning (SIGKILL), as a crash would. */
-  void kill() {
-    if (process == null) {
-      return;
-    }
-    process.destroyForcibly();
-    awaitExit();
-  }
-
-  /** Starts the broker again, on the same port with the same config. */
-  void startAgain() {
-    if (isRunning()) {
-      throw new IllegalStateException("the broker is running");
-    }
-    launch();
-  }
-
-  void restart() {
-    stop();
-    startAgain();
-  }
-
-  private void awaitExit() {
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    process = null;
-  }
-
-  private void launch() {
-    ProcessBuilder builder = new ProcessBuilder(binary().toString(), "-c", config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start mosquitto: " + e, e);
-    }
-    awaitPort();
-  }
-
-  private void awaitPort() {
-    long deadline = System.nanoTime() + START_WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ":\n" + logTail());
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException notYet) {
-        sleep(20);
-      }
-    }
-    throw new IllegalStateException("mosquitto did not open port " + port + " within " + START_WAIT.toSeconds()
-        + " s:\n" + logTail());
-  }
-
-  String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+  @Override
+  List<String> command() {
+    return List.of(binary().toString(), "-c", config.toString());
   }
 
   /** {@code mosquitto} from the PATH, else where Debian and Homebrew put it. */
@@ -190,30 +90,5 @@ final class MosquittoBroker implements AutoCloseable {
     }
     throw new IllegalStateException("mosquitto is not installed (not on the PATH, not in /usr/sbin): the MQTT "
         + "bridge tests need it; install the mosquitto package");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  @Override
-  public void close() {
-    kill();
-    try (Stream<Path> files = Files.walk(directory)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-    } catch (IOException e) {
-      // A leftover temporary directory is harmless.
-    }
   }
 }

@@ -26,6 +26,10 @@ class MqttBridgeConfigTest {
     assertEquals("purista-" + config.instanceId(), config.clientId());
     assertFalse(config.sessionsResumable());
     assertEquals(MqttBridgeConfig.MADE_UP_SESSION_EXPIRY, config.sessionExpiry());
+    assertEquals(Duration.ofSeconds(10), config.restartHold());
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.builder().restartHold(Duration.ofSeconds(-1)));
+    assertTrue(negative.getMessage().contains("restartHold"), negative.getMessage());
   }
 
   @Test
@@ -81,7 +85,8 @@ class MqttBridgeConfigTest {
         Map.entry("PURISTA_MQTT_KEEP_ALIVE", "20s"),
         Map.entry("PURISTA_MQTT_RECONNECT_DELAY", "50ms"),
         Map.entry("PURISTA_MQTT_RECONNECT_MAX_DELAY", "2s"),
-        Map.entry("PURISTA_MQTT_STOP_TIMEOUT", "4s")));
+        Map.entry("PURISTA_MQTT_STOP_TIMEOUT", "4s"),
+        Map.entry("PURISTA_MQTT_RESTART_HOLD", "0s")));
 
     assertEquals("broker.example", config.host());
     assertEquals(8884, config.port());
@@ -103,6 +108,7 @@ class MqttBridgeConfigTest {
     assertEquals(Duration.ofMillis(50), config.reconnectDelay());
     assertEquals(Duration.ofSeconds(2), config.reconnectMaxDelay());
     assertEquals(Duration.ofSeconds(4), config.stopTimeout());
+    assertEquals(Duration.ZERO, config.restartHold());
     assertFalse(config.toString().contains("secret"), config.toString());
   }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MqttBridgeContractTest extends EventBridgeContract {
   @RegisterExtension
-  static final MosquittoExtension MOSQUITTO = MosquittoExtension.shared();
+  static final BrokerExtension MOSQUITTO = BrokerExtension.sharedMosquitto();
 
   @Override
   protected EventBridge newBridge() {

@@ -23,7 +23,7 @@ final class RawClient implements AutoCloseable {
     this.client = client;
   }
 
-  static RawClient connect(MosquittoBroker broker, String clientId) {
+  static RawClient connect(BrokerProcess broker, String clientId) {
     Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier(clientId)
         .serverHost("127.0.0.1").serverPort(broker.port()).buildAsync();
     await(client.connect());

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ReconnectTest {
   @RegisterExtension
-  static final MosquittoExtension MOSQUITTO = MosquittoExtension.own(false);
+  static final BrokerExtension MOSQUITTO = BrokerExtension.ownMosquitto(false);
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private Fixture fixture;

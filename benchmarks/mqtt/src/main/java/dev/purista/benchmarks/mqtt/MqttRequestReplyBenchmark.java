@@ -5,6 +5,7 @@ import dev.purista.benchmarks.common.LatencyRecorder;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageCodec;
 import dev.purista.core.message.Messages;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,18 +30,22 @@ public final class MqttRequestReplyBenchmark {
     int rounds = Integer.getInteger("rounds", 40);
     int calls = Integer.getInteger("calls", 500);
     int warmup = Integer.getInteger("warmup", 10);
-    try (LocalMosquitto broker = LocalMosquitto.start()) {
-      BridgeRequestReply bridge = new BridgeRequestReply(broker.url());
+    // -DbrokerUrl=mqtt://127.0.0.1:<port> measures against a broker that runs already (HiveMQ, say).
+    String external = System.getProperty("brokerUrl");
+    try (LocalMosquitto own = external == null ? LocalMosquitto.start() : null) {
+      String url = external != null ? external : own.url();
+      int port = external != null ? URI.create(external).getPort() : own.port();
+      BridgeRequestReply bridge = new BridgeRequestReply(url);
       MessageCodec codec = new MessageCodec();
       Message command = BridgeRequestReply.sampleCommand(bridge.sender());
       Message reply = Messages.successResponse(command, BridgeRequestReply.RESULT, null,
           Messages.responder(command, "a-responder-instance-id-0123456789"));
       List<RequestReply> variants = new ArrayList<>(List.of(
-          new RawRequestReply(broker.port(), codec.encode(command), codec.encode(reply), false),
-          new RawRequestReply(broker.port(), codec.encode(command), codec.encode(reply), true),
+          new RawRequestReply(port, codec.encode(command), codec.encode(reply), false),
+          new RawRequestReply(port, codec.encode(command), codec.encode(reply), true),
           bridge));
       if (!Boolean.getBoolean("bridgeOnly")) {
-        variants.add(new ServiceRequestReply(broker.url()));
+        variants.add(new ServiceRequestReply(url));
       }
       Map<RequestReply, LatencyRecorder> results;
       try {

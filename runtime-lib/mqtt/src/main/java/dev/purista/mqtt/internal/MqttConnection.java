@@ -64,6 +64,8 @@ public final class MqttConnection {
   private volatile boolean closing;
   private volatile Throwable lastFailure;
   private volatile Runnable afterReconnect = () -> { };
+  private volatile long backSinceNanos;
+  private volatile boolean cameBack;
 
   /**
    * @param name what the connection is for, in log lines
@@ -119,14 +121,21 @@ public final class MqttConnection {
     return !closing && client.getState().isConnectedOrReconnect();
   }
 
-  /** Publishes once connected, waiting at most {@code maxWait} for a reconnect. */
+  /**
+   * Publishes once connected, waiting at most {@code maxWait} for a reconnect.
+   *
+   * <p>Publishes that waited are handed to the client from a pool thread, never from the thread that completes
+   * the reconnect: that is the client's I/O thread (it reports the CONNACK), and the client's publish queue blocks
+   * its caller when it is full until that very thread drains it. Released on the I/O thread, the backlog of an
+   * outage deadlocked the connection: no publish, no ping, until the broker dropped the client for its silence.
+   */
   public CompletableFuture<Mqtt5PublishResult> publishWhenConnected(Mqtt5Publish publish, Duration maxWait) {
     CompletableFuture<Void> ready = connected;
     if (ready.isDone()) {
       return client.publish(publish);
     }
     return ready.copy().orTimeout(maxWait.toMillis(), TimeUnit.MILLISECONDS)
-        .thenCompose(ignored -> client.publish(publish));
+        .thenComposeAsync(ignored -> client.publish(publish));
   }
 
   /**
@@ -171,6 +180,26 @@ public final class MqttConnection {
         throw new IllegalStateException("the broker refused subscription " + filters.get(i) + " on " + name + ": "
             + codes.get(i));
       }
+    }
+  }
+
+  /**
+   * Subscribes {@code filter} with {@code callback} without waiting; the future fails when the broker refuses it.
+   * Unsubscribing again is the caller's part.
+   */
+  public CompletableFuture<Void> subscribeLater(String filter, int qos, Consumer<Mqtt5Publish> callback) {
+    return client.subscribe(subscribeMessage(List.of(filter), qos), callback, ON_IO_THREAD).thenAccept(subAck -> {
+      if (subAck.getReasonCodes().get(0).isError()) {
+        throw new IllegalStateException("the broker refused subscription " + filter + " on " + name + ": "
+            + subAck.getReasonCodes().get(0));
+      }
+    });
+  }
+
+  /** Unsubscribes without waiting and without complaint: for subscriptions that no longer matter. */
+  public void dropSubscription(String filter) {
+    if (!closing) {
+      unsubscribeLater(List.of(filter)).exceptionally(ignored -> null);
     }
   }
 
@@ -248,6 +277,18 @@ public final class MqttConnection {
     return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 
+  /**
+   * What is left of {@code window} counted from the moment the connection last came back after a drop; zero when
+   * it never dropped or the window has passed.
+   */
+  public Duration leftSinceReconnect(Duration window) {
+    if (!cameBack) {
+      return Duration.ZERO;
+    }
+    Duration left = window.minusNanos(System.nanoTime() - backSinceNanos);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
   /** Runs {@code action} on the client's thread each time the connection is back after a drop. */
   public void afterReconnect(Runnable action) {
     this.afterReconnect = action;
@@ -286,6 +327,8 @@ public final class MqttConnection {
     wasConnected = true;
     connected.complete(null);
     if (reconnect) {
+      backSinceNanos = System.nanoTime();
+      cameBack = true;
       LOG.info("MQTT connection {} is back", name);
       afterReconnect.run();
     }

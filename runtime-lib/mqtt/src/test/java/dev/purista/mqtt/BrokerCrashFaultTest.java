@@ -1,0 +1,243 @@
+package dev.purista.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.purista.core.message.Message;
+import dev.purista.core.message.MessageAddress;
+import dev.purista.core.message.MessageIds;
+import dev.purista.core.message.MessageType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The crash fault test: the broker is killed with SIGKILL, again and again, while a publisher keeps emitting
+ * durable events through every outage, and a subscriber in a process of its own ({@link CrashTestSubscriber}) on
+ * a shared durable subscription records every event it handles. Afterwards every event whose {@code emit}
+ * completed (the broker acknowledged it) is looked for among the handled ones, whether it was acknowledged before
+ * a crash, during the reconnect, or after the subscriber was back.
+ *
+ * <p>Each broker's subclass says what it must show: {@link #assertLoss}. The figures are printed for
+ * docs/bridges/mqtt.md.
+ */
+abstract class BrokerCrashFaultTest {
+  private static final Duration EMIT_PERIOD = Duration.ofMillis(10);
+  private static final int EVENTS_BETWEEN_KILLS = 150;
+  private static final Duration DOWN_FOR = Duration.ofMillis(300);
+  private static final Duration AFTER_LAST_RESTART = Duration.ofSeconds(2);
+  private static final Duration DRAIN = Duration.ofSeconds(60);
+  private static final Duration QUIET = Duration.ofMillis(1500);
+
+  /** The broker of the subclass: started with persistence, killed and started again here. */
+  abstract BrokerProcess broker();
+
+  abstract int kills();
+
+  /** What the subclass's broker must show about the events it acknowledged and the subscriber did not handle. */
+  abstract void assertLoss(Figures figures);
+
+  /** What one run counted. {@code atRisk}: acknowledged but not yet handled at the moment of a kill. */
+  record Figures(String broker, int kills, int emitted, Set<Integer> acknowledged, int failed,
+      Map<Integer, Integer> handled, Set<Integer> atRisk) {
+    Set<Integer> lost() {
+      Set<Integer> lost = new TreeSet<>(acknowledged);
+      lost.removeAll(handled.keySet());
+      return lost;
+    }
+
+    Set<Integer> lostOutsideRisk() {
+      Set<Integer> outside = lost();
+      outside.removeAll(atRisk);
+      return outside;
+    }
+
+    int duplicates() {
+      return handled.values().stream().mapToInt(count -> count - 1).sum();
+    }
+
+    String describe() {
+      return String.format("MQTT crash fault test on %s, shared durable subscription in another process, broker "
+              + "killed (SIGKILL) %d times: events emitted %d, acknowledged %d, emits failed %d, handled %d "
+              + "distinct, duplicates %d, acknowledged but not handled %d %s, of them not in the broker's memory "
+              + "at a kill %d (acknowledged but not yet handled at a kill: %d)",
+          broker, kills, emitted, acknowledged.size(), failed, handled.size(), duplicates(), lost().size(),
+          abbreviate(lost()), lostOutsideRisk().size(), atRisk.size());
+    }
+
+    private static String abbreviate(Set<Integer> numbers) {
+      List<Integer> list = new ArrayList<>(numbers);
+      return list.size() <= 20 ? list.toString() : list.subList(0, 20) + "...";
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyAcknowledgedEventIsHandledAcrossBrokerKills() throws Exception {
+    Path handledFile = Files.createTempFile("purista-crash-handled", ".txt");
+    String event = "tick." + MessageIds.newId().substring(0, 10);
+    Process subscriber = startSubscriber(handledFile, event);
+    Fixture fixture = new Fixture(broker());
+    try {
+      MqttBridge publisher = fixture.bridge();
+      Figures figures = run(publisher, event, handledFile);
+      System.out.println(figures.describe());
+      System.out.println(broker().name() + " log:\n" + broker().logTail());
+      assertTrue(figures.acknowledged().size() >= kills() * EVENTS_BETWEEN_KILLS, "events flowed between kills");
+      assertLoss(figures);
+    } finally {
+      fixture.close();
+      subscriber.getOutputStream().close();
+      if (!subscriber.waitFor(5, TimeUnit.SECONDS)) {
+        subscriber.destroyForcibly();
+      }
+      Files.deleteIfExists(handledFile);
+    }
+  }
+
+  private Figures run(MqttBridge publisher, String event, Path handledFile) throws Exception {
+    Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicInteger failed = new AtomicInteger();
+    AtomicInteger emitted = new AtomicInteger();
+    AtomicBoolean emitting = new AtomicBoolean(true);
+    List<CompletableFuture<Void>> emits = new ArrayList<>();
+    MessageAddress sender = MessageAddress.of("crashPublisher", "1", "emit");
+    Thread emitter = new Thread(() -> {
+      while (emitting.get()) {
+        int sequence = emitted.getAndIncrement();
+        Message tick = Message.builder(MessageType.CUSTOM_MESSAGE).sender(sender).eventName(event)
+            .traceId(MessageIds.newId()).payload(new CrashTestSubscriber.Tick(sequence)).build();
+        CompletableFuture<Void> emit = publisher.emit(tick).whenComplete((ok, failure) -> {
+          if (failure == null) {
+            acknowledged.add(sequence);
+          } else {
+            failed.incrementAndGet();
+          }
+        });
+        synchronized (emits) {
+          emits.add(emit);
+        }
+        Fixture.sleep(EMIT_PERIOD);
+      }
+    }, "crash-test-emitter");
+    emitter.start();
+
+    Set<Integer> atRisk = new TreeSet<>();
+    long started = System.nanoTime();
+    for (int kill = 0; kill < kills(); kill++) {
+      int before = acknowledged.size();
+      Fixture.awaitTrue(() -> acknowledged.size() >= before + EVENTS_BETWEEN_KILLS, Duration.ofSeconds(60),
+          "events acknowledged before kill " + (kill + 1));
+      broker().kill();
+      System.out.printf("kill %d at %d ms%n", kill + 1, (System.nanoTime() - started) / 1_000_000);
+      Set<Integer> inBroker = new TreeSet<>(acknowledged);
+      inBroker.removeAll(readHandled(handledFile).keySet());
+      atRisk.addAll(inBroker);
+      Fixture.sleep(DOWN_FOR);
+      broker().startAgain();
+      System.out.printf("broker back at %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    }
+    Fixture.sleep(AFTER_LAST_RESTART);
+    emitting.set(false);
+    emitter.join();
+    List<CompletableFuture<Void>> all;
+    synchronized (emits) {
+      all = new ArrayList<>(emits);
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((ok, failure) -> null)
+        .get(60, TimeUnit.SECONDS);
+
+    // Waits for every acknowledged event the broker did not hold in memory at a kill; then for the others, as long
+    // as events keep coming (on a broker that lost them they never will).
+    Set<Integer> expected = new TreeSet<>(acknowledged);
+    expected.removeAll(atRisk);
+    long deadline = System.nanoTime() + DRAIN.toNanos();
+    Map<Integer, Integer> handled = readHandled(handledFile);
+    while (!handled.keySet().containsAll(expected) && System.nanoTime() < deadline) {
+      Fixture.sleep(Duration.ofMillis(200));
+      handled = readHandled(handledFile);
+    }
+    int lines = -1;
+    while (!handled.keySet().containsAll(acknowledged) && lines != count(handled)
+        && System.nanoTime() < deadline) {
+      lines = count(handled);
+      Fixture.sleep(QUIET);
+      handled = readHandled(handledFile);
+    }
+    // Duplicates and stragglers arrive a little later; counting too early would flatter the figures.
+    Fixture.sleep(Duration.ofMillis(500));
+    return new Figures(broker().name(), kills(), emitted.get(), acknowledged, failed.get(), readHandled(handledFile),
+        atRisk);
+  }
+
+  private Process startSubscriber(Path handledFile, String event) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String id = MessageIds.newId().substring(0, 8);
+    Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+        "-cp", System.getProperty("java.class.path"),
+        CrashTestSubscriber.class.getName(), broker().url(), "crash-subscriber-" + id, "crashConsumer" + id, event,
+        handledFile.toString())
+        .redirectErrorStream(true)
+        .start();
+    BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8));
+    CompletableFuture<Boolean> ready = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try {
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+          if (line.contains(CrashTestSubscriber.READY)) {
+            ready.complete(true);
+          } else if (line.contains("WARN") || line.contains("ERROR") || line.contains("Exception")
+              || line.contains(" is back") || line.contains("resumed")) {
+            System.out.println("[subscriber] " + line);
+          }
+        }
+      } catch (IOException e) {
+        // The process ended.
+      }
+      ready.complete(false);
+    }, "crash-subscriber-output");
+    reader.setDaemon(true);
+    reader.start();
+    boolean started;
+    try {
+      started = ready.get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      started = false;
+    }
+    if (!started) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the subscriber process did not start");
+    }
+    return process;
+  }
+
+  private static int count(Map<Integer, Integer> handled) {
+    return handled.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** How often each number was handled, from the subscriber's file. */
+  private static Map<Integer, Integer> readHandled(Path file) throws IOException {
+    Map<Integer, Integer> handled = new TreeMap<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+      if (!line.isBlank()) {
+        handled.merge(Integer.parseInt(line.trim()), 1, Integer::sum);
+      }
+    }
+    return handled;
+  }
+}
