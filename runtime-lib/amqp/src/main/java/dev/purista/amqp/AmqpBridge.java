@@ -1,6 +1,5 @@
 package dev.purista.amqp;
 
-import dev.purista.core.spi.support.InFlight;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
@@ -16,6 +15,8 @@ import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.spi.support.DeliveryPolicy;
+import dev.purista.core.spi.support.InFlight;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -247,8 +248,9 @@ public final class AmqpBridge implements EventBridge {
       String queue = current.declare(declarations -> topology.declareSubscriptionQueue(declarations, spec,
           config.instanceId()));
       ConsumerChannel registration = newRegistration(channel, queue, autoAck, current);
-      registration.consume(new SubscriptionConsumer(channel, registration, spec, endpoint, converter,
-          current.failures));
+      DeliveryPolicy policy = new DeliveryPolicy(spec, config.maxRetries() + 1, config.retryDelay(), new InFlight());
+      registration.consume(new SubscriptionConsumer(channel, registration, endpoint, converter, current.failures,
+          policy));
       return registration;
     });
   }

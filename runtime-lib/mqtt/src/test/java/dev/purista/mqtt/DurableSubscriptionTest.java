@@ -113,7 +113,8 @@ class DurableSubscriptionTest {
     assertEquals(event, original.eventName(), "the dead letter is the original envelope");
     assertEquals(Map.of("text", "bad-1"), original.payload());
     assertEquals("3", RawClient.property(letter, DeadLetters.ATTEMPTS));
-    assertEquals("handler failed 3 times: IllegalStateException", RawClient.property(letter, DeadLetters.REASON));
+    assertEquals("handler failed on 3 deliveries, last: IllegalStateException: cannot handle bad-1 now",
+        RawClient.property(letter, DeadLetters.REASON));
     assertTrue(RawClient.property(letter, DeadLetters.ORIGINAL_TOPIC).startsWith("purista/custom_message/"),
         RawClient.property(letter, DeadLetters.ORIGINAL_TOPIC));
     assertEquals(1, deadLetterWatcher.received().size());

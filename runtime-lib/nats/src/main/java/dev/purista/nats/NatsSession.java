@@ -1,7 +1,7 @@
 package dev.purista.nats;
 
-import dev.purista.core.spi.support.InFlight;
 import dev.purista.core.message.MessageCodec;
+import dev.purista.core.spi.support.InFlight;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;

@@ -7,6 +7,8 @@ import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageType;
 import dev.purista.core.spi.CommandEndpoint;
+import dev.purista.core.spi.support.InFlight;
+import dev.purista.core.spi.support.RoundRobin;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class CommandRoute {
   private final MqttConnection connection;
   private final WireFormat wire;
   private final InFlight inFlight;
-  private final LocalEndpoints<CommandEndpoint> endpoints = new LocalEndpoints<>();
+  private final RoundRobin<CommandEndpoint> endpoints = new RoundRobin<>();
 
   public CommandRoute(MessageAddress address, Topology topology, Responder responder, MqttConnection connection,
       WireFormat wire, InFlight inFlight) {
@@ -90,13 +92,13 @@ public final class CommandRoute {
       LOG.debug("dropped call {} of {}: the endpoint has just left", command.id(), address.describe());
       return;
     }
-    inFlight.enter();
+    inFlight.begin();
     CompletableFuture<Message> response;
     try {
       response = endpoint.handle(command);
     } catch (RuntimeException e) {
       LOG.error("command endpoint of {} threw on call {}", address.describe(), command.id(), e);
-      inFlight.exit();
+      inFlight.end();
       return;
     }
     Optional<String> responseTopic = publish.getResponseTopic().map(MqttTopic::toString);
@@ -106,11 +108,11 @@ public final class CommandRoute {
     response.whenComplete((answer, failure) -> {
       if (failure != null || answer == null) {
         LOG.error("command endpoint of {} gave no response to call {}", address.describe(), command.id(), failure);
-        inFlight.exit();
+        inFlight.end();
         return;
       }
       responder.respond(answer, responseTopic.orElse(null), correlationData, expirySeconds)
-          .whenComplete((ignored, publishFailure) -> inFlight.exit());
+          .whenComplete((ignored, publishFailure) -> inFlight.end());
     });
   }
 
