@@ -171,6 +171,12 @@ public final class MqttBridge implements EventBridge {
       return CompletableFuture.failedFuture(new IllegalArgumentException(
           "not a command with receiver, sender and correlation id: " + command));
     }
+    if (!current.main.isConnected()) {
+      // Publishing would wait for the reconnect until the deadline; the caller is better served by the failure
+      // now, as on every other bridge.
+      return CompletableFuture.failedFuture(new HandledError(StatusCode.SERVICE_UNAVAILABLE,
+          "MQTT: no connection to the broker; the command was not sent", null, FailureReason.BRIDGE_FAILURE));
+    }
     Duration deadline = timeout != null ? timeout : config.defaultCommandTimeout();
     Message call = fromThisInstance(command);
     Mqtt5Publish publish;

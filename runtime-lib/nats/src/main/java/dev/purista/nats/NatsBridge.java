@@ -13,6 +13,7 @@ import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
 import io.nats.client.Connection;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -135,6 +136,13 @@ public final class NatsBridge implements EventBridge {
     }
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("timeout must be positive: " + timeout));
+    }
+    Connection.Status status = current.connection.getStatus();
+    if (status != Connection.Status.CONNECTED) {
+      // The client would hold the request in its reconnect buffer until the deadline; the caller is better
+      // served by the failure now, as on every other bridge.
+      return CompletableFuture.failedFuture(CommandCaller.unavailable("The NATS connection is "
+          + status.name().toLowerCase(Locale.ROOT) + "; the command was not sent"));
     }
     try {
       return current.caller.invoke(stamped(command), timeout);
