@@ -141,15 +141,15 @@ final class EndpointRegistrar {
   }
 
   private DeliveryPolicy policy(SubscriptionSpec spec) {
-    return new DeliveryPolicy(spec, config.maxDeliveries(), config.retryDelay(), inFlight);
+    return new DeliveryPolicy(spec, config.maxAttempts(), config.retryDelay(), inFlight);
   }
 
   private NatsRegistration registered(String description, Dispatcher dispatcher, Runnable release) {
     try {
-      connection.flush(config.connectionTimeout());
+      connection.flush(config.connectTimeout());
     } catch (TimeoutException e) {
       LOG.warn("{}: the server did not confirm the subscription within {} ms; it will once connected",
-          description, config.connectionTimeout().toMillis());
+          description, config.connectTimeout().toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -158,6 +158,6 @@ final class EndpointRegistrar {
 
   /** A drain only hands over what the client already holds: it takes milliseconds, unless the server is gone. */
   private Duration drainTimeout() {
-    return Duration.ofMillis(Math.max(100, Math.min(5_000, config.stopGrace().toMillis())));
+    return Duration.ofMillis(Math.max(100, Math.min(5_000, config.stopTimeout().toMillis())));
   }
 }

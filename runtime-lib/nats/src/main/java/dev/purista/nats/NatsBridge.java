@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *       is published there too, so that subscriptions see it.</li>
  *   <li><b>Non-durable subscriptions</b> read plain NATS: at most once.</li>
  *   <li><b>Durable subscriptions</b> read a JetStream consumer: at least once, acknowledged after the handler
- *       succeeded, redelivered after a failure, dead-lettered after {@code maxDeliveries} attempts.</li>
+ *       succeeded, redelivered after a failure, dead-lettered after {@code maxAttempts} attempts.</li>
  *   <li><b>Reconnects</b> are the client's: it retries for ever and re-subscribes everything; the bridge then
  *       declares its JetStream objects again in case the server lost them. Calls whose request or answer was
  *       lost end in their timeout error.</li>
@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * EventBridge bridge = NatsBridge.fromEnvironment();                    // PURISTA_NATS_URL, ...
- * EventBridge local = NatsBridge.configure(c -> c.url("nats://127.0.0.1:4222").maxDeliveries(3));
+ * EventBridge local = NatsBridge.configure(c -> c.url("nats://127.0.0.1:4222").maxAttempts(3));
  * }</pre>
  *
  * @see NatsBridgeConfig for every setting and its environment variable
@@ -108,7 +108,7 @@ public final class NatsBridge implements EventBridge {
       session = null;
     }
     if (stopping != null) {
-      stopping.close(config.stopGrace());
+      stopping.close(config.stopTimeout());
     }
   }
 

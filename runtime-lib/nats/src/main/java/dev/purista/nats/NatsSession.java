@@ -54,7 +54,7 @@ final class NatsSession {
       StreamPublisher streamPublisher = null;
       DeadLetters deadLetters = null;
       if (connection.getServerInfo().isJetStreamAvailable()) {
-        JetStreamOptions management = JetStreamOptions.builder().requestTimeout(config.connectionTimeout()).build();
+        JetStreamOptions management = JetStreamOptions.builder().requestTimeout(config.connectTimeout()).build();
         declared = new JetStreamTopology(config, topology, connection.jetStreamManagement(management));
         declared.declareStreams();
         jetStream = connection.jetStream(management);
