@@ -77,13 +77,6 @@ public final class MqttBridge implements EventBridge {
     this.routes = new Routes(config, topology, wire, clients);
   }
 
-  public static MqttBridge create(MqttBridgeConfig config) {
-    if (config == null) {
-      throw new NullPointerException("config == null");
-    }
-    return new MqttBridge(config);
-  }
-
   /** A bridge with the settings of the {@code PURISTA_MQTT_*} environment variables. */
   public static MqttBridge fromEnvironment() {
     return new MqttBridge(MqttBridgeConfig.fromEnvironment());

@@ -2,6 +2,7 @@ package dev.purista.mqtt;
 
 import dev.purista.core.spi.support.EnvironmentSettings;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code PURISTA_MQTT_*} variables and the setting each one sets; docs/bridges/mqtt.md lists them with their
@@ -15,21 +16,24 @@ final class MqttEnvironment {
   private MqttEnvironment() {
   }
 
+  /** Old names, new names: the retry bound has the same name, and counts the same way, on every bridge. */
+  static final Map<String, String> RENAMED = Map.of("MAX_RETRIES", "MAX_ATTEMPTS");
+
   static void apply(Map<String, String> environment, MqttBridgeConfig.Builder builder) {
     EnvironmentSettings env = new EnvironmentSettings(PREFIX, environment);
+    RENAMED.forEach(env::renamed);
     env.text("URL", builder::url);
     env.text("HOST", builder::host);
     env.integer("PORT", builder::port);
     env.bool("TLS", builder::tls);
-    env.text("USERNAME", builder::username);
-    env.text("PASSWORD", builder::password);
+    readCredentials(env, builder);
     env.text("TOPIC_PREFIX", builder::topicPrefix);
     env.text("SHARE_GROUP", builder::shareGroup);
     env.text("INSTANCE_ID", builder::instanceId);
     env.text("CLIENT_ID", builder::clientId);
     env.duration("SESSION_EXPIRY", builder::sessionExpiry);
     env.integer("NON_DURABLE_QOS", builder::nonDurableQos);
-    env.integer("MAX_RETRIES", builder::maxRetries);
+    env.integer("MAX_ATTEMPTS", builder::maxAttempts);
     env.duration("RETRY_DELAY", builder::retryDelay);
     env.duration("COMMAND_TIMEOUT", builder::defaultCommandTimeout);
     env.duration("EVENT_EXPIRY", builder::eventExpiry);
@@ -38,5 +42,22 @@ final class MqttEnvironment {
     env.duration("RECONNECT_DELAY", builder::reconnectDelay);
     env.duration("RECONNECT_MAX_DELAY", builder::reconnectMaxDelay);
     env.duration("STOP_TIMEOUT", builder::stopTimeout);
+  }
+
+  /**
+   * User name and password go together, as on every bridge; MQTT's user name alone is an empty password. They win
+   * over those of the URL.
+   */
+  private static void readCredentials(EnvironmentSettings env, MqttBridgeConfig.Builder builder) {
+    Optional<String> username = env.value("USERNAME");
+    Optional<String> password = env.value("PASSWORD");
+    if (username.isEmpty() && password.isEmpty()) {
+      return;
+    }
+    if (username.isEmpty()) {
+      throw new IllegalArgumentException(env.name("USERNAME") + " and " + env.name("PASSWORD")
+          + " go together: a password needs a user name");
+    }
+    builder.credentials(username.get(), password.orElse(""));
   }
 }

@@ -56,7 +56,7 @@ final class Routes {
     this.wire = wire;
     this.clients = clients;
     this.subscriptionSettings = new SubscriptionRoute.Settings(config.clientId(), config.sessionsResumable(),
-        config.nonDurableQos(), config.maxRetries(), config.retryDelay(), config.eventExpiry(),
+        config.nonDurableQos(), config.maxAttempts(), config.retryDelay(), config.eventExpiry(),
         config.defaultCommandTimeout());
   }
 

@@ -52,7 +52,8 @@ public final class NatsBridge implements EventBridge {
   private final NatsTopology topology;
   private volatile NatsSession session;
 
-  public NatsBridge(NatsBridgeConfig config) {
+  /** Tests of this package build a bridge from a config; applications use {@link #configure} or the environment. */
+  NatsBridge(NatsBridgeConfig config) {
     if (config == null) {
       throw new NullPointerException("config == null");
     }

@@ -57,7 +57,7 @@ public final class SubscriptionRoute {
   private volatile boolean closed;
 
   /** The settings a route takes from its bridge. */
-  public record Settings(String clientId, boolean resumable, int nonDurableQos, int maxRetries, Duration retryDelay,
+  public record Settings(String clientId, boolean resumable, int nonDurableQos, int maxAttempts, Duration retryDelay,
       Duration eventExpiry, Duration publishWait) {
   }
 
@@ -74,7 +74,7 @@ public final class SubscriptionRoute {
     this.deadLetters = new DeadLetters(topology.deadLetterTopic(spec.address()), connection, settings.eventExpiry(),
         settings.publishWait());
     this.scheduler = scheduler;
-    this.policy = new DeliveryPolicy(spec, settings.maxRetries() + 1, settings.retryDelay(), inFlight);
+    this.policy = new DeliveryPolicy(spec, settings.maxAttempts(), settings.retryDelay(), inFlight);
   }
 
   public SubscriptionSpec spec() {
