@@ -20,6 +20,7 @@ import dev.purista.core.spi.support.PendingInvocations;
 import dev.purista.mqtt.internal.ClientFactory;
 import dev.purista.mqtt.internal.MqttConnection;
 import dev.purista.mqtt.internal.ResponseRoute;
+import dev.purista.mqtt.internal.Routes;
 import dev.purista.mqtt.internal.Topology;
 import dev.purista.mqtt.internal.WireFormat;
 import java.time.Duration;
@@ -114,7 +115,7 @@ public final class MqttBridge implements EventBridge {
       return;
     }
     Session started = Session.open(config, topology, wire, clients);
-    routes.attach(started);
+    routes.attach(started.main);
     session = started;
     LOG.info("MQTT bridge connected to {}:{} as instance {} (client id {})", config.host(), config.port(),
         config.instanceId(), config.clientId());

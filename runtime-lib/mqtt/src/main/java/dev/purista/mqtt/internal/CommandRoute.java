@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Commands are at most once: a call whose response is lost ends in a timeout at the caller.
  */
-public final class CommandRoute {
+final class CommandRoute {
   private static final Logger LOG = LoggerFactory.getLogger(CommandRoute.class);
 
   private final MessageAddress address;
@@ -40,7 +40,7 @@ public final class CommandRoute {
   private final InFlight inFlight;
   private final RoundRobin<CommandEndpoint> endpoints = new RoundRobin<>();
 
-  public CommandRoute(MessageAddress address, Topology topology, Responder responder, MqttConnection connection,
+  CommandRoute(MessageAddress address, Topology topology, Responder responder, MqttConnection connection,
       WireFormat wire, InFlight inFlight) {
     this.address = address;
     this.filter = topology.commandFilter(address);
@@ -50,22 +50,22 @@ public final class CommandRoute {
     this.inFlight = inFlight;
   }
 
-  public void add(CommandEndpoint endpoint) {
+  void add(CommandEndpoint endpoint) {
     endpoints.add(endpoint);
   }
 
   /** Removes {@code endpoint}; {@code true} when it was the last, and the route should close. */
-  public boolean remove(CommandEndpoint endpoint) {
+  boolean remove(CommandEndpoint endpoint) {
     return endpoints.remove(endpoint);
   }
 
   /** Starts receiving calls; returns once the broker confirmed the subscription. */
-  public void open() {
+  void open() {
     connection.subscribe(List.of(filter), 1, this::onCommand, false);
   }
 
   /** Stops receiving calls; calls already taken still get their answer. */
-  public void close() {
+  void close() {
     connection.unsubscribe(List.of(filter));
   }
 

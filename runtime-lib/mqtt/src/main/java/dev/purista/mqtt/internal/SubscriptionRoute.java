@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>The topic filter is coarser than PURISTA's filter, so every message is checked against the subscription's
  * filter after decoding; what does not match is acknowledged and dropped.
  */
-public final class SubscriptionRoute {
+final class SubscriptionRoute {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRoute.class);
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -57,11 +57,11 @@ public final class SubscriptionRoute {
   private volatile boolean closed;
 
   /** The settings a route takes from its bridge. */
-  public record Settings(String clientId, boolean resumable, int nonDurableQos, int maxAttempts, Duration retryDelay,
+  record Settings(String clientId, boolean resumable, int nonDurableQos, int maxAttempts, Duration retryDelay,
       Duration eventExpiry, Duration publishWait) {
   }
 
-  public SubscriptionRoute(SubscriptionSpec spec, Topology topology, WireFormat wire, ClientFactory clients,
+  SubscriptionRoute(SubscriptionSpec spec, Topology topology, WireFormat wire, ClientFactory clients,
       Settings settings, ScheduledExecutorService scheduler) {
     this.spec = spec;
     this.name = "subscription " + spec.address().describe();
@@ -77,16 +77,16 @@ public final class SubscriptionRoute {
     this.policy = new DeliveryPolicy(spec, settings.maxAttempts(), settings.retryDelay(), inFlight);
   }
 
-  public SubscriptionSpec spec() {
+  SubscriptionSpec spec() {
     return spec;
   }
 
-  public void add(SubscriptionEndpoint endpoint) {
+  void add(SubscriptionEndpoint endpoint) {
     endpoints.add(endpoint);
   }
 
   /** Removes {@code endpoint}; {@code true} when it was the last, and the route should close. */
-  public boolean remove(SubscriptionEndpoint endpoint) {
+  boolean remove(SubscriptionEndpoint endpoint) {
     return endpoints.remove(endpoint);
   }
 
@@ -95,7 +95,7 @@ public final class SubscriptionRoute {
    * sending its kept messages right after the CONNACK, and a message that finds no consumer would be
    * acknowledged by the client unseen.
    */
-  public void open() {
+  void open() {
     connection.consume(MqttGlobalPublishFilter.ALL, this::onMessage, spec.durable());
     if (spec.durable()) {
       // A clean session is resubscribed by the client itself; a resumed one is trusted to have its
@@ -114,11 +114,11 @@ public final class SubscriptionRoute {
     }
   }
 
-  public boolean isConnected() {
+  boolean isConnected() {
     return connection.isConnected();
   }
 
-  public boolean isAlive() {
+  boolean isAlive() {
     return connection.isAlive();
   }
 
@@ -132,7 +132,7 @@ public final class SubscriptionRoute {
    *       would have got, and a durable session is ended, since no one can resume it.</li>
    * </ul>
    */
-  public CompletableFuture<Void> close(Duration grace) {
+  CompletableFuture<Void> close(Duration grace) {
     boolean keepSession = spec.durable() && resumable;
     if (!keepSession) {
       connection.unsubscribe(filters);
