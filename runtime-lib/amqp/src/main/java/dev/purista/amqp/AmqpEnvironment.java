@@ -2,7 +2,6 @@ package dev.purista.amqp;
 
 import dev.purista.core.spi.support.EnvironmentSettings;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -34,7 +33,7 @@ final class AmqpEnvironment {
     EnvironmentSettings env = new EnvironmentSettings(AmqpBridgeConfig.ENV_PREFIX, environment);
     RENAMED.forEach(env::renamed);
     env.text("URL", builder::url);
-    readCredentials(env, builder);
+    env.credentials(builder::credentials);
     env.text("EXCHANGE", builder::exchange);
     env.text("NAME_PREFIX", builder::namePrefix);
     env.integer("PREFETCH", builder::prefetch);
@@ -48,20 +47,5 @@ final class AmqpEnvironment {
     env.duration("RECONNECT_DELAY", builder::reconnectDelay);
     env.duration("STOP_TIMEOUT", builder::stopTimeout);
     return builder;
-  }
-
-  /** User name and password go together, as on every bridge; either alone is a mistake worth stopping for. */
-  private static void readCredentials(EnvironmentSettings env, AmqpBridgeConfig.Builder builder) {
-    Optional<String> username = env.value("USERNAME");
-    Optional<String> password = env.value("PASSWORD");
-    if (username.isEmpty() && password.isEmpty()) {
-      return;
-    }
-    try {
-      builder.credentials(username.orElse(null), password.orElse(null));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(env.name("USERNAME") + " and " + env.name("PASSWORD")
-          + " go together: " + e.getMessage(), e);
-    }
   }
 }

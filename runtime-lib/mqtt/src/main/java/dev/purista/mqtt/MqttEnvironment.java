@@ -2,7 +2,6 @@ package dev.purista.mqtt;
 
 import dev.purista.core.spi.support.EnvironmentSettings;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code PURISTA_MQTT_*} variables and the setting each one sets; docs/bridges/mqtt.md lists them with their
@@ -26,7 +25,8 @@ final class MqttEnvironment {
     env.text("HOST", builder::host);
     env.integer("PORT", builder::port);
     env.bool("TLS", builder::tls);
-    readCredentials(env, builder);
+    // MQTT allows a user name alone: it goes with an empty password, which is not sent.
+    env.credentials((username, password) -> builder.credentials(username, password == null ? "" : password));
     env.text("TOPIC_PREFIX", builder::topicPrefix);
     env.text("SHARE_GROUP", builder::shareGroup);
     env.text("INSTANCE_ID", builder::instanceId);
@@ -42,22 +42,5 @@ final class MqttEnvironment {
     env.duration("RECONNECT_DELAY", builder::reconnectDelay);
     env.duration("RECONNECT_MAX_DELAY", builder::reconnectMaxDelay);
     env.duration("STOP_TIMEOUT", builder::stopTimeout);
-  }
-
-  /**
-   * User name and password go together, as on every bridge; MQTT's user name alone is an empty password. They win
-   * over those of the URL.
-   */
-  private static void readCredentials(EnvironmentSettings env, MqttBridgeConfig.Builder builder) {
-    Optional<String> username = env.value("USERNAME");
-    Optional<String> password = env.value("PASSWORD");
-    if (username.isEmpty() && password.isEmpty()) {
-      return;
-    }
-    if (username.isEmpty()) {
-      throw new IllegalArgumentException(env.name("USERNAME") + " and " + env.name("PASSWORD")
-          + " go together: a password needs a user name");
-    }
-    builder.credentials(username.get(), password.orElse(""));
   }
 }

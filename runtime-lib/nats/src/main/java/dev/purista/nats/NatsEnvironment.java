@@ -4,7 +4,6 @@ import dev.purista.core.spi.support.EnvironmentSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code PURISTA_NATS_*} variables and the {@link NatsBridgeConfig} setting each one sets, so that a
@@ -65,7 +64,7 @@ final class NatsEnvironment {
     RENAMED.forEach(env::renamed);
     env.text("URL", value -> builder.urls(Arrays.stream(value.split(",")).map(String::trim)
         .filter(url -> !url.isEmpty()).toArray(String[]::new)));
-    readUserInfo(env, builder);
+    env.credentials(builder::credentials);
     env.text("TOKEN", builder::token);
     env.text("CREDENTIALS", value -> builder.credentialsFile(Path.of(value)));
     env.text("SUBJECT_PREFIX", builder::subjectPrefix);
@@ -87,20 +86,5 @@ final class NatsEnvironment {
     env.duration("CONNECT_TIMEOUT", builder::connectTimeout);
     env.duration("STOP_TIMEOUT", builder::stopTimeout);
     return builder;
-  }
-
-  /** User name and password go together, as on every bridge; either alone is a mistake worth stopping for. */
-  private static void readUserInfo(EnvironmentSettings env, NatsBridgeConfig.Builder builder) {
-    Optional<String> username = env.value("USERNAME");
-    Optional<String> password = env.value("PASSWORD");
-    if (username.isEmpty() && password.isEmpty()) {
-      return;
-    }
-    try {
-      builder.credentials(username.orElse(null), password.orElse(null));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(env.name("USERNAME") + " and " + env.name("PASSWORD")
-          + " go together: " + e.getMessage(), e);
-    }
   }
 }

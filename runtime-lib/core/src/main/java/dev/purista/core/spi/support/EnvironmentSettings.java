@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -117,6 +118,29 @@ public final class EnvironmentSettings {
   /** Passes the value of {@code suffix}, a duration with a unit ({@code 30s}) or ISO-8601, to {@code setter}. */
   public void duration(String suffix, Consumer<Duration> setter) {
     read(suffix, DURATION, EnvironmentSettings::parseDuration, setter);
+  }
+
+  /**
+   * Passes {@code USERNAME} and {@code PASSWORD} together to {@code setter}, the password {@code null} when only
+   * the user name is set; the setter decides whether that is enough. A password without a user name, or a setter
+   * that refuses, fails naming both variables and never showing the password.
+   */
+  public void credentials(BiConsumer<String, String> setter) {
+    Objects.requireNonNull(setter, "setter == null");
+    Optional<String> username = value("USERNAME");
+    Optional<String> password = value("PASSWORD");
+    if (username.isEmpty() && password.isEmpty()) {
+      return;
+    }
+    String both = name("USERNAME") + " and " + name("PASSWORD") + " go together";
+    if (username.isEmpty()) {
+      throw new IllegalArgumentException(both + ": a password needs a user name");
+    }
+    try {
+      setter.accept(username.get(), password.orElse(null));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(both + ": " + e.getMessage(), e);
+    }
   }
 
   /**
