@@ -1,5 +1,6 @@
 package dev.purista.mqtt;
 
+import dev.purista.core.spi.support.Credentials;
 import dev.purista.core.spi.support.SettingChecks;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,17 +22,17 @@ record BrokerUrl(String host, int port, boolean tls, String username, String pas
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("MQTT URL is not a URL: " + redact(url), e);
+      throw new IllegalArgumentException("MQTT URL is not a URL: " + Credentials.redact(url), e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     boolean tls = switch (scheme) {
       case "mqtt", "tcp" -> false;
       case "mqtts", "ssl", "tls" -> true;
       default -> throw new IllegalArgumentException("MQTT URL scheme must be mqtt, tcp, mqtts, ssl or tls: "
-          + redact(url));
+          + Credentials.redact(url));
     };
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new IllegalArgumentException("MQTT URL has no host: " + redact(url));
+      throw new IllegalArgumentException("MQTT URL has no host: " + Credentials.redact(url));
     }
     // No port: 0, so that the config picks 1883 or 8883 by the TLS switch, which may change after the URL.
     int port = uri.getPort() == -1 ? 0 : SettingChecks.port(uri.getPort(), "the port of the MQTT URL");
@@ -50,8 +51,4 @@ record BrokerUrl(String host, int port, boolean tls, String username, String pas
     return URLDecoder.decode(part, StandardCharsets.UTF_8);
   }
 
-  /** The URL without its password, for error messages: a bad URL must not leak the secret into a log. */
-  static String redact(String url) {
-    return url.replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@");
-  }
 }

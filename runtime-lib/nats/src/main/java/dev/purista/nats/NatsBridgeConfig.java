@@ -77,6 +77,11 @@ public final class NatsBridgeConfig {
     return settings.urls;
   }
 
+  /** The URLs as they may be shown in messages and logs: without passwords. */
+  String urlsForLogs() {
+    return settings.urls.stream().map(Credentials::redact).toList().toString();
+  }
+
   /** User name and password, if the server asks for them. */
   public Optional<Credentials> credentials() {
     return Optional.ofNullable(settings.credentials);
@@ -192,7 +197,7 @@ public final class NatsBridgeConfig {
   /** The settings without secrets: credentials show only whether they are set. */
   @Override
   public String toString() {
-    return "NatsBridgeConfig{urls=" + urls() + ", credentials=" + (settings.credentials == null ? "unset"
+    return "NatsBridgeConfig{urls=" + urlsForLogs() + ", credentials=" + (settings.credentials == null ? "unset"
         : settings.credentials) + ", token=" + (settings.token == null ? "unset" : "***")
         + ", credentialsFile=" + settings.credentialsFile + ", subjectPrefix=" + subjectPrefix() + ", streamName="
         + streamName() + ", deadLetterStreamName=" + deadLetterStreamName() + ", maxAttempts=" + maxAttempts()

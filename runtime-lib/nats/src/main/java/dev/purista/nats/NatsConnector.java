@@ -61,7 +61,7 @@ final class NatsConnector {
           || !reason.contains(attempt.getMessage()))) {
         reason = reason + "; the last attempt failed with " + attempt;
       }
-      IllegalStateException failure = new IllegalStateException("cannot connect to NATS at " + config.urls()
+      IllegalStateException failure = new IllegalStateException("cannot connect to NATS at " + config.urlsForLogs()
           + ": " + reason, e);
       if (attempt != null && attempt != e) {
         failure.addSuppressed(attempt);
@@ -69,7 +69,7 @@ final class NatsConnector {
       throw failure;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while connecting to NATS at " + config.urls(), e);
+      throw new IllegalStateException("interrupted while connecting to NATS at " + config.urlsForLogs(), e);
     }
   }
 

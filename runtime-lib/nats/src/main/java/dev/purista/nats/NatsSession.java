@@ -72,7 +72,7 @@ final class NatsSession {
     } catch (IOException | JetStreamApiException | RuntimeException e) {
       closeConnection();
       maintenance.shutdownNow();
-      throw new IllegalStateException("cannot set up JetStream on " + config.urls() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot set up JetStream on " + config.urlsForLogs() + ": " + e.getMessage(), e);
     }
   }
 

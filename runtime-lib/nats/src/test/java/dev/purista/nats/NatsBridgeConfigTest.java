@@ -136,9 +136,13 @@ class NatsBridgeConfigTest {
   void secretsNeverShowInToString() {
     String withPassword = NatsBridgeConfig.builder().credentials("svc", "hunter2").build().toString();
     String withToken = NatsBridgeConfig.builder().token("tok-3n2").build().toString();
+    String withUrlPassword = NatsBridgeConfig.builder().url("nats://svc:hunter9@nats.example:4222").build()
+        .toString();
 
     assertFalse(withPassword.contains("hunter2"), withPassword);
     assertFalse(withToken.contains("tok-3n2"), withToken);
+    assertFalse(withUrlPassword.contains("hunter9"), withUrlPassword);
+    assertTrue(withUrlPassword.contains("nats://svc:***@nats.example:4222"), withUrlPassword);
     assertTrue(withPassword.contains("svc"));
   }
 

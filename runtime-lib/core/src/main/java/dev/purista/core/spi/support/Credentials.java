@@ -1,13 +1,16 @@
 package dev.purista.core.spi.support;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A user name and password for a broker, the one shape every bridge takes them in. The password is readable,
  * because the bridge must hand it to its client, but {@link #toString()} never shows it, so that a config that
- * is logged does not leak it.
+ * is logged does not leak it; {@link #redact} does the same for a URL that carries one.
  */
 public final class Credentials {
+  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/?#@:]*:)[^/?#]*@");
+
   private final String username;
   private final String password;
 
@@ -25,6 +28,15 @@ public final class Credentials {
       throw new IllegalArgumentException("credentials of user " + username + " need a password");
     }
     return new Credentials(username, password);
+  }
+
+  /**
+   * {@code url} as it may be shown in a message or a log: the password of {@code scheme://user:password@host}
+   * replaced by {@code ***}. Up to the last {@code @} of the authority, because a password may contain an
+   * unescaped {@code @} too.
+   */
+  public static String redact(String url) {
+    return url == null ? null : URL_PASSWORD.matcher(url).replaceAll("$1***@");
   }
 
   public String username() {

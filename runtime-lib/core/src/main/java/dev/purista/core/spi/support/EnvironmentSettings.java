@@ -52,12 +52,6 @@ public final class EnvironmentSettings {
   /** A whole number and an optional unit; the missing unit gets its own message. Matched in lower case. */
   private static final Pattern AMOUNT_AND_UNIT = Pattern.compile("([+-]?\\d+)\\s*(ms|s|m|h|d)?");
 
-  /**
-   * The password part of {@code scheme://user:password@host}, so that an error message does not log it. Up to the
-   * last {@code @} of the authority, because a password may contain an unescaped {@code @} too.
-   */
-  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/?#@:]*:)[^/?#]*@");
-
   private final String prefix;
   private final Function<String, String> environment;
   private final Map<String, String> newNameByOldSuffix = new LinkedHashMap<>();
@@ -233,6 +227,6 @@ public final class EnvironmentSettings {
   }
 
   private static String masked(String value) {
-    return URL_PASSWORD.matcher(value).replaceAll("$1***@");
+    return Credentials.redact(value);
   }
 }
