@@ -1,6 +1,5 @@
 package dev.purista.amqp;
 
-import dev.purista.core.spi.support.InFlight;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
@@ -16,6 +15,8 @@ import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.spi.support.DeliveryPolicy;
+import dev.purista.core.spi.support.InFlight;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Delivery: a call that no instance serves fails at once (the command is published as mandatory and comes
  * back unroutable); a call that is not answered fails at its deadline. Durable subscriptions are at least once:
- * a message is acknowledged after its handler succeeded, retried up to {@code maxRetries} times, then
+ * a message is acknowledged after its handler succeeded, delivered up to {@code maxAttempts} times, then
  * dead-lettered. Events are persistent and {@link #emit} completes on the broker's publisher confirm.
  *
  * <p>Reconnect: the client's automatic recovery reconnects and declares queues, bindings and consumers again, so
@@ -130,7 +131,7 @@ public final class AmqpBridge implements EventBridge {
   }
 
   /**
-   * Stops gracefully: cancels every consumer, waits up to the drain timeout for the deliveries in flight to be
+   * Stops gracefully: cancels every consumer, waits up to the stop timeout for the deliveries in flight to be
    * handled and settled and for this instance's own calls to be answered, then closes the connection.
    */
   @Override
@@ -146,11 +147,11 @@ public final class AmqpBridge implements EventBridge {
     long start = System.nanoTime();
     List<ConsumerChannel> open = new ArrayList<>(registrations);
     open.forEach(ConsumerChannel::cancel);
-    if (!inFlight.awaitIdle(config.drainTimeout())) {
-      LOG.warn("{} deliveries still in flight after the drain timeout of {} ms; they will be delivered again",
-          inFlight.count(), config.drainTimeout().toMillis());
+    if (!inFlight.awaitIdle(config.stopTimeout())) {
+      LOG.warn("{} deliveries still in flight after the stop timeout of {} ms; they will be delivered again",
+          inFlight.count(), config.stopTimeout().toMillis());
     }
-    Duration left = config.drainTimeout().minusNanos(System.nanoTime() - start);
+    Duration left = config.stopTimeout().minusNanos(System.nanoTime() - start);
     current.close(left.isNegative() ? Duration.ZERO : left);
     open.forEach(ConsumerChannel::closeChannel);
     registrations.clear();
@@ -247,8 +248,9 @@ public final class AmqpBridge implements EventBridge {
       String queue = current.declare(declarations -> topology.declareSubscriptionQueue(declarations, spec,
           config.instanceId()));
       ConsumerChannel registration = newRegistration(channel, queue, autoAck, current);
-      registration.consume(new SubscriptionConsumer(channel, registration, spec, endpoint, converter,
-          current.failures));
+      DeliveryPolicy policy = new DeliveryPolicy(spec, config.maxAttempts(), config.retryDelay(), new InFlight());
+      registration.consume(new SubscriptionConsumer(channel, registration, endpoint, converter, current.failures,
+          policy));
       return registration;
     });
   }

@@ -1,6 +1,9 @@
 package dev.purista.amqp;
 
 import dev.purista.core.message.MessageIds;
+import dev.purista.core.spi.support.Credentials;
+import dev.purista.core.spi.support.SettingChecks;
+import dev.purista.core.spi.support.Tls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -9,26 +12,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.net.ssl.SSLContext;
 
 /**
  * Settings of an {@link AmqpBridge}: where the broker is, how the bridge names things on it, and its delivery and
- * timing rules. Immutable; build one in code with {@link #builder()}, or read it from the environment with
- * {@link #fromEnvironment()} so that a deployment changes settings without a rebuild.
+ * timing rules. Immutable; build one in code with {@link #builder()} (or {@link AmqpBridge#configure}), or read
+ * it from the environment with {@link #fromEnvironment()} so that a deployment changes settings without a
+ * rebuild.
  *
  * <table>
  *   <caption>Settings, their environment variables and defaults</caption>
  *   <tr><th>setting</th><th>environment variable</th><th>default</th></tr>
  *   <tr><td>{@link Builder#url url}</td><td>{@code PURISTA_AMQP_URL}</td><td>{@code amqp://localhost:5672}</td></tr>
- *   <tr><td>{@link Builder#username username}</td><td>{@code PURISTA_AMQP_USERNAME}</td><td>from the URL, else
- *       {@code guest}</td></tr>
- *   <tr><td>{@link Builder#password password}</td><td>{@code PURISTA_AMQP_PASSWORD}</td><td>from the URL, else
- *       {@code guest}</td></tr>
+ *   <tr><td>{@link Builder#credentials credentials}</td><td>{@code PURISTA_AMQP_USERNAME},
+ *       {@code PURISTA_AMQP_PASSWORD}</td><td>from the URL, else {@code guest}</td></tr>
+ *   <tr><td>{@link Builder#tls tls}</td><td>(code only; {@code amqps://} turns TLS on)</td>
+ *       <td>the JVM's trust store</td></tr>
  *   <tr><td>{@link Builder#exchange exchange}</td><td>{@code PURISTA_AMQP_EXCHANGE}</td><td>{@code purista}</td></tr>
  *   <tr><td>{@link Builder#namePrefix namePrefix}</td><td>{@code PURISTA_AMQP_NAME_PREFIX}</td>
  *       <td>{@code purista}</td></tr>
  *   <tr><td>{@link Builder#prefetch prefetch}</td><td>{@code PURISTA_AMQP_PREFETCH}</td><td>10</td></tr>
- *   <tr><td>{@link Builder#maxRetries maxRetries}</td><td>{@code PURISTA_AMQP_MAX_RETRIES}</td><td>3</td></tr>
+ *   <tr><td>{@link Builder#maxAttempts maxAttempts}</td><td>{@code PURISTA_AMQP_MAX_ATTEMPTS}</td><td>4</td></tr>
  *   <tr><td>{@link Builder#retryDelay retryDelay}</td><td>{@code PURISTA_AMQP_RETRY_DELAY}</td><td>{@code 1s}</td></tr>
  *   <tr><td>{@link Builder#defaultCommandTimeout defaultCommandTimeout}</td>
  *       <td>{@code PURISTA_AMQP_COMMAND_TIMEOUT}</td><td>{@code 30s}</td></tr>
@@ -38,59 +41,58 @@ import javax.net.ssl.SSLContext;
  *   <tr><td>{@link Builder#connectTimeout connectTimeout}</td><td>{@code PURISTA_AMQP_CONNECT_TIMEOUT}</td>
  *       <td>{@code 10s}</td></tr>
  *   <tr><td>{@link Builder#heartbeat heartbeat}</td><td>{@code PURISTA_AMQP_HEARTBEAT}</td><td>{@code 10s}</td></tr>
- *   <tr><td>{@link Builder#recoveryInterval recoveryInterval}</td><td>{@code PURISTA_AMQP_RECOVERY_INTERVAL}</td>
+ *   <tr><td>{@link Builder#reconnectDelay reconnectDelay}</td><td>{@code PURISTA_AMQP_RECONNECT_DELAY}</td>
  *       <td>{@code 1s}</td></tr>
- *   <tr><td>{@link Builder#drainTimeout drainTimeout}</td><td>{@code PURISTA_AMQP_DRAIN_TIMEOUT}</td>
+ *   <tr><td>{@link Builder#stopTimeout stopTimeout}</td><td>{@code PURISTA_AMQP_STOP_TIMEOUT}</td>
  *       <td>{@code 10s}</td></tr>
- *   <tr><td>{@link Builder#sslContext sslContext}</td><td>(code only)</td><td>the JVM's default trust store</td></tr>
  * </table>
  *
  * <p>Durations take a unit: {@code 250ms}, {@code 30s}, {@code 2m}, or ISO-8601 such as {@code PT30S}; a bare
- * number is refused. The duration variables once carried their unit in the name; while an old name is still set,
- * reading the environment fails with a message that names the new one.
+ * number is refused. While a variable's old name is still set, reading the environment fails with a message that
+ * names the new one.
  *
- * <p>An {@code amqps://} URL connects with TLS, verifying the broker's certificate and host name against the
- * JVM's trust store ({@code javax.net.ssl.trustStore}) unless an {@link Builder#sslContext SSLContext} is given.
- * Credentials are never part of {@link #toString()}.
+ * <p>An {@code amqps://} URL, or {@link Builder#tls tls} settings, connect with TLS, verifying the broker's
+ * certificate and host name; without a port, TLS connects to 5671. Passwords are never part of
+ * {@link #toString()}.
  */
 public final class AmqpBridgeConfig {
   /** The prefix of every environment variable this class reads. */
   public static final String ENV_PREFIX = "PURISTA_AMQP_";
+  static final int PLAIN_PORT = 5672;
+  static final int TLS_PORT = 5671;
 
   private final URI url;
-  private final String username;
-  private final String password;
+  private final Credentials credentials;
+  private final Tls tls;
   private final String exchange;
   private final String namePrefix;
   private final int prefetch;
-  private final int maxRetries;
+  private final int maxAttempts;
   private final Duration retryDelay;
   private final Duration defaultCommandTimeout;
   private final String instanceId;
   private final String connectionName;
   private final Duration connectTimeout;
   private final Duration heartbeat;
-  private final Duration recoveryInterval;
-  private final Duration drainTimeout;
-  private final SSLContext sslContext;
+  private final Duration reconnectDelay;
+  private final Duration stopTimeout;
 
   private AmqpBridgeConfig(Builder builder) {
     this.url = builder.url;
-    this.username = builder.username;
-    this.password = builder.password;
+    this.credentials = builder.credentials;
+    this.tls = builder.tls;
     this.exchange = builder.exchange;
     this.namePrefix = builder.namePrefix;
     this.prefetch = builder.prefetch;
-    this.maxRetries = builder.maxRetries;
+    this.maxAttempts = builder.maxAttempts;
     this.retryDelay = builder.retryDelay;
     this.defaultCommandTimeout = builder.defaultCommandTimeout;
     this.instanceId = builder.instanceId != null ? builder.instanceId : MessageIds.newId();
     this.connectionName = builder.connectionName != null ? builder.connectionName : "purista-" + instanceId;
     this.connectTimeout = builder.connectTimeout;
     this.heartbeat = builder.heartbeat;
-    this.recoveryInterval = builder.recoveryInterval;
-    this.drainTimeout = builder.drainTimeout;
-    this.sslContext = builder.sslContext;
+    this.reconnectDelay = builder.reconnectDelay;
+    this.stopTimeout = builder.stopTimeout;
   }
 
   public static Builder builder() {
@@ -118,21 +120,20 @@ public final class AmqpBridgeConfig {
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.url = url;
-    builder.username = username;
-    builder.password = password;
+    builder.credentials = credentials;
+    builder.tls = tls;
     builder.exchange = exchange;
     builder.namePrefix = namePrefix;
     builder.prefetch = prefetch;
-    builder.maxRetries = maxRetries;
+    builder.maxAttempts = maxAttempts;
     builder.retryDelay = retryDelay;
     builder.defaultCommandTimeout = defaultCommandTimeout;
     builder.instanceId = instanceId;
     builder.connectionName = connectionName;
     builder.connectTimeout = connectTimeout;
     builder.heartbeat = heartbeat;
-    builder.recoveryInterval = recoveryInterval;
-    builder.drainTimeout = drainTimeout;
-    builder.sslContext = sslContext;
+    builder.reconnectDelay = reconnectDelay;
+    builder.stopTimeout = stopTimeout;
     return builder;
   }
 
@@ -140,19 +141,24 @@ public final class AmqpBridgeConfig {
     return url;
   }
 
-  /** Whether the URL asks for TLS ({@code amqps://}). */
+  /** Whether the bridge connects with TLS: an {@code amqps://} URL, or TLS settings given. */
   public boolean usesTls() {
-    return "amqps".equals(url.getScheme().toLowerCase(Locale.ROOT));
+    return tls != null || "amqps".equals(url.getScheme().toLowerCase(Locale.ROOT));
   }
 
-  /** The user name set apart from the URL, if any; it wins over the URL's. */
-  public Optional<String> username() {
-    return Optional.ofNullable(username);
+  /** The port the bridge connects to: the URL's, else 5672, or 5671 with TLS. */
+  public int port() {
+    return url.getPort() != -1 ? url.getPort() : usesTls() ? TLS_PORT : PLAIN_PORT;
   }
 
-  /** The password set apart from the URL, if any; it wins over the URL's. */
-  public Optional<String> password() {
-    return Optional.ofNullable(password);
+  /** The credentials set apart from the URL, if any; they win over the URL's. */
+  public Optional<Credentials> credentials() {
+    return Optional.ofNullable(credentials);
+  }
+
+  /** The TLS settings; empty with TLS on ({@code amqps://}) means the JVM's defaults. */
+  public Optional<Tls> tls() {
+    return Optional.ofNullable(tls);
   }
 
   public String exchange() {
@@ -167,8 +173,8 @@ public final class AmqpBridgeConfig {
     return prefetch;
   }
 
-  public int maxRetries() {
-    return maxRetries;
+  public int maxAttempts() {
+    return maxAttempts;
   }
 
   public Duration retryDelay() {
@@ -195,24 +201,22 @@ public final class AmqpBridgeConfig {
     return heartbeat;
   }
 
-  public Duration recoveryInterval() {
-    return recoveryInterval;
+  public Duration reconnectDelay() {
+    return reconnectDelay;
   }
 
-  public Duration drainTimeout() {
-    return drainTimeout;
+  public Duration stopTimeout() {
+    return stopTimeout;
   }
 
-  /** The TLS context for {@code amqps://}; empty means the JVM default. */
-  public Optional<SSLContext> sslContext() {
-    return Optional.ofNullable(sslContext);
-  }
-
+  /** The settings without secrets: credentials show the user name only. */
   @Override
   public String toString() {
-    return "AmqpBridgeConfig[url=" + withoutUserInfo(url) + ", exchange=" + exchange + ", namePrefix=" + namePrefix
-        + ", prefetch=" + prefetch + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay.toMillis()
-        + "ms, defaultCommandTimeout=" + defaultCommandTimeout.toMillis() + "ms, instanceId=" + instanceId + "]";
+    return "AmqpBridgeConfig[url=" + withoutUserInfo(url) + ", credentials=" + (credentials == null ? "from url"
+        : credentials) + ", tls=" + (usesTls() ? tls().orElse(Tls.jvmDefaults()) : "off") + ", exchange=" + exchange
+        + ", namePrefix=" + namePrefix + ", prefetch=" + prefetch + ", maxAttempts=" + maxAttempts + ", retryDelay="
+        + retryDelay.toMillis() + "ms, defaultCommandTimeout=" + defaultCommandTimeout.toMillis() + "ms, instanceId="
+        + instanceId + "]";
   }
 
   /** The URL as it may be logged: without user name and password. */
@@ -226,22 +230,24 @@ public final class AmqpBridgeConfig {
 
   /** Mutable builder of {@link AmqpBridgeConfig}; every setter checks its value at once. */
   public static final class Builder {
+    /** AMQP 0-9-1 carries the heartbeat as an unsigned short of seconds. */
+    private static final long MAX_HEARTBEAT_SECONDS = 65_535;
+
     private URI url = URI.create("amqp://localhost:5672");
-    private String username;
-    private String password;
+    private Credentials credentials;
+    private Tls tls;
     private String exchange = "purista";
     private String namePrefix = "purista";
     private int prefetch = 10;
-    private int maxRetries = 3;
+    private int maxAttempts = 4;
     private Duration retryDelay = Duration.ofSeconds(1);
     private Duration defaultCommandTimeout = Duration.ofSeconds(30);
     private String instanceId;
     private String connectionName;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration heartbeat = Duration.ofSeconds(10);
-    private Duration recoveryInterval = Duration.ofSeconds(1);
-    private Duration drainTimeout = Duration.ofSeconds(10);
-    private SSLContext sslContext;
+    private Duration reconnectDelay = Duration.ofSeconds(1);
+    private Duration stopTimeout = Duration.ofSeconds(10);
 
     private Builder() {
     }
@@ -263,99 +269,99 @@ public final class AmqpBridgeConfig {
       if (parsed.getHost() == null) {
         throw new IllegalArgumentException("AMQP url has no host: " + withoutUserInfo(parsed));
       }
+      if (parsed.getPort() != -1) {
+        SettingChecks.port(parsed.getPort(), "the port of the AMQP url");
+      }
       this.url = parsed;
       return this;
     }
 
-    public Builder username(String value) {
-      this.username = value;
+    /** User name and password; they win over those of the URL. */
+    public Builder credentials(String username, String password) {
+      this.credentials = Credentials.of(username, password);
       return this;
     }
 
-    public Builder password(String value) {
-      this.password = value;
+    /** TLS with these settings, whatever the URL's scheme; an {@code amqps://} URL alone uses the JVM's. */
+    public Builder tls(Tls value) {
+      this.tls = Objects.requireNonNull(value, "tls == null; leave it unset for plain TCP");
       return this;
     }
 
     /** The headers exchange every message is published to. */
     public Builder exchange(String value) {
-      this.exchange = name(value, "exchange");
+      this.exchange = SettingChecks.text(value, "exchange");
       return this;
     }
 
     /** The first part of every queue name this bridge declares. */
     public Builder namePrefix(String value) {
-      this.namePrefix = name(value, "namePrefix");
+      this.namePrefix = SettingChecks.text(value, "namePrefix");
       return this;
     }
 
     /** How many unacknowledged messages one command or subscription consumer holds at once. */
     public Builder prefetch(int value) {
       if (value < 1 || value > 65_535) {
-        throw new IllegalArgumentException("prefetch must be between 1 and 65535: " + value);
+        throw new IllegalArgumentException("prefetch must be from 1 to 65535: " + value);
       }
       this.prefetch = value;
       return this;
     }
 
-    /** How often a durable subscription's failed message is delivered again before it is dead-lettered. */
-    public Builder maxRetries(int value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("maxRetries must not be negative: " + value);
-      }
-      this.maxRetries = value;
+    /** How many deliveries a durable subscription's message gets, the first included, before it is dead-lettered. */
+    public Builder maxAttempts(int value) {
+      this.maxAttempts = SettingChecks.atLeast(value, 1, "maxAttempts");
       return this;
     }
 
     /** How long a failed durable message waits before it is delivered again. */
     public Builder retryDelay(Duration value) {
-      this.retryDelay = notNegative(value, "retryDelay");
+      this.retryDelay = SettingChecks.notNegative(value, "retryDelay");
       return this;
     }
 
     public Builder defaultCommandTimeout(Duration value) {
-      this.defaultCommandTimeout = positive(value, "defaultCommandTimeout");
+      this.defaultCommandTimeout = SettingChecks.positive(value, "defaultCommandTimeout");
       return this;
     }
 
     /** This process's id; responses are addressed to it. Unique per process. */
     public Builder instanceId(String value) {
-      this.instanceId = name(value, "instanceId");
+      this.instanceId = SettingChecks.text(value, "instanceId");
       return this;
     }
 
     /** The connection name the broker shows (management UI, {@code rabbitmqctl list_connections}). */
     public Builder connectionName(String value) {
-      this.connectionName = name(value, "connectionName");
+      this.connectionName = SettingChecks.text(value, "connectionName");
       return this;
     }
 
+    /** How long opening the connection (TCP and AMQP handshake) may take. */
     public Builder connectTimeout(Duration value) {
-      this.connectTimeout = positive(value, "connectTimeout");
+      this.connectTimeout = atMostIntMillis(SettingChecks.positive(value, "connectTimeout"), "connectTimeout");
       return this;
     }
 
-    /** AMQP heartbeat; a dead peer is noticed after about twice this. Zero turns heartbeats off. */
+    /**
+     * AMQP heartbeat, in whole seconds; a dead peer is noticed after about twice this. Zero turns heartbeats off.
+     */
     public Builder heartbeat(Duration value) {
-      this.heartbeat = notNegative(value, "heartbeat");
+      this.heartbeat = SettingChecks.wholeSeconds(value, "heartbeat", 1, MAX_HEARTBEAT_SECONDS,
+          "turns heartbeats off");
       return this;
     }
 
     /** The pause between reconnect attempts after the broker connection is lost. */
-    public Builder recoveryInterval(Duration value) {
-      this.recoveryInterval = positive(value, "recoveryInterval");
+    public Builder reconnectDelay(Duration value) {
+      this.reconnectDelay = SettingChecks.positive(value, "reconnectDelay");
       return this;
     }
 
     /** How long {@link AmqpBridge#stop()} waits for in-flight handlers and calls before it closes. */
-    public Builder drainTimeout(Duration value) {
-      this.drainTimeout = notNegative(value, "drainTimeout");
-      return this;
-    }
-
-    /** The TLS context for {@code amqps://} URLs, for a private CA or client certificates. */
-    public Builder sslContext(SSLContext value) {
-      this.sslContext = value;
+    public Builder stopTimeout(Duration value) {
+      this.stopTimeout = SettingChecks.notNegative(value, "stopTimeout");
       return this;
     }
 
@@ -363,23 +369,10 @@ public final class AmqpBridgeConfig {
       return new AmqpBridgeConfig(this);
     }
 
-    private static String name(String value, String what) {
-      if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException(what + " must not be blank");
-      }
-      return value.trim();
-    }
-
-    private static Duration positive(Duration value, String what) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(what + " must be positive: " + value);
-      }
-      return value;
-    }
-
-    private static Duration notNegative(Duration value, String what) {
-      if (value == null || value.isNegative()) {
-        throw new IllegalArgumentException(what + " must not be negative: " + value);
+    /** The client takes this timeout as an int of milliseconds. */
+    private static Duration atMostIntMillis(Duration value, String name) {
+      if (value.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+        throw new IllegalArgumentException(name + " must be at most " + Integer.MAX_VALUE + "ms: " + value);
       }
       return value;
     }

@@ -2,17 +2,16 @@ package dev.purista.amqp;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.purista.core.spi.support.Tls;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 
 /**
  * Opens the broker connection that a config describes, with the client's automatic connection and topology
- * recovery on: after a drop the client reconnects every {@code recoveryInterval} and declares again every
+ * recovery on: after a drop the client reconnects every {@code reconnectDelay} and declares again every
  * exchange, queue, binding and consumer this connection declared.
  */
 final class AmqpConnector {
@@ -27,19 +26,25 @@ final class AmqpConnector {
     try {
       if (config.usesTls()) {
         // Set before the URI: the client would otherwise fall back to a context that trusts every certificate.
-        factory.useSslProtocol(config.sslContext().orElseGet(AmqpConnector::defaultSslContext));
+        factory.useSslProtocol(config.tls().orElse(Tls.jvmDefaults()).sslContext());
       }
       factory.setUri(config.url());
+      factory.setPort(config.port());
+      if (config.usesTls()) {
+        factory.enableHostnameVerification();
+      }
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot use AMQP url " + AmqpBridgeConfig.withoutUserInfo(config.url())
           + ": " + e.getMessage(), e);
     }
-    config.username().ifPresent(factory::setUsername);
-    config.password().ifPresent(factory::setPassword);
+    config.credentials().ifPresent(credentials -> {
+      factory.setUsername(credentials.username());
+      factory.setPassword(credentials.password());
+    });
     factory.setAutomaticRecoveryEnabled(true);
     factory.setTopologyRecoveryEnabled(true);
-    factory.setNetworkRecoveryInterval(config.recoveryInterval().toMillis());
-    factory.setTopologyRecoveryRetryHandler(RecoveryRetries.handler(config.recoveryInterval(), 10));
+    factory.setNetworkRecoveryInterval(config.reconnectDelay().toMillis());
+    factory.setTopologyRecoveryRetryHandler(RecoveryRetries.handler(config.reconnectDelay(), 10));
     factory.setConnectionTimeout(Math.toIntExact(config.connectTimeout().toMillis()));
     factory.setHandshakeTimeout(Math.toIntExact(config.connectTimeout().toMillis()));
     factory.setRequestedHeartbeat(Math.toIntExact(config.heartbeat().toSeconds()));
@@ -62,11 +67,4 @@ final class AmqpConnector {
     };
   }
 
-  private static SSLContext defaultSslContext() {
-    try {
-      return SSLContext.getDefault();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no default TLS context", e);
-    }
-  }
 }

@@ -11,17 +11,20 @@ import java.util.function.Function;
  */
 final class AmqpEnvironment {
   /**
-   * Old names, new names. Durations once were bare numbers in milliseconds here and in seconds there; they now
-   * carry their unit in the value ({@code 30s}), and a deployment still on an old name fails instead of quietly
-   * running on the default.
+   * Old names, new names. Durations once were bare numbers with the unit in the name; they now carry their unit
+   * in the value ({@code 30s}). The stop wait, the reconnect wait and the retry bound now have the same names on
+   * every bridge. A deployment still on an old name fails instead of quietly running on the default.
    */
-  static final Map<String, String> RENAMED = Map.of(
-      "RETRY_DELAY_MS", "RETRY_DELAY",
-      "COMMAND_TIMEOUT_MS", "COMMAND_TIMEOUT",
-      "CONNECT_TIMEOUT_MS", "CONNECT_TIMEOUT",
-      "HEARTBEAT_SECONDS", "HEARTBEAT",
-      "RECOVERY_INTERVAL_MS", "RECOVERY_INTERVAL",
-      "DRAIN_TIMEOUT_MS", "DRAIN_TIMEOUT");
+  static final Map<String, String> RENAMED = Map.ofEntries(
+      Map.entry("RETRY_DELAY_MS", "RETRY_DELAY"),
+      Map.entry("COMMAND_TIMEOUT_MS", "COMMAND_TIMEOUT"),
+      Map.entry("CONNECT_TIMEOUT_MS", "CONNECT_TIMEOUT"),
+      Map.entry("HEARTBEAT_SECONDS", "HEARTBEAT"),
+      Map.entry("RECOVERY_INTERVAL_MS", "RECONNECT_DELAY"),
+      Map.entry("RECOVERY_INTERVAL", "RECONNECT_DELAY"),
+      Map.entry("DRAIN_TIMEOUT_MS", "STOP_TIMEOUT"),
+      Map.entry("DRAIN_TIMEOUT", "STOP_TIMEOUT"),
+      Map.entry("MAX_RETRIES", "MAX_ATTEMPTS"));
 
   private AmqpEnvironment() {
   }
@@ -30,20 +33,19 @@ final class AmqpEnvironment {
     EnvironmentSettings env = new EnvironmentSettings(AmqpBridgeConfig.ENV_PREFIX, environment);
     RENAMED.forEach(env::renamed);
     env.text("URL", builder::url);
-    env.text("USERNAME", builder::username);
-    env.text("PASSWORD", builder::password);
+    env.credentials(builder::credentials);
     env.text("EXCHANGE", builder::exchange);
     env.text("NAME_PREFIX", builder::namePrefix);
     env.integer("PREFETCH", builder::prefetch);
-    env.integer("MAX_RETRIES", builder::maxRetries);
+    env.integer("MAX_ATTEMPTS", builder::maxAttempts);
     env.duration("RETRY_DELAY", builder::retryDelay);
     env.duration("COMMAND_TIMEOUT", builder::defaultCommandTimeout);
     env.text("INSTANCE_ID", builder::instanceId);
     env.text("CONNECTION_NAME", builder::connectionName);
     env.duration("CONNECT_TIMEOUT", builder::connectTimeout);
     env.duration("HEARTBEAT", builder::heartbeat);
-    env.duration("RECOVERY_INTERVAL", builder::recoveryInterval);
-    env.duration("DRAIN_TIMEOUT", builder::drainTimeout);
+    env.duration("RECONNECT_DELAY", builder::reconnectDelay);
+    env.duration("STOP_TIMEOUT", builder::stopTimeout);
     return builder;
   }
 }

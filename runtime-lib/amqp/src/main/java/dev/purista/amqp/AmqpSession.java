@@ -78,8 +78,8 @@ final class AmqpSession {
       ConfirmingPublisher confirming = new ConfirmingPublisher(connection, scheduler);
       ResponsePublisher responses = new ResponsePublisher(commands, confirming, converter, names,
           config.defaultCommandTimeout());
-      FailedDeliveries failures = new FailedDeliveries(confirming, names, config.maxRetries(), config.retryDelay(),
-          config.defaultCommandTimeout(), scheduler);
+      FailedDeliveries failures = new FailedDeliveries(confirming, names, config.defaultCommandTimeout(),
+          scheduler);
 
       String replyQueue = topology.declareReplyQueue(declarations.getOrReopen(), config.instanceId());
       Channel replies = connection.createChannel();

@@ -50,17 +50,18 @@ final class CommandConsumer extends DefaultConsumer {
     try {
       command = converter.read(body);
     } catch (MalformedMessageException e) {
-      failures.deadLetter(delivery, "malformed message: " + e.getMessage() + " (body starts with '"
+      deadLetter(delivery, "a malformed message", "malformed message: " + e.getMessage() + " (body starts with '"
           + FailedDeliveries.preview(body) + "')");
       return;
     }
     if (command.messageType() != MessageType.COMMAND) {
-      failures.deadLetter(delivery, "not a command: messageType " + command.messageType().wireName());
+      deadLetter(delivery, "message " + command.id(), "not a command: messageType "
+          + command.messageType().wireName());
       return;
     }
     String replyTo = properties.getReplyTo();
     if (replyTo == null || replyTo.isEmpty()) {
-      failures.deadLetter(delivery, "command without replyTo: nobody could receive its response");
+      deadLetter(delivery, "command " + command.id(), "command without replyTo: nobody could receive its response");
       return;
     }
     CompletableFuture<Message> response;
@@ -71,6 +72,12 @@ final class CommandConsumer extends DefaultConsumer {
     }
     response.whenComplete((answer, failure) -> responses.answer(delivery, command, replyTo,
         answer != null ? answer : internalError(command, failure)));
+  }
+
+  /** A command queue has no retries: what it cannot serve now it never will. */
+  private void deadLetter(Delivery delivery, String what, String reason) {
+    LOG.warn("{} from queue {} goes to the dead letters: {}", what, delivery.queue(), reason);
+    failures.deadLetter(delivery, reason);
   }
 
   private Message internalError(Message command, Throwable failure) {

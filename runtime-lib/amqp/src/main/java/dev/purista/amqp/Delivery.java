@@ -9,10 +9,6 @@ record Delivery(ConsumerChannel channel, long deliveryTag, AMQP.BasicProperties 
     return channel.queue();
   }
 
-  String messageId() {
-    return properties.getMessageId();
-  }
-
   void ack() {
     channel.ack(deliveryTag);
   }

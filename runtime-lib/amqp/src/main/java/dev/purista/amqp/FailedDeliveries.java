@@ -5,20 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens to a message that could not be handled: a durable subscription's message is delivered again, up
- * to {@code maxRetries} times, then moved to the dead-letter queue; a malformed message goes to the dead-letter
- * queue at once. The original is acknowledged only after the broker confirmed its copy, so a crash in between
- * repeats the message instead of losing it.
+ * RabbitMQ's ways to retry and dead-letter a message; when to use which is the shared {@code DeliveryPolicy}'s
+ * call. The original is acknowledged only after the broker confirmed its copy, so a crash in between repeats the
+ * message instead of losing it.
  *
  * <p>Retries are counted in a header of the message itself, because classic queues do not count redeliveries;
- * the copy goes to the back of the queue after {@code retryDelay}, so one failing message does not block the
- * ones behind it.
+ * the copy goes to the back of the queue after the retry delay, so one failing message does not block the ones
+ * behind it.
  */
 final class FailedDeliveries {
   private static final Logger LOG = LoggerFactory.getLogger(FailedDeliveries.class);
@@ -27,51 +27,48 @@ final class FailedDeliveries {
 
   private final ConfirmingPublisher publisher;
   private final AmqpNames names;
-  private final int maxRetries;
-  private final Duration retryDelay;
   private final Duration publishDeadline;
   private final ScheduledExecutorService scheduler;
 
-  FailedDeliveries(ConfirmingPublisher publisher, AmqpNames names, int maxRetries, Duration retryDelay,
-      Duration publishDeadline, ScheduledExecutorService scheduler) {
+  FailedDeliveries(ConfirmingPublisher publisher, AmqpNames names, Duration publishDeadline,
+      ScheduledExecutorService scheduler) {
     this.publisher = publisher;
     this.names = names;
-    this.maxRetries = maxRetries;
-    this.retryDelay = retryDelay;
     this.publishDeadline = publishDeadline;
     this.scheduler = scheduler;
   }
 
-  /** A durable subscription's handler failed on {@code delivery}. */
-  void retryOrDeadLetter(Delivery delivery, Throwable failure) {
+  /**
+   * Delivers {@code delivery} again after {@code delay}: a copy with its retry count raised goes to the back of
+   * its queue. Completes once the original is settled.
+   */
+  CompletableFuture<Void> retry(Delivery delivery, Duration delay) {
     int retries = RoutingHeaders.retries(delivery.properties().getHeaders());
-    if (retries >= maxRetries) {
-      deadLetter(delivery, "handler failed on " + (retries + 1) + " deliveries, last: " + describe(failure));
-      return;
-    }
-    LOG.info("message {} on {} failed ({}); delivering it again in {} ms (retry {} of {})", delivery.messageId(),
-        delivery.queue(), describe(failure), retryDelay.toMillis(), retries + 1, maxRetries);
     Map<String, Object> headers = copyHeaders(delivery.properties());
     headers.put(RoutingHeaders.RETRIES, retries + 1);
     AMQP.BasicProperties again = delivery.properties().builder()
         .headers(headers)
         .deliveryMode(MessageConverter.PERSISTENT)
         .build();
+    CompletableFuture<Void> settled = new CompletableFuture<>();
     // Straight to the queue through the default exchange: the retry is for this subscription only.
     Runnable republish = () -> publisher.publish("", delivery.queue(), again, delivery.body(), publishDeadline)
-        .whenComplete((ok, error) -> settle(delivery, error, "retry"));
-    if (retryDelay.isZero()) {
+        .whenComplete((ok, error) -> settle(delivery, error, "retry", settled));
+    if (delay.isZero()) {
       republish.run();
     } else {
-      scheduler.schedule(republish, retryDelay.toNanos(), TimeUnit.NANOSECONDS);
+      scheduler.schedule(republish, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
+    return settled;
   }
 
-  /** Moves {@code delivery} to the dead-letter queue with {@code reason} in a header. */
-  void deadLetter(Delivery delivery, String reason) {
+  /**
+   * Moves {@code delivery} to the dead-letter queue with {@code reason} in a header. Completes once the original
+   * is settled: acknowledged after the broker confirmed the copy, or requeued when it did not.
+   */
+  CompletableFuture<Void> deadLetter(Delivery delivery, String reason) {
     String oneLine = reason.replaceAll("\\s+", " ");
     String shortReason = oneLine.length() > MAX_REASON_LENGTH ? oneLine.substring(0, MAX_REASON_LENGTH) : oneLine;
-    LOG.warn("dead-lettering message {} from {}: {}", delivery.messageId(), delivery.queue(), shortReason);
     Map<String, Object> headers = copyHeaders(delivery.properties());
     headers.put(RoutingHeaders.DEAD_LETTER_REASON, shortReason);
     headers.put(RoutingHeaders.DEAD_LETTER_QUEUE, delivery.queue());
@@ -80,31 +77,29 @@ final class FailedDeliveries {
         .deliveryMode(MessageConverter.PERSISTENT)
         .expiration(null)
         .build();
+    CompletableFuture<Void> settled = new CompletableFuture<>();
     publisher.publish(names.deadLetterExchange(), delivery.queue(), properties, delivery.body(), publishDeadline)
-        .whenComplete((ok, error) -> settle(delivery, error, "dead-letter"));
+        .whenComplete((ok, error) -> settle(delivery, error, "dead-letter", settled));
+    return settled;
   }
 
-  private static void settle(Delivery delivery, Throwable error, String what) {
-    if (error == null) {
-      delivery.ack();
-    } else {
-      LOG.error("{} copy of message {} from {} was not confirmed ({}); leaving it to the broker to deliver again",
-          what, delivery.messageId(), delivery.queue(), error.getMessage());
-      delivery.requeue();
+  private static void settle(Delivery delivery, Throwable error, String what, CompletableFuture<Void> settled) {
+    try {
+      if (error == null) {
+        delivery.ack();
+      } else {
+        LOG.error("{} copy of a message from {} was not confirmed ({}); leaving it to the broker to deliver again",
+            what, delivery.queue(), error.getMessage());
+        delivery.requeue();
+      }
+    } finally {
+      settled.complete(null);
     }
   }
 
   private static Map<String, Object> copyHeaders(AMQP.BasicProperties properties) {
     Map<String, Object> headers = properties.getHeaders();
     return headers == null ? new HashMap<>() : new HashMap<>(headers);
-  }
-
-  static String describe(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 
   /** A short, printable preview of a body that is not a message, for logs. */

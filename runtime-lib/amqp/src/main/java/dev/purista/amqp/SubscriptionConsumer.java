@@ -7,38 +7,35 @@ import com.rabbitmq.client.Envelope;
 import dev.purista.core.message.MalformedMessageException;
 import dev.purista.core.message.Message;
 import dev.purista.core.spi.SubscriptionEndpoint;
-import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.spi.support.BrokerDelivery;
+import dev.purista.core.spi.support.DeliveryPolicy;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes messages off one subscription queue and hands those its filter matches to the endpoint.
- *
- * <ul>
- *   <li>Durable: the message is acknowledged after the handler succeeded; a failure is retried and finally
- *       dead-lettered (at least once).</li>
- *   <li>Not durable: the broker forgets the message once sent; a failure is logged (at most once).</li>
- *   <li>A malformed message is dead-lettered either way, and the consumer goes on.</li>
- * </ul>
+ * Takes messages off one subscription queue and hands each to the shared {@link DeliveryPolicy}, which decides
+ * between acknowledging, retrying and dead-lettering; this class says how RabbitMQ does each. A subscription that
+ * is not durable consumes with automatic acknowledgement, so settling its messages only counts them as done.
  */
 final class SubscriptionConsumer extends DefaultConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionConsumer.class);
 
   private final ConsumerChannel registration;
-  private final SubscriptionSpec spec;
   private final SubscriptionEndpoint endpoint;
   private final MessageConverter converter;
   private final FailedDeliveries failures;
+  private final DeliveryPolicy policy;
 
-  SubscriptionConsumer(Channel channel, ConsumerChannel registration, SubscriptionSpec spec,
-      SubscriptionEndpoint endpoint, MessageConverter converter, FailedDeliveries failures) {
+  SubscriptionConsumer(Channel channel, ConsumerChannel registration, SubscriptionEndpoint endpoint,
+      MessageConverter converter, FailedDeliveries failures, DeliveryPolicy policy) {
     super(channel);
     this.registration = registration;
-    this.spec = spec;
     this.endpoint = endpoint;
     this.converter = converter;
     this.failures = failures;
+    this.policy = policy;
   }
 
   @Override
@@ -46,43 +43,59 @@ final class SubscriptionConsumer extends DefaultConsumer {
     if (!registration.begin()) {
       return;
     }
-    Delivery delivery = new Delivery(registration, envelope.getDeliveryTag(), properties, body);
-    Message message;
-    try {
-      message = converter.read(body);
-    } catch (MalformedMessageException e) {
-      failures.deadLetter(delivery, "malformed message: " + e.getMessage() + " (body starts with '"
-          + FailedDeliveries.preview(body) + "')");
-      return;
-    }
-    if (!spec.filter().matches(message)) {
-      // Routed here by headers that its body contradicts, or by a filter the broker cannot express fully.
-      LOG.debug("message {} does not match the filter of {}; dropped", message.id(), registration.queue());
-      delivery.ack();
-      return;
-    }
-    CompletableFuture<Void> handled;
-    try {
-      handled = endpoint.deliver(message);
-    } catch (RuntimeException e) {
-      handled = CompletableFuture.failedFuture(e);
-    }
-    handled.whenComplete((ok, failure) -> {
-      if (failure == null) {
-        delivery.ack();
-      } else if (spec.durable()) {
-        failures.retryOrDeadLetter(delivery, failure);
-      } else {
-        LOG.warn("subscription {} failed on message {} and is not durable; the message is dropped ({})",
-            spec.address().describe(), message.id(), FailedDeliveries.describe(failure));
-        delivery.ack();
-      }
-    });
+    policy.accept(new QueuedDelivery(new Delivery(registration, envelope.getDeliveryTag(), properties, body)),
+        endpoint);
   }
 
   @Override
   public void handleCancel(String consumerTag) {
     LOG.error("RabbitMQ cancelled the consumer of subscription queue {} (was the queue deleted?)",
         registration.queue());
+  }
+
+  /** A message of a subscription queue; its retries are counted in a header, since classic queues do not. */
+  private final class QueuedDelivery implements BrokerDelivery {
+    private final Delivery delivery;
+
+    QueuedDelivery(Delivery delivery) {
+      this.delivery = delivery;
+    }
+
+    @Override
+    public Message decode() throws MalformedMessageException {
+      return converter.read(delivery.body());
+    }
+
+    @Override
+    public int attempt() {
+      return RoutingHeaders.retries(delivery.properties().getHeaders()) + 1;
+    }
+
+    @Override
+    public String source() {
+      return "queue " + delivery.queue();
+    }
+
+    @Override
+    public CompletableFuture<Void> ack() {
+      delivery.ack();
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> retry(Duration delay) {
+      return failures.retry(delivery, delay);
+    }
+
+    @Override
+    public CompletableFuture<Void> deadLetter(String reason) {
+      return failures.deadLetter(delivery, reason);
+    }
+
+    @Override
+    public CompletableFuture<Void> release() {
+      delivery.requeue();
+      return CompletableFuture.completedFuture(null);
+    }
   }
 }

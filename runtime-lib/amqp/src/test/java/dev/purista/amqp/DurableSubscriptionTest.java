@@ -32,7 +32,7 @@ class DurableSubscriptionTest extends BrokerTestSupport {
   @Test
   void aMessageThatKeepsFailingIsRetriedUpToTheBoundThenDeadLettered() throws IOException,
       MalformedMessageException {
-    AmqpBridge bridge = bridge(TestBroker.config(prefix).maxRetries(2).build());
+    AmqpBridge bridge = bridge(TestBroker.config(prefix).maxAttempts(3).build());
     AtomicInteger attempts = new AtomicInteger();
     bridge.registerSubscription(durable("onBooked", "booked"), message -> {
       attempts.incrementAndGet();
@@ -56,7 +56,7 @@ class DurableSubscriptionTest extends BrokerTestSupport {
 
   @Test
   void aMessageThatFailsFewerTimesThanTheBoundIsHandledAndNotDeadLettered() throws IOException {
-    AmqpBridge bridge = bridge(TestBroker.config(prefix).maxRetries(3).build());
+    AmqpBridge bridge = bridge(TestBroker.config(prefix).maxAttempts(4).build());
     AtomicInteger attempts = new AtomicInteger();
     List<Object> handled = new CopyOnWriteArrayList<>();
     bridge.registerSubscription(durable("onFlaky", "flaky"), message -> {
@@ -100,7 +100,7 @@ class DurableSubscriptionTest extends BrokerTestSupport {
 
   @Test
   void aNonDurableSubscriptionIsNotRetried() throws IOException {
-    AmqpBridge bridge = bridge(TestBroker.config(prefix).maxRetries(3).build());
+    AmqpBridge bridge = bridge(TestBroker.config(prefix).maxAttempts(4).build());
     AtomicInteger attempts = new AtomicInteger();
     List<Object> later = new CopyOnWriteArrayList<>();
     SubscriptionSpec spec = new SubscriptionSpec(MessageAddress.of("ledger", "1", "onGone"),
@@ -125,7 +125,7 @@ class DurableSubscriptionTest extends BrokerTestSupport {
 
   @Test
   void deadLetteredMessagesKeepTheirRoutingHeaders() throws IOException {
-    AmqpBridge bridge = bridge(TestBroker.config(prefix).maxRetries(0).build());
+    AmqpBridge bridge = bridge(TestBroker.config(prefix).maxAttempts(1).build());
     bridge.registerSubscription(durable("onAudit", "audited"),
         message -> CompletableFuture.failedFuture(new IllegalStateException("no")));
 

@@ -123,7 +123,7 @@ class ReconnectTest extends BrokerTestSupport {
   @Test
   void aCallWhileTheConnectionIsDownFailsAtOnceWithABridgeFailure() {
     AmqpBridge clientBridge = bridge(TestBroker.config(prefix).connectionName(prefix + "-client")
-        .recoveryInterval(Duration.ofSeconds(2)).build());
+        .reconnectDelay(Duration.ofSeconds(2)).build());
     PuristaClient client = PuristaClient.of(clientBridge, "caller");
 
     assertEquals(1, TestBroker.cutConnections(prefix + "-client"));

@@ -43,8 +43,8 @@ final class TestBroker {
         .instanceId(instance)
         .connectionName(prefix + "-" + instance)
         .retryDelay(Duration.ofMillis(20))
-        .recoveryInterval(Duration.ofMillis(500))
-        .drainTimeout(Duration.ofSeconds(5));
+        .reconnectDelay(Duration.ofMillis(500))
+        .stopTimeout(Duration.ofSeconds(5));
   }
 
   static Connection connect() {

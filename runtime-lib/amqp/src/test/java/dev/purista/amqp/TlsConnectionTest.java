@@ -11,13 +11,13 @@ import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.message.MessageAddress;
+import dev.purista.core.spi.support.Tls;
 import dev.purista.testkit.TestCertificate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * {@code amqps://} connects with TLS and checks the broker's certificate: against a RabbitMQ node of the test's
  * own whose only listener speaks TLS, with a certificate made for the test (openssl) for the host name
  * {@code localhost}, calls and durable events work with that certificate trusted through
- * {@link AmqpBridgeConfig.Builder#sslContext}; the start fails without it, and fails when the same trusted
+ * {@link AmqpBridgeConfig.Builder#tls}; the start fails without it, and fails when the same trusted
  * certificate is presented for a host it was not made for ({@code 127.0.0.1}).
  */
 class TlsConnectionTest {
@@ -54,19 +54,19 @@ class TlsConnectionTest {
     }
   }
 
-  private static AmqpBridge bridge(String url, SSLContext context) {
+  private static AmqpBridge bridge(String url, Tls context) {
     AmqpBridgeConfig.Builder config = TestBroker.config(TestBroker.uniquePrefix("tls")).url(url)
         .connectTimeout(Duration.ofSeconds(5));
-    return new AmqpBridge((context == null ? config : config.sslContext(context)).build());
+    return new AmqpBridge((context == null ? config : config.tls(context)).build());
   }
 
   @Test
   void aCallAndADurableEventWorkOverTlsWithTheBrokersCertificateTrusted() throws Exception {
-    SSLContext context = certificate.sslContext();
+    Tls context = Tls.trusting(certificate.trustManagerFactory());
     String prefix = TestBroker.uniquePrefix("tls");
-    AmqpBridge serving = new AmqpBridge(TestBroker.config(prefix).url(node.url("localhost")).sslContext(context)
+    AmqpBridge serving = new AmqpBridge(TestBroker.config(prefix).url(node.url("localhost")).tls(context)
         .build());
-    AmqpBridge calling = new AmqpBridge(TestBroker.config(prefix).url(node.url("localhost")).sslContext(context)
+    AmqpBridge calling = new AmqpBridge(TestBroker.config(prefix).url(node.url("localhost")).tls(context)
         .build());
     serving.start();
     calling.start();
@@ -117,7 +117,7 @@ class TlsConnectionTest {
 
   @Test
   void aTrustedCertificateForAnotherHostNameFailsTheStart() throws Exception {
-    AmqpBridge misdirected = bridge(node.url("127.0.0.1"), certificate.sslContext());
+    AmqpBridge misdirected = bridge(node.url("127.0.0.1"), Tls.trusting(certificate.trustManagerFactory()));
 
     IllegalStateException failure = assertThrows(IllegalStateException.class, misdirected::start);
 

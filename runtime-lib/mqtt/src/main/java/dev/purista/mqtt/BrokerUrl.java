@@ -1,5 +1,7 @@
 package dev.purista.mqtt;
 
+import dev.purista.core.spi.support.Credentials;
+import dev.purista.core.spi.support.SettingChecks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -8,7 +10,8 @@ import java.util.Locale;
 
 /**
  * A broker URL taken apart: {@code mqtt://user:secret@host:1883} or {@code tcp://...} for plain TCP,
- * {@code mqtts://}, {@code ssl://} or {@code tls://} for TLS. The port defaults to 1883, or 8883 with TLS.
+ * {@code mqtts://}, {@code ssl://} or {@code tls://} for TLS. A URL without a port has port 0, and the config
+ * chooses 1883, or 8883 with TLS.
  */
 record BrokerUrl(String host, int port, boolean tls, String username, String password) {
   static final int PLAIN_PORT = 1883;
@@ -19,19 +22,20 @@ record BrokerUrl(String host, int port, boolean tls, String username, String pas
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("MQTT URL is not a URL: " + redact(url), e);
+      throw new IllegalArgumentException("MQTT URL is not a URL: " + Credentials.redact(url), e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     boolean tls = switch (scheme) {
       case "mqtt", "tcp" -> false;
       case "mqtts", "ssl", "tls" -> true;
       default -> throw new IllegalArgumentException("MQTT URL scheme must be mqtt, tcp, mqtts, ssl or tls: "
-          + redact(url));
+          + Credentials.redact(url));
     };
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new IllegalArgumentException("MQTT URL has no host: " + redact(url));
+      throw new IllegalArgumentException("MQTT URL has no host: " + Credentials.redact(url));
     }
-    int port = uri.getPort() != -1 ? uri.getPort() : tls ? TLS_PORT : PLAIN_PORT;
+    // No port: 0, so that the config picks 1883 or 8883 by the TLS switch, which may change after the URL.
+    int port = uri.getPort() == -1 ? 0 : SettingChecks.port(uri.getPort(), "the port of the MQTT URL");
     String username = null;
     String password = null;
     String userInfo = uri.getRawUserInfo();
@@ -47,8 +51,4 @@ record BrokerUrl(String host, int port, boolean tls, String username, String pas
     return URLDecoder.decode(part, StandardCharsets.UTF_8);
   }
 
-  /** The URL without its password, for error messages: a bad URL must not leak the secret into a log. */
-  static String redact(String url) {
-    return url.replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@");
-  }
 }

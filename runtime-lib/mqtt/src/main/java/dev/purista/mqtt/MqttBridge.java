@@ -22,6 +22,7 @@ import dev.purista.mqtt.internal.ClientFactory;
 import dev.purista.mqtt.internal.EventPublisher;
 import dev.purista.mqtt.internal.MqttConnection;
 import dev.purista.mqtt.internal.ResponseRoute;
+import dev.purista.mqtt.internal.Routes;
 import dev.purista.mqtt.internal.Topology;
 import dev.purista.mqtt.internal.WireFormat;
 import java.time.Duration;
@@ -83,13 +84,6 @@ public final class MqttBridge implements EventBridge {
     this.routes = new Routes(config, topology, wire, clients);
   }
 
-  public static MqttBridge create(MqttBridgeConfig config) {
-    if (config == null) {
-      throw new NullPointerException("config == null");
-    }
-    return new MqttBridge(config);
-  }
-
   /** A bridge with the settings of the {@code PURISTA_MQTT_*} environment variables. */
   public static MqttBridge fromEnvironment() {
     return new MqttBridge(MqttBridgeConfig.fromEnvironment());
@@ -127,7 +121,7 @@ public final class MqttBridge implements EventBridge {
       return;
     }
     Session started = Session.open(config, topology, wire, clients);
-    routes.attach(started);
+    routes.attach(started.main);
     session = started;
     LOG.info("MQTT bridge connected to {}:{} as instance {} (client id {})", config.host(), config.port(),
         config.instanceId(), config.clientId());
@@ -187,6 +181,12 @@ public final class MqttBridge implements EventBridge {
         || command.correlationId() == null) {
       return CompletableFuture.failedFuture(new IllegalArgumentException(
           "not a command with receiver, sender and correlation id: " + command));
+    }
+    if (!current.main.isConnected()) {
+      // Publishing would wait for the reconnect until the deadline; the caller is better served by the failure
+      // now, as on every other bridge.
+      return CompletableFuture.failedFuture(new HandledError(StatusCode.SERVICE_UNAVAILABLE,
+          "MQTT: no connection to the broker; the command was not sent", null, FailureReason.BRIDGE_FAILURE));
     }
     Duration deadline = timeout != null ? timeout : config.defaultCommandTimeout();
     Message call = fromThisInstance(command);

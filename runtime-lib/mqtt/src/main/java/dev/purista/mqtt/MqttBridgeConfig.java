@@ -1,11 +1,13 @@
 package dev.purista.mqtt;
 
 import dev.purista.core.message.MessageIds;
+import dev.purista.core.spi.support.Credentials;
+import dev.purista.core.spi.support.SettingChecks;
+import dev.purista.core.spi.support.Tls;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The settings of an {@link MqttBridge}. Build them in code ({@link #builder()}) or read them from the
@@ -33,10 +35,8 @@ public final class MqttBridgeConfig {
   private final String host;
   private final int port;
   private final boolean tls;
-  private final TrustManagerFactory trustManagerFactory;
-  private final KeyManagerFactory keyManagerFactory;
-  private final String username;
-  private final String password;
+  private final Tls tlsSettings;
+  private final Credentials credentials;
   private final String topicPrefix;
   private final String shareGroup;
   private final String instanceId;
@@ -45,7 +45,7 @@ public final class MqttBridgeConfig {
   private final Duration sessionExpiry;
   private final boolean sessionExpiryGiven;
   private final int nonDurableQos;
-  private final int maxRetries;
+  private final int maxAttempts;
   private final Duration retryDelay;
   private final Duration defaultCommandTimeout;
   private final Duration eventExpiry;
@@ -59,11 +59,10 @@ public final class MqttBridgeConfig {
   private MqttBridgeConfig(Builder builder) {
     this.host = builder.host;
     this.tls = builder.tls;
+    // Without a port of its own, the port follows the TLS switch, however TLS was turned on.
     this.port = builder.port != 0 ? builder.port : tls ? BrokerUrl.TLS_PORT : BrokerUrl.PLAIN_PORT;
-    this.trustManagerFactory = builder.trustManagerFactory;
-    this.keyManagerFactory = builder.keyManagerFactory;
-    this.username = builder.username;
-    this.password = builder.password;
+    this.tlsSettings = builder.tlsSettings;
+    this.credentials = builder.credentials;
     this.topicPrefix = builder.topicPrefix;
     this.shareGroup = builder.shareGroup;
     this.instanceId = builder.instanceId != null ? builder.instanceId : MessageIds.newId();
@@ -73,7 +72,7 @@ public final class MqttBridgeConfig {
     this.sessionExpiry = sessionExpiryGiven ? builder.sessionExpiry
         : clientIdGiven ? RESUMABLE_SESSION_EXPIRY : MADE_UP_SESSION_EXPIRY;
     this.nonDurableQos = builder.nonDurableQos;
-    this.maxRetries = builder.maxRetries;
+    this.maxAttempts = builder.maxAttempts;
     this.retryDelay = builder.retryDelay;
     this.defaultCommandTimeout = builder.defaultCommandTimeout;
     this.eventExpiry = builder.eventExpiry;
@@ -106,17 +105,15 @@ public final class MqttBridgeConfig {
     builder.host = host;
     builder.port = port;
     builder.tls = tls;
-    builder.trustManagerFactory = trustManagerFactory;
-    builder.keyManagerFactory = keyManagerFactory;
-    builder.username = username;
-    builder.password = password;
+    builder.tlsSettings = tlsSettings;
+    builder.credentials = credentials;
     builder.topicPrefix = topicPrefix;
     builder.shareGroup = shareGroup;
     builder.instanceId = instanceId;
     builder.clientId = clientIdGiven ? clientId : null;
     builder.sessionExpiry = sessionExpiryGiven ? sessionExpiry : null;
     builder.nonDurableQos = nonDurableQos;
-    builder.maxRetries = maxRetries;
+    builder.maxAttempts = maxAttempts;
     builder.retryDelay = retryDelay;
     builder.defaultCommandTimeout = defaultCommandTimeout;
     builder.eventExpiry = eventExpiry;
@@ -141,20 +138,14 @@ public final class MqttBridgeConfig {
     return tls;
   }
 
-  public Optional<TrustManagerFactory> trustManagerFactory() {
-    return Optional.ofNullable(trustManagerFactory);
+  /** The TLS settings given in code; empty with TLS on means the JVM's defaults. */
+  public Optional<Tls> tlsSettings() {
+    return Optional.ofNullable(tlsSettings);
   }
 
-  public Optional<KeyManagerFactory> keyManagerFactory() {
-    return Optional.ofNullable(keyManagerFactory);
-  }
-
-  public Optional<String> username() {
-    return Optional.ofNullable(username);
-  }
-
-  public Optional<String> password() {
-    return Optional.ofNullable(password);
+  /** User name and password, if the broker asks for them. */
+  public Optional<Credentials> credentials() {
+    return Optional.ofNullable(credentials);
   }
 
   public String topicPrefix() {
@@ -186,8 +177,9 @@ public final class MqttBridgeConfig {
     return nonDurableQos;
   }
 
-  public int maxRetries() {
-    return maxRetries;
+  /** How many deliveries a durable subscription's message gets, the first included, before it is dead-lettered. */
+  public int maxAttempts() {
+    return maxAttempts;
   }
 
   public Duration retryDelay() {
@@ -233,29 +225,32 @@ public final class MqttBridgeConfig {
 
   @Override
   public String toString() {
-    return "MqttBridgeConfig{" + (tls ? "mqtts://" : "mqtt://") + (username != null ? username + "@" : "") + host
+    return "MqttBridgeConfig{" + (tls ? "mqtts://" : "mqtt://") + (credentials != null ? credentials + "@" : "") + host
         + ":" + port + ", topicPrefix=" + topicPrefix + ", shareGroup=" + shareGroup + ", instanceId=" + instanceId
         + ", clientId=" + clientId + (clientIdGiven ? "" : " (made up)") + ", sessionExpiry=" + sessionExpiry
-        + ", nonDurableQos=" + nonDurableQos + ", maxRetries=" + maxRetries + ", retryDelay=" + retryDelay
+        + ", nonDurableQos=" + nonDurableQos + ", maxAttempts=" + maxAttempts + ", retryDelay=" + retryDelay
         + ", defaultCommandTimeout=" + defaultCommandTimeout + ", restartHold=" + restartHold + "}";
   }
 
   /** Mutable builder; {@link #build()} checks the values. */
   public static final class Builder {
+    /** MQTT 5 carries session and message expiry as a four-byte count of seconds. */
+    private static final long MAX_INTERVAL_SECONDS = 4_294_967_295L;
+    /** MQTT carries the keep-alive as a two-byte count of seconds. */
+    private static final long MAX_KEEP_ALIVE_SECONDS = 65_535;
+
     private String host = "localhost";
     private int port;
     private boolean tls;
-    private TrustManagerFactory trustManagerFactory;
-    private KeyManagerFactory keyManagerFactory;
-    private String username;
-    private String password;
+    private Tls tlsSettings;
+    private Credentials credentials;
     private String topicPrefix = "purista";
     private String shareGroup = "sharedpurista";
     private String instanceId;
     private String clientId;
     private Duration sessionExpiry;
     private int nonDurableQos = 1;
-    private int maxRetries = 3;
+    private int maxAttempts = 4;
     private Duration retryDelay = Duration.ofMillis(100);
     private Duration defaultCommandTimeout = Duration.ofSeconds(30);
     private Duration eventExpiry = Duration.ofDays(30);
@@ -279,8 +274,7 @@ public final class MqttBridgeConfig {
       this.port = parsed.port();
       this.tls = parsed.tls();
       if (parsed.username() != null) {
-        this.username = parsed.username();
-        this.password = parsed.password();
+        this.credentials = Credentials.of(parsed.username(), parsed.password() == null ? "" : parsed.password());
       }
       return this;
     }
@@ -292,45 +286,37 @@ public final class MqttBridgeConfig {
 
     /** The broker port; without one, 1883, or 8883 with TLS. */
     public Builder port(int value) {
-      if (value < 1 || value > 65_535) {
-        throw new IllegalArgumentException("port must be 1..65535: " + value);
-      }
-      this.port = value;
+      this.port = SettingChecks.port(value, "port");
       return this;
     }
 
-    /** TLS with the JVM's default trust store, unless a trust manager factory is given. */
+    /**
+     * TLS on or off; on, with the JVM's default trust store unless {@link #tls(Tls) settings} are given. Without
+     * a port of its own, the bridge then connects to 8883 instead of 1883.
+     */
     public Builder tls(boolean value) {
       this.tls = value;
       return this;
     }
 
-    /** The trust store for TLS, for a broker certificate the JVM does not trust; turns TLS on. */
-    public Builder trustManagerFactory(TrustManagerFactory value) {
-      this.trustManagerFactory = value;
+    /** TLS with these settings, for a private CA or a client certificate; turns TLS on. */
+    public Builder tls(Tls value) {
+      this.tlsSettings = Objects.requireNonNull(value, "tls == null; use tls(false) for plain TCP");
       this.tls = true;
       return this;
     }
 
-    /** The client certificate for TLS with client authentication; turns TLS on. */
-    public Builder keyManagerFactory(KeyManagerFactory value) {
-      this.keyManagerFactory = value;
-      this.tls = true;
-      return this;
-    }
-
-    public Builder username(String value) {
-      this.username = value;
-      return this;
-    }
-
-    public Builder password(String value) {
-      this.password = value;
+    /**
+     * User name and password; they win over the URL's. MQTT allows a user name alone: give an empty password,
+     * and none is sent.
+     */
+    public Builder credentials(String username, String password) {
+      this.credentials = Credentials.of(username, password);
       return this;
     }
 
     public Builder topicPrefix(String value) {
-      this.topicPrefix = SettingChecks.segment(value, "topicPrefix");
+      this.topicPrefix = TopicNames.segment(value, "topicPrefix");
       if (value.startsWith("$")) {
         throw new IllegalArgumentException("topicPrefix must not start with '$', which marks broker topics");
       }
@@ -338,13 +324,13 @@ public final class MqttBridgeConfig {
     }
 
     public Builder shareGroup(String value) {
-      this.shareGroup = SettingChecks.segment(value, "shareGroup");
+      this.shareGroup = TopicNames.segment(value, "shareGroup");
       return this;
     }
 
     /** The id responses are addressed to; unique per process. Default: random. */
     public Builder instanceId(String value) {
-      this.instanceId = SettingChecks.segment(value, "instanceId");
+      this.instanceId = TopicNames.segment(value, "instanceId");
       return this;
     }
 
@@ -354,8 +340,9 @@ public final class MqttBridgeConfig {
       return this;
     }
 
+    /** How long the broker keeps a durable subscription's session while it is away; whole seconds. */
     public Builder sessionExpiry(Duration value) {
-      this.sessionExpiry = SettingChecks.positive(value, "sessionExpiry");
+      this.sessionExpiry = SettingChecks.wholeSeconds(value, "sessionExpiry", 1, MAX_INTERVAL_SECONDS, null);
       return this;
     }
 
@@ -368,20 +355,14 @@ public final class MqttBridgeConfig {
       return this;
     }
 
-    /** How often a durable subscription retries a failed message before dead-lettering it (default 3). */
-    public Builder maxRetries(int value) {
-      if (value < 0) {
-        throw new IllegalArgumentException("maxRetries must not be negative: " + value);
-      }
-      this.maxRetries = value;
+    /** How many deliveries a durable subscription's message gets, the first included, before it is dead-lettered. */
+    public Builder maxAttempts(int value) {
+      this.maxAttempts = SettingChecks.atLeast(value, 1, "maxAttempts");
       return this;
     }
 
     public Builder retryDelay(Duration value) {
-      if (value == null || value.isNegative()) {
-        throw new IllegalArgumentException("retryDelay must not be negative: " + value);
-      }
-      this.retryDelay = value;
+      this.retryDelay = SettingChecks.notNegative(value, "retryDelay");
       return this;
     }
 
@@ -390,9 +371,9 @@ public final class MqttBridgeConfig {
       return this;
     }
 
-    /** How long the broker keeps an undelivered event (MQTT message expiry); default 30 days, as PURISTA. */
+    /** How long the broker keeps an undelivered event (MQTT message expiry), in whole seconds; default 30 days. */
     public Builder eventExpiry(Duration value) {
-      this.eventExpiry = SettingChecks.positive(value, "eventExpiry");
+      this.eventExpiry = SettingChecks.wholeSeconds(value, "eventExpiry", 1, MAX_INTERVAL_SECONDS, null);
       return this;
     }
 
@@ -401,8 +382,9 @@ public final class MqttBridgeConfig {
       return this;
     }
 
+    /** How often the client shows the broker it is alive when idle; whole seconds, as MQTT sends it. */
     public Builder keepAlive(Duration value) {
-      this.keepAlive = SettingChecks.positive(value, "keepAlive");
+      this.keepAlive = SettingChecks.wholeSeconds(value, "keepAlive", 1, MAX_KEEP_ALIVE_SECONDS, null);
       return this;
     }
 
@@ -418,7 +400,7 @@ public final class MqttBridgeConfig {
 
     /** How long {@link MqttBridge#stop()} waits for messages in flight before it disconnects. */
     public Builder stopTimeout(Duration value) {
-      this.stopTimeout = SettingChecks.positive(value, "stopTimeout");
+      this.stopTimeout = SettingChecks.notNegative(value, "stopTimeout");
       return this;
     }
 
@@ -439,9 +421,6 @@ public final class MqttBridgeConfig {
       if (reconnectMaxDelay.compareTo(reconnectDelay) < 0) {
         throw new IllegalArgumentException("reconnectMaxDelay " + reconnectMaxDelay + " is below reconnectDelay "
             + reconnectDelay);
-      }
-      if (password != null && username == null) {
-        throw new IllegalArgumentException("a password needs a username");
       }
       return new MqttBridgeConfig(this);
     }

@@ -15,21 +15,25 @@ final class MqttEnvironment {
   private MqttEnvironment() {
   }
 
+  /** Old names, new names: the retry bound has the same name, and counts the same way, on every bridge. */
+  static final Map<String, String> RENAMED = Map.of("MAX_RETRIES", "MAX_ATTEMPTS");
+
   static void apply(Map<String, String> environment, MqttBridgeConfig.Builder builder) {
     EnvironmentSettings env = new EnvironmentSettings(PREFIX, environment);
+    RENAMED.forEach(env::renamed);
     env.text("URL", builder::url);
     env.text("HOST", builder::host);
     env.integer("PORT", builder::port);
     env.bool("TLS", builder::tls);
-    env.text("USERNAME", builder::username);
-    env.text("PASSWORD", builder::password);
+    // MQTT allows a user name alone: it goes with an empty password, which is not sent.
+    env.credentials((username, password) -> builder.credentials(username, password == null ? "" : password));
     env.text("TOPIC_PREFIX", builder::topicPrefix);
     env.text("SHARE_GROUP", builder::shareGroup);
     env.text("INSTANCE_ID", builder::instanceId);
     env.text("CLIENT_ID", builder::clientId);
     env.duration("SESSION_EXPIRY", builder::sessionExpiry);
     env.integer("NON_DURABLE_QOS", builder::nonDurableQos);
-    env.integer("MAX_RETRIES", builder::maxRetries);
+    env.integer("MAX_ATTEMPTS", builder::maxAttempts);
     env.duration("RETRY_DELAY", builder::retryDelay);
     env.duration("COMMAND_TIMEOUT", builder::defaultCommandTimeout);
     env.duration("EVENT_EXPIRY", builder::eventExpiry);

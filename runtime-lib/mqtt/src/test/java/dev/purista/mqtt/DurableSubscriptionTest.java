@@ -11,8 +11,8 @@ import dev.purista.core.PuristaClient;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.message.Message;
-import dev.purista.core.message.MessageCodec;
 import dev.purista.core.message.MessageAddress;
+import dev.purista.core.message.MessageCodec;
 import dev.purista.mqtt.internal.DeadLetters;
 import dev.purista.mqtt.internal.Topology;
 import java.time.Duration;
@@ -75,7 +75,7 @@ class DurableSubscriptionTest {
     String event = unique("noted");
     Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     List<String> handled = new CopyOnWriteArrayList<>();
-    MqttBridge bridge = fixture.bridge(config -> config.maxRetries(3));
+    MqttBridge bridge = fixture.bridge(config -> config.maxAttempts(4));
     fixture.serve(recorder(service, event, note -> attempts.get(note.text()).get() < 3, attempts, handled), bridge);
     RawClient deadLetterWatcher = fixture.raw(unique("watcher")).watch("purista/dead_letter/#");
 
@@ -94,7 +94,7 @@ class DurableSubscriptionTest {
     String event = unique("doomed");
     Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     List<String> handled = new CopyOnWriteArrayList<>();
-    MqttBridge bridge = fixture.bridge(config -> config.maxRetries(2));
+    MqttBridge bridge = fixture.bridge(config -> config.maxAttempts(3));
     fixture.serve(recorder(service, event, note -> note.text().startsWith("bad"), attempts, handled), bridge);
     String deadLetterTopic = new Topology("purista", "sharedpurista", "any")
         .deadLetterTopic(MessageAddress.of(service, "1", "onNote"));
@@ -113,7 +113,8 @@ class DurableSubscriptionTest {
     assertEquals(event, original.eventName(), "the dead letter is the original envelope");
     assertEquals(Map.of("text", "bad-1"), original.payload());
     assertEquals("3", RawClient.property(letter, DeadLetters.ATTEMPTS));
-    assertEquals("handler failed 3 times: IllegalStateException", RawClient.property(letter, DeadLetters.REASON));
+    assertEquals("handler failed on 3 deliveries, last: IllegalStateException: cannot handle bad-1 now",
+        RawClient.property(letter, DeadLetters.REASON));
     assertTrue(RawClient.property(letter, DeadLetters.ORIGINAL_TOPIC).startsWith("purista/custom_message/"),
         RawClient.property(letter, DeadLetters.ORIGINAL_TOPIC));
     assertEquals(1, deadLetterWatcher.received().size());
@@ -126,7 +127,7 @@ class DurableSubscriptionTest {
     String clientId = unique("stable-");
     Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     List<String> handled = new CopyOnWriteArrayList<>();
-    MqttBridge first = fixture.bridge(config -> config.clientId(clientId).maxRetries(1));
+    MqttBridge first = fixture.bridge(config -> config.clientId(clientId).maxAttempts(2));
     var firstService = fixture.serve(recorder(service, event, note -> note.text().startsWith("bad"), attempts,
         handled), first);
     PuristaClient client = PuristaClient.of(fixture.bridge(), "test");
@@ -138,7 +139,7 @@ class DurableSubscriptionTest {
     firstService.stop(Duration.ofSeconds(5));
     first.stop();
 
-    MqttBridge second = fixture.bridge(config -> config.clientId(clientId).maxRetries(1));
+    MqttBridge second = fixture.bridge(config -> config.clientId(clientId).maxAttempts(2));
     fixture.serve(recorder(service, event, note -> note.text().startsWith("bad"), attempts, handled), second);
     client.emit(event, new Note("good-2"));
 

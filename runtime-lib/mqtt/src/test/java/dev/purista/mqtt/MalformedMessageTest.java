@@ -87,7 +87,7 @@ class MalformedMessageTest {
     awaitTrue(() -> deadLetters.received().size() == GARBAGE.size(), WAIT,
         "every malformed message on the durable route is dead-lettered, got " + deadLetters.received().size());
     for (Mqtt5Publish letter : deadLetters.received()) {
-      assertTrue(RawClient.property(letter, DeadLetters.REASON).startsWith("malformed: "),
+      assertTrue(RawClient.property(letter, DeadLetters.REASON).startsWith("malformed message: "),
           RawClient.property(letter, DeadLetters.REASON));
       assertEquals(durableTopic, RawClient.property(letter, DeadLetters.ORIGINAL_TOPIC));
     }

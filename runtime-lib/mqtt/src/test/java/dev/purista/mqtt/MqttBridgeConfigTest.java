@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.purista.core.spi.support.Tls;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class MqttBridgeConfigTest {
     assertEquals("purista", config.topicPrefix());
     assertEquals("sharedpurista", config.shareGroup());
     assertEquals(Duration.ofSeconds(30), config.defaultCommandTimeout());
-    assertEquals(3, config.maxRetries());
+    assertEquals(4, config.maxAttempts(), "the first delivery and three retries, as on every bridge");
     assertEquals("purista-" + config.instanceId(), config.clientId());
     assertFalse(config.sessionsResumable());
     assertEquals(MqttBridgeConfig.MADE_UP_SESSION_EXPIRY, config.sessionExpiry());
@@ -44,13 +45,17 @@ class MqttBridgeConfigTest {
 
   @Test
   void urlSchemesChooseTlsAndDefaultPorts() {
-    assertEquals(new BrokerUrl("broker", 1883, false, null, null), BrokerUrl.parse("mqtt://broker"));
+    assertEquals(new BrokerUrl("broker", 0, false, null, null), BrokerUrl.parse("mqtt://broker"));
     assertEquals(new BrokerUrl("broker", 1884, false, null, null), BrokerUrl.parse("tcp://broker:1884"));
-    assertEquals(new BrokerUrl("broker", 8883, true, null, null), BrokerUrl.parse("mqtts://broker"));
+    assertEquals(new BrokerUrl("broker", 0, true, null, null), BrokerUrl.parse("mqtts://broker"));
     assertEquals(new BrokerUrl("broker", 8884, true, null, null), BrokerUrl.parse("ssl://broker:8884"));
-    assertEquals(new BrokerUrl("broker", 8883, true, null, null), BrokerUrl.parse("tls://broker"));
-    assertEquals(new BrokerUrl("broker", 1883, false, "ann", "p@ss:word"),
+    assertEquals(new BrokerUrl("broker", 0, true, null, null), BrokerUrl.parse("tls://broker"));
+    assertEquals(new BrokerUrl("broker", 0, false, "ann", "p@ss:word"),
         BrokerUrl.parse("mqtt://ann:p%40ss%3Aword@broker"));
+    assertEquals(1883, MqttBridgeConfig.builder().url("mqtt://broker").build().port());
+    assertEquals(8883, MqttBridgeConfig.builder().url("mqtts://broker").build().port());
+    assertEquals(1884, MqttBridgeConfig.builder().url("tcp://broker:1884").tls(true).build().port(),
+        "a port of the URL's own stays");
   }
 
   @Test
@@ -77,7 +82,7 @@ class MqttBridgeConfigTest {
         Map.entry("PURISTA_MQTT_CLIENT_ID", "orders-1"),
         Map.entry("PURISTA_MQTT_SESSION_EXPIRY", "2h"),
         Map.entry("PURISTA_MQTT_NON_DURABLE_QOS", "0"),
-        Map.entry("PURISTA_MQTT_MAX_RETRIES", "5"),
+        Map.entry("PURISTA_MQTT_MAX_ATTEMPTS", "5"),
         Map.entry("PURISTA_MQTT_RETRY_DELAY", "250ms"),
         Map.entry("PURISTA_MQTT_COMMAND_TIMEOUT", "PT12S"),
         Map.entry("PURISTA_MQTT_EVENT_EXPIRY", "7d"),
@@ -91,15 +96,15 @@ class MqttBridgeConfigTest {
     assertEquals("broker.example", config.host());
     assertEquals(8884, config.port());
     assertTrue(config.tls());
-    assertEquals("ann", config.username().orElseThrow());
-    assertEquals("secret", config.password().orElseThrow());
+    assertEquals("ann", config.credentials().orElseThrow().username());
+    assertEquals("secret", config.credentials().orElseThrow().password());
     assertEquals("shop", config.topicPrefix());
     assertEquals("shopgroup", config.shareGroup());
     assertEquals("i-1", config.instanceId());
     assertEquals("orders-1", config.clientId());
     assertEquals(Duration.ofHours(2), config.sessionExpiry());
     assertEquals(0, config.nonDurableQos());
-    assertEquals(5, config.maxRetries());
+    assertEquals(5, config.maxAttempts());
     assertEquals(Duration.ofMillis(250), config.retryDelay());
     assertEquals(Duration.ofSeconds(12), config.defaultCommandTimeout());
     assertEquals(Duration.ofDays(7), config.eventExpiry());
@@ -137,5 +142,74 @@ class MqttBridgeConfigTest {
     IllegalArgumentException tls = assertThrows(IllegalArgumentException.class,
         () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_TLS", "yes")));
     assertEquals("PURISTA_MQTT_TLS='yes' is invalid: expected true or false", tls.getMessage());
+  }
+
+  @Test
+  void thePortFollowsTheTlsSwitchWhenTheUrlHasNone() {
+    MqttBridgeConfig config = MqttBridgeConfig.fromEnvironment(Map.of(
+        "PURISTA_MQTT_URL", "mqtt://broker", "PURISTA_MQTT_TLS", "true"));
+
+    assertTrue(config.tls());
+    assertEquals(8883, config.port());
+    assertEquals(8883, MqttBridgeConfig.builder().url("mqtt://broker").tls(Tls.jvmDefaults()).build().port());
+    assertEquals(1883, MqttBridgeConfig.builder().url("mqtts://broker").tls(false).build().port());
+  }
+
+  @Test
+  void intervalsMqttSendsInWholeSecondsFailNamingTheSmallestValue() {
+    IllegalArgumentException keepAlive = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_KEEP_ALIVE", "500ms")));
+    IllegalArgumentException sessionExpiry = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_SESSION_EXPIRY", "250ms")));
+    IllegalArgumentException eventExpiry = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.builder().eventExpiry(Duration.ofMillis(1500)));
+    IllegalArgumentException keepAliveTooLong = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.builder().keepAlive(Duration.ofSeconds(65_536)));
+
+    assertEquals("PURISTA_MQTT_KEEP_ALIVE='500ms' is invalid: keepAlive is sent in whole seconds and must be whole "
+        + "seconds from 1s to 65535s: 500ms, which would be cut to 0s", keepAlive.getMessage());
+    assertTrue(sessionExpiry.getMessage().startsWith("PURISTA_MQTT_SESSION_EXPIRY='250ms' is invalid: "
+        + "sessionExpiry is sent in whole seconds and must be whole seconds from 1s"), sessionExpiry.getMessage());
+    assertTrue(eventExpiry.getMessage().contains("cut to 1s"), eventExpiry.getMessage());
+    assertTrue(keepAliveTooLong.getMessage().contains("to 65535s"), keepAliveTooLong.getMessage());
+  }
+
+  @Test
+  void everyOtherDurationAndPortIsCheckedWhereItIsSet() {
+    Map<String, String> refused = Map.of(
+        "PURISTA_MQTT_CONNECT_TIMEOUT", "0s",
+        "PURISTA_MQTT_RECONNECT_DELAY", "0ms",
+        "PURISTA_MQTT_COMMAND_TIMEOUT", "0ms",
+        "PURISTA_MQTT_RETRY_DELAY", "-5ms",
+        "PURISTA_MQTT_STOP_TIMEOUT", "-1s",
+        "PURISTA_MQTT_PORT", "70000",
+        "PURISTA_MQTT_URL", "mqtt://broker:0",
+        "PURISTA_MQTT_MAX_ATTEMPTS", "0");
+    refused.forEach((variable, value) -> {
+      IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+          () -> MqttBridgeConfig.fromEnvironment(Map.of(variable, value)), variable);
+      assertTrue(error.getMessage().startsWith(variable + "='" + value + "' is invalid: "), error.getMessage());
+    });
+  }
+
+  @Test
+  void oldVariableNamesStopTheStartNamingTheNewOne() {
+    IllegalArgumentException renamed = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_MAX_RETRIES", "3")));
+
+    assertEquals("PURISTA_MQTT_MAX_RETRIES was renamed to PURISTA_MQTT_MAX_ATTEMPTS, a whole number",
+        renamed.getMessage());
+  }
+
+  @Test
+  void aPasswordWithoutAUserNameFailsAndAUserNameAloneSendsNoPassword() {
+    IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_PASSWORD", "hunter2")));
+    MqttBridgeConfig userOnly = MqttBridgeConfig.fromEnvironment(Map.of("PURISTA_MQTT_USERNAME", "ann"));
+
+    assertTrue(alone.getMessage().contains("PURISTA_MQTT_USERNAME and PURISTA_MQTT_PASSWORD go together"),
+        alone.getMessage());
+    assertFalse(alone.getMessage().contains("hunter2"), alone.getMessage());
+    assertEquals("", userOnly.credentials().orElseThrow().password());
   }
 }

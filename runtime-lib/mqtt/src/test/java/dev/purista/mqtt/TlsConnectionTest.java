@@ -8,6 +8,7 @@ import dev.purista.core.CommandDefinition;
 import dev.purista.core.PuristaClient;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.message.MessageAddress;
+import dev.purista.core.spi.support.Tls;
 import dev.purista.testkit.TestCertificate;
 import java.time.Duration;
 import javax.net.ssl.TrustManagerFactory;
@@ -48,8 +49,8 @@ class TlsConnectionTest {
   void aCallWorksOverTlsWithTheBrokersCertificateTrusted() throws Exception {
     TrustManagerFactory trust = certificate.trustManagerFactory();
     String url = "mqtts://127.0.0.1:" + broker.port();
-    MqttBridge server = MqttBridge.configure(config -> config.url(url).trustManagerFactory(trust));
-    MqttBridge caller = MqttBridge.configure(config -> config.url(url).trustManagerFactory(trust));
+    MqttBridge server = MqttBridge.configure(config -> config.url(url).tls(Tls.trusting(trust)));
+    MqttBridge caller = MqttBridge.configure(config -> config.url(url).tls(Tls.trusting(trust)));
     server.start();
     caller.start();
     var service = ServiceDefinition.builder("secure", "1")

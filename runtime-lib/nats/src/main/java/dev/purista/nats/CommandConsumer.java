@@ -1,6 +1,5 @@
 package dev.purista.nats;
 
-import dev.purista.core.spi.support.InFlight;
 import dev.purista.core.UnhandledError;
 import dev.purista.core.message.MalformedMessageException;
 import dev.purista.core.message.Message;
@@ -9,6 +8,7 @@ import dev.purista.core.message.MessageCodec;
 import dev.purista.core.message.MessageType;
 import dev.purista.core.message.Messages;
 import dev.purista.core.spi.CommandEndpoint;
+import dev.purista.core.spi.support.InFlight;
 import io.nats.client.Connection;
 import io.nats.client.MessageHandler;
 import java.util.concurrent.CompletableFuture;

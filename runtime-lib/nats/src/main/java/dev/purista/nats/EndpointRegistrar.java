@@ -1,6 +1,5 @@
 package dev.purista.nats;
 
-import dev.purista.core.spi.support.InFlight;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageCodec;
 import dev.purista.core.message.MessageType;
@@ -8,6 +7,8 @@ import dev.purista.core.spi.CommandEndpoint;
 import dev.purista.core.spi.CommandSpec;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.spi.support.DeliveryPolicy;
+import dev.purista.core.spi.support.InFlight;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
@@ -92,7 +93,7 @@ final class EndpointRegistrar {
     }
     Dispatcher dispatcher = connection.createDispatcher();
     String subject = topology.subscriptionSubject(spec.filter(), null);
-    CoreSubscriptionConsumer consumer = new CoreSubscriptionConsumer(spec, endpoint, codec, inFlight);
+    SubscriptionConsumer consumer = new SubscriptionConsumer(spec.address(), endpoint, codec, null, policy(spec));
     if (spec.shared()) {
       dispatcher.subscribe(subject, topology.queueGroup(spec.address()), consumer);
     } else {
@@ -109,8 +110,7 @@ final class EndpointRegistrar {
   private NatsRegistration durable(SubscriptionSpec spec, SubscriptionEndpoint endpoint) {
     MessageAddress address = spec.address();
     String queue = spec.shared() ? topology.queueGroup(address) : null;
-    DurableSubscriptionConsumer consumer = new DurableSubscriptionConsumer(spec, endpoint, codec, deadLetters,
-        inFlight, config.maxDeliveries(), config.retryDelay());
+    SubscriptionConsumer consumer = new SubscriptionConsumer(address, endpoint, codec, deadLetters, policy(spec));
     List<MessageType> types = spec.filter().messageType() != null
         ? List.of(spec.filter().messageType()) : NatsTopology.STREAMED_TYPES;
     Dispatcher dispatcher = connection.createDispatcher();
@@ -140,12 +140,16 @@ final class EndpointRegistrar {
         () -> consumerNames.forEach(name -> streams.release(name, deleteOnClose)));
   }
 
+  private DeliveryPolicy policy(SubscriptionSpec spec) {
+    return new DeliveryPolicy(spec, config.maxAttempts(), config.retryDelay(), inFlight);
+  }
+
   private NatsRegistration registered(String description, Dispatcher dispatcher, Runnable release) {
     try {
-      connection.flush(config.connectionTimeout());
+      connection.flush(config.connectTimeout());
     } catch (TimeoutException e) {
       LOG.warn("{}: the server did not confirm the subscription within {} ms; it will once connected",
-          description, config.connectionTimeout().toMillis());
+          description, config.connectTimeout().toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -154,6 +158,6 @@ final class EndpointRegistrar {
 
   /** A drain only hands over what the client already holds: it takes milliseconds, unless the server is gone. */
   private Duration drainTimeout() {
-    return Duration.ofMillis(Math.max(100, Math.min(5_000, config.stopGrace().toMillis())));
+    return Duration.ofMillis(Math.max(100, Math.min(5_000, config.stopTimeout().toMillis())));
   }
 }

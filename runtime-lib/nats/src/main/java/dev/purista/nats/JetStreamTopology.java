@@ -124,7 +124,7 @@ final class JetStreamTopology {
         .maxAckPending(config.maxAckPending())
         // One delivery more than the handler gets: when a process dies during the last attempt, the broker
         // still hands the message out once more, and the bridge dead-letters it instead of losing it.
-        .maxDeliver(config.maxDeliveries() + 1L)
+        .maxDeliver(config.maxAttempts() + 1L)
         .inactiveThreshold(inactive)
         .build();
     management.addOrUpdateConsumer(config.streamName(), consumer);

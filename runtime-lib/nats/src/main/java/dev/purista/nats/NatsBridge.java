@@ -13,6 +13,7 @@ import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
 import io.nats.client.Connection;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
  *       is published there too, so that subscriptions see it.</li>
  *   <li><b>Non-durable subscriptions</b> read plain NATS: at most once.</li>
  *   <li><b>Durable subscriptions</b> read a JetStream consumer: at least once, acknowledged after the handler
- *       succeeded, redelivered after a failure, dead-lettered after {@code maxDeliveries} attempts.</li>
+ *       succeeded, redelivered after a failure, dead-lettered after {@code maxAttempts} attempts.</li>
  *   <li><b>Reconnects</b> are the client's: it retries for ever and re-subscribes everything; the bridge then
  *       declares its JetStream objects again in case the server lost them. Calls whose request or answer was
  *       lost end in their timeout error.</li>
@@ -38,7 +39,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * EventBridge bridge = NatsBridge.fromEnvironment();                    // PURISTA_NATS_URL, ...
- * EventBridge local = NatsBridge.configure(c -> c.url("nats://127.0.0.1:4222").maxDeliveries(3));
+ * EventBridge local = NatsBridge.configure(c -> c.url("nats://127.0.0.1:4222").maxAttempts(3));
  * }</pre>
  *
  * @see NatsBridgeConfig for every setting and its environment variable
@@ -51,7 +52,8 @@ public final class NatsBridge implements EventBridge {
   private final NatsTopology topology;
   private volatile NatsSession session;
 
-  public NatsBridge(NatsBridgeConfig config) {
+  /** Tests of this package build a bridge from a config; applications use {@link #configure} or the environment. */
+  NatsBridge(NatsBridgeConfig config) {
     if (config == null) {
       throw new NullPointerException("config == null");
     }
@@ -107,7 +109,7 @@ public final class NatsBridge implements EventBridge {
       session = null;
     }
     if (stopping != null) {
-      stopping.close(config.stopGrace());
+      stopping.close(config.stopTimeout());
     }
   }
 
@@ -135,6 +137,13 @@ public final class NatsBridge implements EventBridge {
     }
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("timeout must be positive: " + timeout));
+    }
+    Connection.Status status = current.connection.getStatus();
+    if (status != Connection.Status.CONNECTED) {
+      // The client would hold the request in its reconnect buffer until the deadline; the caller is better
+      // served by the failure now, as on every other bridge.
+      return CompletableFuture.failedFuture(CommandCaller.unavailable("The NATS connection is "
+          + status.name().toLowerCase(Locale.ROOT) + "; the command was not sent"));
     }
     try {
       return current.caller.invoke(stamped(command), timeout);

@@ -1,14 +1,19 @@
 package dev.purista.nats;
 
+import dev.purista.core.spi.support.Credentials;
+import dev.purista.core.spi.support.SettingChecks;
+import dev.purista.core.spi.support.Tls;
 import io.nats.client.Options;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 
 /**
  * Everything a {@link NatsBridge} needs to know about its broker, immutable. Build it in code or read it from the
@@ -19,7 +24,7 @@ import javax.net.ssl.SSLContext;
  * NatsBridgeConfig config = NatsBridgeConfig.builder()
  *     .urls("tls://nats-1.example.com:4222", "tls://nats-2.example.com:4222")
  *     .credentialsFile(Path.of("/run/secrets/service.creds"))
- *     .maxDeliveries(5)
+ *     .maxAttempts(5)
  *     .build();
  * NatsBridgeConfig fromEnv = NatsBridgeConfig.fromEnvironment();   // PURISTA_NATS_URL, PURISTA_NATS_TOKEN, ...
  * }</pre>
@@ -27,14 +32,14 @@ import javax.net.ssl.SSLContext;
  * <p>Concepts:
  * <ul>
  *   <li><b>URLs</b>: {@code nats://} is plain TCP, {@code tls://} is TLS with the JVM's default trust store
- *       ({@code javax.net.ssl.trustStore}), or with the {@link Builder#sslContext SSLContext} given in code;
+ *       ({@code javax.net.ssl.trustStore}), or with the {@link Builder#tls TLS settings} given in code;
  *       several URLs form the pool the client reconnects through.</li>
- *   <li><b>Credentials</b>: one of a {@code .creds} file (JWT and NKey), a token, or user and password. They
- *       never appear in {@link #toString()}.</li>
+ *   <li><b>Credentials</b>: one of a {@code .creds} file (JWT and NKey), a token, or user name and password.
+ *       Secrets never appear in {@link #toString()}.</li>
  *   <li><b>Subject prefix</b>: the first token of every PURISTA subject; services on different prefixes do not
  *       see each other.</li>
  *   <li><b>Streams</b>: durable subscriptions read from a JetStream stream that captures event subjects; failed
- *       messages end in a dead-letter stream after {@code maxDeliveries} attempts.</li>
+ *       messages end in a dead-letter stream after {@code maxAttempts} attempts.</li>
  * </ul>
  */
 public final class NatsBridgeConfig {
@@ -72,13 +77,14 @@ public final class NatsBridgeConfig {
     return settings.urls;
   }
 
-  public Optional<String> user() {
-    return Optional.ofNullable(settings.user);
+  /** The URLs as they may be shown in messages and logs: without passwords. */
+  String urlsForLogs() {
+    return settings.urls.stream().map(Credentials::redact).toList().toString();
   }
 
-  /** The password; only the connection factory reads it. */
-  Optional<String> password() {
-    return Optional.ofNullable(settings.password);
+  /** User name and password, if the server asks for them. */
+  public Optional<Credentials> credentials() {
+    return Optional.ofNullable(settings.credentials);
   }
 
   /** The token; only the connection factory reads it. */
@@ -124,9 +130,9 @@ public final class NatsBridgeConfig {
     return settings.deadLetterMaxAge;
   }
 
-  /** How often a durable subscription's handler may fail on one message before it is dead-lettered. */
-  public int maxDeliveries() {
-    return settings.maxDeliveries;
+  /** How many deliveries a durable subscription's message gets, the first included, before it is dead-lettered. */
+  public int maxAttempts() {
+    return settings.maxAttempts;
   }
 
   /** How many events of one durable consumer may be out with handlers, unacknowledged, across all instances. */
@@ -161,27 +167,27 @@ public final class NatsBridgeConfig {
     return Optional.ofNullable(settings.instanceId);
   }
 
-  public Duration reconnectWait() {
-    return settings.reconnectWait;
+  public Duration reconnectDelay() {
+    return settings.reconnectDelay;
   }
 
-  public Duration connectionTimeout() {
-    return settings.connectionTimeout;
+  public Duration connectTimeout() {
+    return settings.connectTimeout;
   }
 
-  public Duration stopGrace() {
-    return settings.stopGrace;
+  public Duration stopTimeout() {
+    return settings.stopTimeout;
   }
 
-  /** Whether the connection uses TLS: a {@code tls://} URL (or {@code wss://}), or an {@code SSLContext} given. */
+  /** Whether the connection uses TLS: a {@code tls://} URL (or {@code wss://}), or TLS settings given. */
   public boolean usesTls() {
-    return settings.sslContext != null || settings.urls.stream().map(url -> url.toLowerCase(Locale.ROOT))
+    return settings.tls != null || settings.urls.stream().map(url -> url.toLowerCase(Locale.ROOT))
         .anyMatch(url -> url.startsWith("tls://") || url.startsWith("wss://"));
   }
 
-  /** The TLS context given in code; empty: {@code tls://} URLs use the JVM's default. */
-  public Optional<SSLContext> sslContext() {
-    return Optional.ofNullable(settings.sslContext);
+  /** The TLS settings given in code; empty: {@code tls://} URLs use the JVM's defaults. */
+  public Optional<Tls> tls() {
+    return Optional.ofNullable(settings.tls);
   }
 
   Consumer<Options.Builder> clientOptions() {
@@ -191,20 +197,19 @@ public final class NatsBridgeConfig {
   /** The settings without secrets: credentials show only whether they are set. */
   @Override
   public String toString() {
-    return "NatsBridgeConfig{urls=" + urls() + ", user=" + settings.user + ", password="
-        + (settings.password == null ? "unset" : "***") + ", token=" + (settings.token == null ? "unset" : "***")
+    return "NatsBridgeConfig{urls=" + urlsForLogs() + ", credentials=" + (settings.credentials == null ? "unset"
+        : settings.credentials) + ", token=" + (settings.token == null ? "unset" : "***")
         + ", credentialsFile=" + settings.credentialsFile + ", subjectPrefix=" + subjectPrefix() + ", streamName="
-        + streamName() + ", deadLetterStreamName=" + deadLetterStreamName() + ", maxDeliveries=" + maxDeliveries()
+        + streamName() + ", deadLetterStreamName=" + deadLetterStreamName() + ", maxAttempts=" + maxAttempts()
         + ", ackWait=" + ackWait() + ", retryDelay=" + retryDelay() + ", defaultCommandTimeout="
-        + defaultCommandTimeout() + ", instanceId=" + settings.instanceId + ", reconnectWait=" + reconnectWait()
-        + ", sslContext=" + (settings.sslContext == null ? "default" : "set") + "}";
+        + defaultCommandTimeout() + ", instanceId=" + settings.instanceId + ", reconnectDelay=" + reconnectDelay()
+        + ", tls=" + (usesTls() ? tls().orElse(Tls.jvmDefaults()) : "off") + "}";
   }
 
   /** Mutable builder; {@link #build()} checks the values. */
   public static final class Builder {
     private List<String> urls = List.of("nats://localhost:4222");
-    private String user;
-    private String password;
+    private Credentials credentials;
     private String token;
     private Path credentialsFile;
     private String subjectPrefix = DEFAULT_PREFIX;
@@ -214,7 +219,7 @@ public final class NatsBridgeConfig {
     private int streamReplicas = 1;
     private Duration eventMaxAge = Duration.ofDays(7);
     private Duration deadLetterMaxAge = Duration.ofDays(30);
-    private int maxDeliveries = 5;
+    private int maxAttempts = 4;
     private int maxAckPending = 64;
     private Duration ackWait = Duration.ofSeconds(30);
     private Duration retryDelay = Duration.ofSeconds(1);
@@ -222,10 +227,10 @@ public final class NatsBridgeConfig {
     private boolean durableFallback;
     private Duration defaultCommandTimeout = Duration.ofSeconds(30);
     private String instanceId;
-    private Duration reconnectWait = Duration.ofSeconds(2);
-    private Duration connectionTimeout = Duration.ofSeconds(5);
-    private Duration stopGrace = Duration.ofSeconds(10);
-    private SSLContext sslContext;
+    private Duration reconnectDelay = Duration.ofSeconds(2);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration stopTimeout = Duration.ofSeconds(10);
+    private Tls tls;
     private Consumer<Options.Builder> clientOptions = options -> { };
 
     private Builder() {
@@ -242,17 +247,15 @@ public final class NatsBridgeConfig {
         throw new IllegalArgumentException("at least one NATS URL is needed");
       }
       for (String value : values) {
-        if (value == null || value.isBlank()) {
-          throw new IllegalArgumentException("NATS URL must not be blank");
-        }
+        checkUrl(value);
       }
       this.urls = List.of(values);
       return this;
     }
 
-    public Builder userInfo(String user, String password) {
-      this.user = user;
-      this.password = password;
+    /** User name and password, for a server that asks for them; one of these, a token or a credentials file. */
+    public Builder credentials(String username, String password) {
+      this.credentials = Credentials.of(username, password);
       return this;
     }
 
@@ -305,11 +308,9 @@ public final class NatsBridgeConfig {
       return this;
     }
 
-    public Builder maxDeliveries(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("maxDeliveries must be at least 1: " + value);
-      }
-      this.maxDeliveries = value;
+    /** How many deliveries a durable subscription's message gets, the first included, before it is dead-lettered. */
+    public Builder maxAttempts(int value) {
+      this.maxAttempts = SettingChecks.atLeast(value, 1, "maxAttempts");
       return this;
     }
 
@@ -332,10 +333,7 @@ public final class NatsBridgeConfig {
     }
 
     public Builder retryDelay(Duration value) {
-      if (value == null || value.isNegative()) {
-        throw new IllegalArgumentException("retryDelay must not be negative: " + value);
-      }
-      this.retryDelay = value;
+      this.retryDelay = SettingChecks.notNegative(value, "retryDelay");
       return this;
     }
 
@@ -360,45 +358,39 @@ public final class NatsBridgeConfig {
       return this;
     }
 
-    public Builder reconnectWait(Duration value) {
-      this.reconnectWait = positive(value, "reconnectWait");
+    public Builder reconnectDelay(Duration value) {
+      this.reconnectDelay = positive(value, "reconnectDelay");
       return this;
     }
 
-    public Builder connectionTimeout(Duration value) {
-      this.connectionTimeout = positive(value, "connectionTimeout");
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = positive(value, "connectTimeout");
       return this;
     }
 
-    public Builder stopGrace(Duration value) {
-      if (value == null || value.isNegative()) {
-        throw new IllegalArgumentException("stopGrace must not be negative: " + value);
-      }
-      this.stopGrace = value;
+    /** How long {@link NatsBridge#stop()} waits for handlers in flight before it closes. */
+    public Builder stopTimeout(Duration value) {
+      this.stopTimeout = SettingChecks.notNegative(value, "stopTimeout");
       return this;
     }
 
     /**
-     * The TLS context, for a private CA or a client certificate; {@code null}: the JVM's default. Setting it
-     * turns TLS on, as a {@code tls://} URL does, for every server of the pool. The server's certificate is
-     * checked against this context's trust material, and its host name against the URL's host.
+     * TLS settings, for a private CA or a client certificate. Setting them turns TLS on, as a {@code tls://} URL
+     * does, for every server of the pool. The server's certificate is checked against their trust material, and
+     * its host name against the URL's host.
      *
      * <pre>{@code
-     * TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-     * trust.init(keyStoreWithTheCompanyCa);
-     * SSLContext context = SSLContext.getInstance("TLS");
-     * context.init(null, trust.getTrustManagers(), null);
-     * NatsBridge.configure(c -> c.url("tls://nats.internal:4222").sslContext(context));
+     * NatsBridge.configure(c -> c.url("tls://nats.internal:4222").tls(Tls.trusting(companyCa)));
      * }</pre>
      */
-    public Builder sslContext(SSLContext value) {
-      this.sslContext = value;
+    public Builder tls(Tls value) {
+      this.tls = Objects.requireNonNull(value, "tls == null; leave it unset for plain TCP");
       return this;
     }
 
     /**
      * Last word on the jnats {@link Options}, applied after the bridge's own settings: a custom auth handler,
-     * buffer sizes. For TLS use {@link #sslContext}: an {@code SSLContext} set here replaces the bridge's, and
+     * buffer sizes. For TLS use {@link #tls}: an {@code SSLContext} set here replaces the bridge's, and
      * with it the host name check. The bridge relies on reconnects, headers and no-responders reports, so
      * do not switch those off here.
      */
@@ -413,8 +405,7 @@ public final class NatsBridgeConfig {
     private Builder copy() {
       Builder b = new Builder();
       b.urls = urls;
-      b.user = user;
-      b.password = password;
+      b.credentials = credentials;
       b.token = token;
       b.credentialsFile = credentialsFile;
       b.subjectPrefix = subjectPrefix;
@@ -424,7 +415,7 @@ public final class NatsBridgeConfig {
       b.streamReplicas = streamReplicas;
       b.eventMaxAge = eventMaxAge;
       b.deadLetterMaxAge = deadLetterMaxAge;
-      b.maxDeliveries = maxDeliveries;
+      b.maxAttempts = maxAttempts;
       b.maxAckPending = maxAckPending;
       b.ackWait = ackWait;
       b.retryDelay = retryDelay;
@@ -432,30 +423,45 @@ public final class NatsBridgeConfig {
       b.durableFallback = durableFallback;
       b.defaultCommandTimeout = defaultCommandTimeout;
       b.instanceId = instanceId;
-      b.reconnectWait = reconnectWait;
-      b.connectionTimeout = connectionTimeout;
-      b.stopGrace = stopGrace;
-      b.sslContext = sslContext;
+      b.reconnectDelay = reconnectDelay;
+      b.connectTimeout = connectTimeout;
+      b.stopTimeout = stopTimeout;
+      b.tls = tls;
       b.clientOptions = clientOptions;
       return b;
     }
 
     public NatsBridgeConfig build() {
-      int credentials = (token != null ? 1 : 0) + (user != null ? 1 : 0) + (credentialsFile != null ? 1 : 0);
-      if (credentials > 1) {
-        throw new IllegalArgumentException("choose one of credentials file, token, or user and password");
-      }
-      if (user != null && password == null) {
-        throw new IllegalArgumentException("user " + user + " needs a password");
+      int ways = (token != null ? 1 : 0) + (credentials != null ? 1 : 0) + (credentialsFile != null ? 1 : 0);
+      if (ways > 1) {
+        throw new IllegalArgumentException("choose one of credentials file, token, or user name and password");
       }
       return new NatsBridgeConfig(this);
     }
 
     private static Duration positive(Duration value, String name) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + value);
+      return SettingChecks.positive(value, name);
+    }
+
+    /** A server URL the client can use: a known scheme, a host, and a port in range if one is given. */
+    private static void checkUrl(String value) {
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException("NATS URL must not be blank");
       }
-      return value;
+      URI parsed;
+      try {
+        parsed = new URI(value.trim());
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("NATS URL is not a URL: " + e.getMessage(), e);
+      }
+      String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+      if (!List.of("nats", "tls", "ws", "wss").contains(scheme) || parsed.getHost() == null) {
+        throw new IllegalArgumentException("NATS URL must be nats://, tls://, ws:// or wss:// with a host: "
+            + parsed.getScheme() + "://" + parsed.getHost());
+      }
+      if (parsed.getPort() != -1) {
+        SettingChecks.port(parsed.getPort(), "the port of NATS URL " + parsed.getHost());
+      }
     }
 
     /** Subject tokens and stream names share one rule: no dots, wildcards or whitespace. */

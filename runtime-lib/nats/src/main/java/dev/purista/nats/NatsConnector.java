@@ -1,13 +1,12 @@
 package dev.purista.nats;
 
+import dev.purista.core.spi.support.Tls;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import javax.net.ssl.SSLContext;
 
 /**
  * Opens the bridge's one connection with the settings the bridge depends on: reconnect forever (a service must
@@ -29,8 +28,8 @@ final class NatsConnector {
         .servers(config.urls().toArray(String[]::new))
         .connectionName(instanceId)
         .maxReconnects(-1)
-        .reconnectWait(config.reconnectWait())
-        .connectionTimeout(config.connectionTimeout())
+        .reconnectWait(config.reconnectDelay())
+        .connectionTimeout(config.connectTimeout())
         .reportNoResponders()
         .requestCleanupInterval(REQUEST_CLEANUP_INTERVAL)
         .useTimeoutException()
@@ -38,10 +37,10 @@ final class NatsConnector {
         .errorListener(monitor);
     config.credentialsFile().ifPresent(file -> options.authHandler(Nats.credentials(file.toString())));
     config.token().ifPresent(token -> options.token(token.toCharArray()));
-    config.user().ifPresent(user -> options.userInfo(user.toCharArray(),
-        config.password().orElse("").toCharArray()));
+    config.credentials().ifPresent(credentials -> options.userInfo(credentials.username().toCharArray(),
+        credentials.password().toCharArray()));
     if (config.usesTls()) {
-      options.sslContext(new HostNameCheckingSslContext(config.sslContext().orElseGet(NatsConnector::jvmDefault)));
+      options.sslContext(new HostNameCheckingSslContext(config.tls().orElse(Tls.jvmDefaults()).sslContext()));
     }
     config.clientOptions().accept(options);
     return options.build();
@@ -62,7 +61,7 @@ final class NatsConnector {
           || !reason.contains(attempt.getMessage()))) {
         reason = reason + "; the last attempt failed with " + attempt;
       }
-      IllegalStateException failure = new IllegalStateException("cannot connect to NATS at " + config.urls()
+      IllegalStateException failure = new IllegalStateException("cannot connect to NATS at " + config.urlsForLogs()
           + ": " + reason, e);
       if (attempt != null && attempt != e) {
         failure.addSuppressed(attempt);
@@ -70,15 +69,7 @@ final class NatsConnector {
       throw failure;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while connecting to NATS at " + config.urls(), e);
-    }
-  }
-
-  private static SSLContext jvmDefault() {
-    try {
-      return SSLContext.getDefault();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no default TLS context", e);
+      throw new IllegalStateException("interrupted while connecting to NATS at " + config.urlsForLogs(), e);
     }
   }
 

@@ -4,7 +4,6 @@ import dev.purista.core.spi.support.EnvironmentSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code PURISTA_NATS_*} variables and the {@link NatsBridgeConfig} setting each one sets, so that a
@@ -16,20 +15,20 @@ import java.util.Optional;
  * <table>
  *   <caption>Variables</caption>
  *   <tr><td>{@code PURISTA_NATS_URL}</td><td>server URLs, comma-separated ({@code nats://} or {@code tls://})</td></tr>
- *   <tr><td>{@code PURISTA_NATS_USER}, {@code PURISTA_NATS_PASSWORD}</td><td>user and password</td></tr>
+ *   <tr><td>{@code PURISTA_NATS_USERNAME}, {@code PURISTA_NATS_PASSWORD}</td><td>user name and password</td></tr>
  *   <tr><td>{@code PURISTA_NATS_TOKEN}</td><td>token</td></tr>
  *   <tr><td>{@code PURISTA_NATS_CREDENTIALS}</td><td>path of a {@code .creds} file</td></tr>
  *   <tr><td>{@code PURISTA_NATS_SUBJECT_PREFIX}, {@code PURISTA_NATS_EMPTY_SUBJECT_PART}</td><td>subjects</td></tr>
  *   <tr><td>{@code PURISTA_NATS_STREAM}, {@code PURISTA_NATS_DEAD_LETTER_STREAM},
  *       {@code PURISTA_NATS_STREAM_REPLICAS}, {@code PURISTA_NATS_EVENT_MAX_AGE},
  *       {@code PURISTA_NATS_DEAD_LETTER_MAX_AGE}</td><td>JetStream streams</td></tr>
- *   <tr><td>{@code PURISTA_NATS_MAX_DELIVERIES}, {@code PURISTA_NATS_MAX_ACK_PENDING},
+ *   <tr><td>{@code PURISTA_NATS_MAX_ATTEMPTS}, {@code PURISTA_NATS_MAX_ACK_PENDING},
  *       {@code PURISTA_NATS_ACK_WAIT},
  *       {@code PURISTA_NATS_RETRY_DELAY}, {@code PURISTA_NATS_CONSUMER_INACTIVE_THRESHOLD},
  *       {@code PURISTA_NATS_DURABLE_FALLBACK}</td><td>durable subscriptions</td></tr>
  *   <tr><td>{@code PURISTA_NATS_COMMAND_TIMEOUT}, {@code PURISTA_NATS_INSTANCE_ID},
- *       {@code PURISTA_NATS_RECONNECT_WAIT}, {@code PURISTA_NATS_CONNECTION_TIMEOUT},
- *       {@code PURISTA_NATS_STOP_GRACE}</td><td>connection and lifecycle</td></tr>
+ *       {@code PURISTA_NATS_RECONNECT_DELAY}, {@code PURISTA_NATS_CONNECT_TIMEOUT},
+ *       {@code PURISTA_NATS_STOP_TIMEOUT}</td><td>connection and lifecycle</td></tr>
  * </table>
  */
 final class NatsEnvironment {
@@ -37,19 +36,25 @@ final class NatsEnvironment {
 
   /**
    * Old names, new names. Durations were bare milliseconds with the unit in the name; they now carry their unit
-   * in the value ({@code 30s}), and the command timeout has the same name in every bridge. A deployment still on an
-   * old name fails instead of quietly running on the default.
+   * in the value ({@code 30s}). The command timeout, the stop, connect and reconnect waits, the retry bound and the
+   * user name have the same names on every bridge. A deployment still on an old name fails instead of quietly
+   * running on the default.
    */
-  static final Map<String, String> RENAMED = Map.of(
-      "EVENT_MAX_AGE_MS", "EVENT_MAX_AGE",
-      "DEAD_LETTER_MAX_AGE_MS", "DEAD_LETTER_MAX_AGE",
-      "ACK_WAIT_MS", "ACK_WAIT",
-      "RETRY_DELAY_MS", "RETRY_DELAY",
-      "CONSUMER_INACTIVE_THRESHOLD_MS", "CONSUMER_INACTIVE_THRESHOLD",
-      "DEFAULT_COMMAND_TIMEOUT_MS", "COMMAND_TIMEOUT",
-      "RECONNECT_WAIT_MS", "RECONNECT_WAIT",
-      "CONNECTION_TIMEOUT_MS", "CONNECTION_TIMEOUT",
-      "STOP_GRACE_MS", "STOP_GRACE");
+  static final Map<String, String> RENAMED = Map.ofEntries(
+      Map.entry("EVENT_MAX_AGE_MS", "EVENT_MAX_AGE"),
+      Map.entry("DEAD_LETTER_MAX_AGE_MS", "DEAD_LETTER_MAX_AGE"),
+      Map.entry("ACK_WAIT_MS", "ACK_WAIT"),
+      Map.entry("RETRY_DELAY_MS", "RETRY_DELAY"),
+      Map.entry("CONSUMER_INACTIVE_THRESHOLD_MS", "CONSUMER_INACTIVE_THRESHOLD"),
+      Map.entry("DEFAULT_COMMAND_TIMEOUT_MS", "COMMAND_TIMEOUT"),
+      Map.entry("RECONNECT_WAIT_MS", "RECONNECT_DELAY"),
+      Map.entry("RECONNECT_WAIT", "RECONNECT_DELAY"),
+      Map.entry("CONNECTION_TIMEOUT_MS", "CONNECT_TIMEOUT"),
+      Map.entry("CONNECTION_TIMEOUT", "CONNECT_TIMEOUT"),
+      Map.entry("STOP_GRACE_MS", "STOP_TIMEOUT"),
+      Map.entry("STOP_GRACE", "STOP_TIMEOUT"),
+      Map.entry("MAX_DELIVERIES", "MAX_ATTEMPTS"),
+      Map.entry("USER", "USERNAME"));
 
   private NatsEnvironment() {
   }
@@ -59,7 +64,7 @@ final class NatsEnvironment {
     RENAMED.forEach(env::renamed);
     env.text("URL", value -> builder.urls(Arrays.stream(value.split(",")).map(String::trim)
         .filter(url -> !url.isEmpty()).toArray(String[]::new)));
-    readUserInfo(env, builder);
+    env.credentials(builder::credentials);
     env.text("TOKEN", builder::token);
     env.text("CREDENTIALS", value -> builder.credentialsFile(Path.of(value)));
     env.text("SUBJECT_PREFIX", builder::subjectPrefix);
@@ -69,7 +74,7 @@ final class NatsEnvironment {
     env.integer("STREAM_REPLICAS", builder::streamReplicas);
     env.duration("EVENT_MAX_AGE", builder::eventMaxAge);
     env.duration("DEAD_LETTER_MAX_AGE", builder::deadLetterMaxAge);
-    env.integer("MAX_DELIVERIES", builder::maxDeliveries);
+    env.integer("MAX_ATTEMPTS", builder::maxAttempts);
     env.integer("MAX_ACK_PENDING", builder::maxAckPending);
     env.duration("ACK_WAIT", builder::ackWait);
     env.duration("RETRY_DELAY", builder::retryDelay);
@@ -77,19 +82,9 @@ final class NatsEnvironment {
     env.bool("DURABLE_FALLBACK", builder::durableFallback);
     env.duration("COMMAND_TIMEOUT", builder::defaultCommandTimeout);
     env.text("INSTANCE_ID", builder::instanceId);
-    env.duration("RECONNECT_WAIT", builder::reconnectWait);
-    env.duration("CONNECTION_TIMEOUT", builder::connectionTimeout);
-    env.duration("STOP_GRACE", builder::stopGrace);
+    env.duration("RECONNECT_DELAY", builder::reconnectDelay);
+    env.duration("CONNECT_TIMEOUT", builder::connectTimeout);
+    env.duration("STOP_TIMEOUT", builder::stopTimeout);
     return builder;
-  }
-
-  /** User and password go to one setter, and a password without a user is a mistake worth stopping for. */
-  private static void readUserInfo(EnvironmentSettings env, NatsBridgeConfig.Builder builder) {
-    Optional<String> user = env.value("USER");
-    Optional<String> password = env.value("PASSWORD");
-    if (user.isEmpty() && password.isPresent()) {
-      throw new IllegalArgumentException(env.name("PASSWORD") + " is set but " + env.name("USER") + " is not");
-    }
-    user.ifPresent(name -> builder.userInfo(name, password.orElse(null)));
   }
 }

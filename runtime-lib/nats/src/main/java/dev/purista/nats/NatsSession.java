@@ -1,7 +1,7 @@
 package dev.purista.nats;
 
-import dev.purista.core.spi.support.InFlight;
 import dev.purista.core.message.MessageCodec;
+import dev.purista.core.spi.support.InFlight;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -54,7 +54,7 @@ final class NatsSession {
       StreamPublisher streamPublisher = null;
       DeadLetters deadLetters = null;
       if (connection.getServerInfo().isJetStreamAvailable()) {
-        JetStreamOptions management = JetStreamOptions.builder().requestTimeout(config.connectionTimeout()).build();
+        JetStreamOptions management = JetStreamOptions.builder().requestTimeout(config.connectTimeout()).build();
         declared = new JetStreamTopology(config, topology, connection.jetStreamManagement(management));
         declared.declareStreams();
         jetStream = connection.jetStream(management);
@@ -72,7 +72,7 @@ final class NatsSession {
     } catch (IOException | JetStreamApiException | RuntimeException e) {
       closeConnection();
       maintenance.shutdownNow();
-      throw new IllegalStateException("cannot set up JetStream on " + config.urls() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot set up JetStream on " + config.urlsForLogs() + ": " + e.getMessage(), e);
     }
   }
 

@@ -23,11 +23,11 @@ class AuthenticationTest {
   void userAndPasswordFromTheEnvironment() throws Exception {
     try (NatsServerProcess server = NatsServerProcess.start("--user", "svc", "--pass", "s3cret")) {
       assertServes(NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_URL", server.url(),
-          "PURISTA_NATS_USER", "svc", "PURISTA_NATS_PASSWORD", "s3cret")));
+          "PURISTA_NATS_USERNAME", "svc", "PURISTA_NATS_PASSWORD", "s3cret")));
 
       NatsBridge wrong = new NatsBridge(NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_URL", server.url(),
-          "PURISTA_NATS_USER", "svc", "PURISTA_NATS_PASSWORD", "guess",
-          "PURISTA_NATS_CONNECTION_TIMEOUT", "1s")));
+          "PURISTA_NATS_USERNAME", "svc", "PURISTA_NATS_PASSWORD", "guess",
+          "PURISTA_NATS_CONNECT_TIMEOUT", "1s")));
       IllegalStateException refused = assertThrows(IllegalStateException.class, wrong::start);
       assertTrue(refused.getMessage().contains(server.url()), refused.getMessage());
       assertTrue(refused.getMessage().contains("Authorization Violation"), refused.getMessage());
@@ -43,7 +43,7 @@ class AuthenticationTest {
           "PURISTA_NATS_TOKEN", "t0ken-for-tests")));
 
       NatsBridge anonymous = new NatsBridge(NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_URL",
-          server.url(), "PURISTA_NATS_CONNECTION_TIMEOUT", "1s")));
+          server.url(), "PURISTA_NATS_CONNECT_TIMEOUT", "1s")));
       assertThrows(IllegalStateException.class, anonymous::start);
     }
   }

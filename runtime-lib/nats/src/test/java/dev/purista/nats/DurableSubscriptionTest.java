@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Durable subscriptions against the real broker: acknowledged after success and then never again, redelivered
- * after a failure, dead-lettered after {@code maxDeliveries} failed attempts, and kept while no instance runs.
+ * after a failure, dead-lettered after {@code maxAttempts} failed attempts, and kept while no instance runs.
  */
 class DurableSubscriptionTest {
-  private static final int MAX_DELIVERIES = 3;
+  private static final int MAX_ATTEMPTS = 3;
 
   record Order(String id) {
   }
@@ -59,12 +59,12 @@ class DurableSubscriptionTest {
   }
 
   private NatsBridge bridge() {
-    return bridge(MAX_DELIVERIES);
+    return bridge(MAX_ATTEMPTS);
   }
 
-  private NatsBridge bridge(int maxDeliveries) {
+  private NatsBridge bridge(int maxAttempts) {
     NatsBridge bridge = new NatsBridge(NatsTestSupport.fastConfig(NatsTestSupport.brokerUrl())
-        .maxDeliveries(maxDeliveries).build());
+        .maxAttempts(maxAttempts).build());
     bridge.start();
     bridges.add(bridge);
     return bridge;
@@ -120,12 +120,12 @@ class DurableSubscriptionTest {
 
     Eventually.await(Duration.ofSeconds(10), "dead letter stored", () -> deadLetterOrEmpty("poisoned").isPresent());
     Eventually.pause(Duration.ofMillis(2_700));
-    assertEquals(MAX_DELIVERIES, attempts.get("o-2").get(), "bounded retries");
+    assertEquals(MAX_ATTEMPTS, attempts.get("o-2").get(), "bounded retries");
     MessageInfo dead = deadLetter("poisoned").orElseThrow();
     Message original = new MessageCodec().decode(dead.getData());
     assertEquals(event, original.eventName(), "the dead letter is the original message");
     assertEquals(Map.of("id", "o-2"), original.payload());
-    assertEquals(Integer.toString(MAX_DELIVERIES), dead.getHeaders().getFirst(DeadLetters.ATTEMPT));
+    assertEquals(Integer.toString(MAX_ATTEMPTS), dead.getHeaders().getFirst(DeadLetters.ATTEMPT));
     assertTrue(dead.getHeaders().getFirst(DeadLetters.REASON).contains("attempt 3 of order o-2 fails"),
         dead.getHeaders().getFirst(DeadLetters.REASON));
     assertTrue(dead.getHeaders().getFirst(DeadLetters.ORIGINAL_SUBJECT).startsWith("purista.custom_message."));
@@ -176,7 +176,7 @@ class DurableSubscriptionTest {
     assertEquals("2", dead.getHeaders().getFirst(DeadLetters.ATTEMPT));
     assertTrue(dead.getHeaders().getFirst(DeadLetters.REASON).startsWith("no outcome after 1 deliveries"),
         dead.getHeaders().getFirst(DeadLetters.REASON));
-    assertEquals(1, runs.get(), "the handler is not run beyond maxDeliveries");
+    assertEquals(1, runs.get(), "the handler is not run beyond maxAttempts");
   }
 
   @Test

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.purista.core.spi.support.Tls;
 import io.nats.client.Options;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /** Settings from code and from the environment. */
@@ -26,7 +27,7 @@ class NatsBridgeConfigTest {
     assertEquals("PURISTA_EVENTS", config.streamName());
     assertEquals("PURISTA_DEAD_LETTER", config.deadLetterStreamName());
     assertEquals(Duration.ofSeconds(30), config.defaultCommandTimeout());
-    assertEquals(5, config.maxDeliveries());
+    assertEquals(4, config.maxAttempts(), "the first delivery and three retries, as on every bridge");
     assertEquals(64, config.maxAckPending());
     assertEquals(Optional.empty(), config.instanceId());
     assertFalse(config.durableFallback());
@@ -36,14 +37,14 @@ class NatsBridgeConfigTest {
   void everySettingCanComeFromTheEnvironment() {
     NatsBridgeConfig config = NatsBridgeConfig.fromEnvironment(Map.ofEntries(
         Map.entry("PURISTA_NATS_URL", "tls://a.example:4222, tls://b.example:4222"),
-        Map.entry("PURISTA_NATS_USER", "svc"),
+        Map.entry("PURISTA_NATS_USERNAME", "svc"),
         Map.entry("PURISTA_NATS_PASSWORD", "s3cret"),
         Map.entry("PURISTA_NATS_SUBJECT_PREFIX", "shop"),
         Map.entry("PURISTA_NATS_EMPTY_SUBJECT_PART", "none"),
         Map.entry("PURISTA_NATS_STREAM_REPLICAS", "3"),
         Map.entry("PURISTA_NATS_EVENT_MAX_AGE", "1m"),
         Map.entry("PURISTA_NATS_DEAD_LETTER_MAX_AGE", "PT2M"),
-        Map.entry("PURISTA_NATS_MAX_DELIVERIES", "7"),
+        Map.entry("PURISTA_NATS_MAX_ATTEMPTS", "7"),
         Map.entry("PURISTA_NATS_MAX_ACK_PENDING", "16"),
         Map.entry("PURISTA_NATS_ACK_WAIT", "45s"),
         Map.entry("PURISTA_NATS_RETRY_DELAY", "250ms"),
@@ -51,13 +52,13 @@ class NatsBridgeConfigTest {
         Map.entry("PURISTA_NATS_DURABLE_FALLBACK", "true"),
         Map.entry("PURISTA_NATS_COMMAND_TIMEOUT", "5s"),
         Map.entry("PURISTA_NATS_INSTANCE_ID", "pod-7"),
-        Map.entry("PURISTA_NATS_RECONNECT_WAIT", "500ms"),
-        Map.entry("PURISTA_NATS_CONNECTION_TIMEOUT", "3s"),
-        Map.entry("PURISTA_NATS_STOP_GRACE", "15s")));
+        Map.entry("PURISTA_NATS_RECONNECT_DELAY", "500ms"),
+        Map.entry("PURISTA_NATS_CONNECT_TIMEOUT", "3s"),
+        Map.entry("PURISTA_NATS_STOP_TIMEOUT", "15s")));
 
     assertEquals(List.of("tls://a.example:4222", "tls://b.example:4222"), config.urls());
-    assertEquals(Optional.of("svc"), config.user());
-    assertEquals(Optional.of("s3cret"), config.password());
+    assertEquals("svc", config.credentials().orElseThrow().username());
+    assertEquals("s3cret", config.credentials().orElseThrow().password());
     assertEquals("shop", config.subjectPrefix());
     assertEquals("none", config.emptySubjectPart());
     assertEquals("SHOP_EVENTS", config.streamName(), "stream names follow the prefix");
@@ -65,7 +66,7 @@ class NatsBridgeConfigTest {
     assertEquals(3, config.streamReplicas());
     assertEquals(Duration.ofMinutes(1), config.eventMaxAge());
     assertEquals(Duration.ofMinutes(2), config.deadLetterMaxAge());
-    assertEquals(7, config.maxDeliveries());
+    assertEquals(7, config.maxAttempts());
     assertEquals(16, config.maxAckPending());
     assertEquals(Duration.ofSeconds(45), config.ackWait());
     assertEquals(Duration.ofMillis(250), config.retryDelay());
@@ -73,9 +74,9 @@ class NatsBridgeConfigTest {
     assertTrue(config.durableFallback());
     assertEquals(Duration.ofSeconds(5), config.defaultCommandTimeout());
     assertEquals(Optional.of("pod-7"), config.instanceId());
-    assertEquals(Duration.ofMillis(500), config.reconnectWait());
-    assertEquals(Duration.ofSeconds(3), config.connectionTimeout());
-    assertEquals(Duration.ofSeconds(15), config.stopGrace());
+    assertEquals(Duration.ofMillis(500), config.reconnectDelay());
+    assertEquals(Duration.ofSeconds(3), config.connectTimeout());
+    assertEquals(Duration.ofSeconds(15), config.stopTimeout());
   }
 
   @Test
@@ -94,7 +95,7 @@ class NatsBridgeConfigTest {
     IllegalArgumentException noUnit = assertThrows(IllegalArgumentException.class,
         () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_ACK_WAIT", "30000")));
     IllegalArgumentException outOfRange = assertThrows(IllegalArgumentException.class,
-        () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_MAX_DELIVERIES", "0")));
+        () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_MAX_ATTEMPTS", "0")));
     IllegalArgumentException notBoolean = assertThrows(IllegalArgumentException.class,
         () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_DURABLE_FALLBACK", "yes")));
     IllegalArgumentException badPrefix = assertThrows(IllegalArgumentException.class,
@@ -102,7 +103,7 @@ class NatsBridgeConfigTest {
 
     assertTrue(noUnit.getMessage().startsWith("PURISTA_NATS_ACK_WAIT='30000'"), noUnit.getMessage());
     assertTrue(noUnit.getMessage().contains("add one, such as 30000ms"), noUnit.getMessage());
-    assertTrue(outOfRange.getMessage().contains("PURISTA_NATS_MAX_DELIVERIES"), outOfRange.getMessage());
+    assertTrue(outOfRange.getMessage().contains("PURISTA_NATS_MAX_ATTEMPTS"), outOfRange.getMessage());
     assertTrue(notBoolean.getMessage().contains("PURISTA_NATS_DURABLE_FALLBACK"), notBoolean.getMessage());
     assertTrue(badPrefix.getMessage().contains("PURISTA_NATS_SUBJECT_PREFIX"), badPrefix.getMessage());
   }
@@ -113,8 +114,10 @@ class NatsBridgeConfigTest {
       IllegalArgumentException renamed = assertThrows(IllegalArgumentException.class,
           () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_" + oldSuffix, "1000")));
 
-      assertEquals("PURISTA_NATS_" + oldSuffix + " was renamed to PURISTA_NATS_" + newSuffix
-          + ", a duration such as 30s", renamed.getMessage());
+      String form = newSuffix.equals("MAX_ATTEMPTS") ? ", a whole number"
+          : newSuffix.equals("USERNAME") ? "" : ", a duration such as 30s";
+      assertEquals("PURISTA_NATS_" + oldSuffix + " was renamed to PURISTA_NATS_" + newSuffix + form,
+          renamed.getMessage());
     });
     assertEquals("PURISTA_NATS_DEFAULT_COMMAND_TIMEOUT_MS was renamed to PURISTA_NATS_COMMAND_TIMEOUT, a duration "
         + "such as 30s", assertThrows(IllegalArgumentException.class, () -> NatsBridgeConfig.fromEnvironment(
@@ -124,18 +127,22 @@ class NatsBridgeConfigTest {
   @Test
   void oneKindOfCredentialsAtATime() {
     assertThrows(IllegalArgumentException.class,
-        () -> NatsBridgeConfig.builder().token("t").userInfo("u", "p").build());
+        () -> NatsBridgeConfig.builder().token("t").credentials("u", "p").build());
     assertThrows(IllegalArgumentException.class,
         () -> NatsBridgeConfig.fromEnvironment(Map.of("PURISTA_NATS_PASSWORD", "p")));
   }
 
   @Test
   void secretsNeverShowInToString() {
-    String withPassword = NatsBridgeConfig.builder().userInfo("svc", "hunter2").build().toString();
+    String withPassword = NatsBridgeConfig.builder().credentials("svc", "hunter2").build().toString();
     String withToken = NatsBridgeConfig.builder().token("tok-3n2").build().toString();
+    String withUrlPassword = NatsBridgeConfig.builder().url("nats://svc:hunter9@nats.example:4222").build()
+        .toString();
 
     assertFalse(withPassword.contains("hunter2"), withPassword);
     assertFalse(withToken.contains("tok-3n2"), withToken);
+    assertFalse(withUrlPassword.contains("hunter9"), withUrlPassword);
+    assertTrue(withUrlPassword.contains("nats://svc:***@nats.example:4222"), withUrlPassword);
     assertTrue(withPassword.contains("svc"));
   }
 
@@ -153,19 +160,20 @@ class NatsBridgeConfigTest {
   }
 
   @Test
-  void anSslContextTurnsTlsOnAndTheBridgeAddsTheHostNameCheck() throws Exception {
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, null, null);
-    NatsBridgeConfig config = NatsBridgeConfig.builder().url("nats://nats.example:4222").sslContext(context).build();
+  void tlsSettingsTurnTlsOnAndTheBridgeAddsTheHostNameCheck() throws Exception {
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init((java.security.KeyStore) null);
+    Tls tls = Tls.trusting(trust);
+    NatsBridgeConfig config = NatsBridgeConfig.builder().url("nats://nats.example:4222").tls(tls).build();
 
     Options options = NatsConnector.options(config, "i1",
         new ConnectionMonitor("i1", Runnable::run, () -> { }));
 
     assertTrue(config.usesTls());
-    assertEquals(Optional.of(context), config.sslContext());
+    assertEquals(Optional.of(tls), config.tls());
     assertTrue(options.isTLSRequired());
     assertTrue(options.getSslContext() instanceof HostNameCheckingSslContext, "jnats alone checks no host name");
-    assertTrue(config.toString().contains("sslContext=set"), config.toString());
+    assertTrue(config.toString().contains("tls=Tls[trust=given"), config.toString());
     assertFalse(NatsBridgeConfig.builder().build().usesTls());
     assertTrue(NatsBridgeConfig.builder().url("TLS://nats.example:4222").build().usesTls());
   }
@@ -184,7 +192,7 @@ class NatsBridgeConfigTest {
 
   @Test
   void aMissingBrokerFailsStartWithTheUrl() {
-    NatsBridge bridge = NatsBridge.configure(c -> c.url("nats://127.0.0.1:1").connectionTimeout(
+    NatsBridge bridge = NatsBridge.configure(c -> c.url("nats://127.0.0.1:1").connectTimeout(
         Duration.ofMillis(500)));
 
     IllegalStateException error = assertThrows(IllegalStateException.class, bridge::start);
@@ -192,5 +200,28 @@ class NatsBridgeConfigTest {
     assertTrue(error.getMessage().contains("nats://127.0.0.1:1"), error.getMessage());
     assertFalse(bridge.isReady());
     assertFalse(bridge.isHealthy());
+  }
+
+  @Test
+  void everyDurationAndUrlIsCheckedWhereItIsSet() {
+    Map<String, String> refused = Map.of(
+        "PURISTA_NATS_CONNECT_TIMEOUT", "0s",
+        "PURISTA_NATS_RECONNECT_DELAY", "0ms",
+        "PURISTA_NATS_ACK_WAIT", "0s",
+        "PURISTA_NATS_EVENT_MAX_AGE", "-1d",
+        "PURISTA_NATS_RETRY_DELAY", "-5ms",
+        "PURISTA_NATS_STOP_TIMEOUT", "-1s",
+        "PURISTA_NATS_URL", "nats://nats.example:70000",
+        "PURISTA_NATS_COMMAND_TIMEOUT", "0ms");
+    refused.forEach((variable, value) -> {
+      IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+          () -> NatsBridgeConfig.fromEnvironment(Map.of(variable, value)), variable);
+      assertTrue(error.getMessage().startsWith(variable + "='" + value + "' is invalid: "), error.getMessage());
+    });
+    IllegalArgumentException scheme = assertThrows(IllegalArgumentException.class,
+        () -> NatsBridgeConfig.builder().url("http://nats.example:4222"));
+    assertTrue(scheme.getMessage().contains("nats://, tls://"), scheme.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> NatsBridgeConfig.builder().connectTimeout(Duration.ofNanos(500)));
   }
 }

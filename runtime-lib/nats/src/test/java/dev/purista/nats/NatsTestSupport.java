@@ -24,9 +24,9 @@ final class NatsTestSupport {
         .url(url)
         .retryDelay(Duration.ofMillis(100))
         .ackWait(Duration.ofSeconds(2))
-        .reconnectWait(Duration.ofMillis(100))
+        .reconnectDelay(Duration.ofMillis(100))
         .consumerInactiveThreshold(Duration.ofMinutes(3))
-        .stopGrace(Duration.ofSeconds(5));
+        .stopTimeout(Duration.ofSeconds(5));
   }
 
   static NatsBridge bridge() {

@@ -11,12 +11,12 @@ import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.message.MessageAddress;
+import dev.purista.core.spi.support.Tls;
 import dev.purista.testkit.TestCertificate;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code tls://} connects with TLS and checks the server's certificate: against a nats-server of the test's own
  * that requires TLS, with a certificate made for the test (openssl), calls and durable events work with that
- * certificate trusted through {@link NatsBridgeConfig.Builder#sslContext}; the start fails without it, and fails
+ * certificate trusted through {@link NatsBridgeConfig.Builder#tls}; the start fails without it, and fails
  * with a trusted certificate made for another host name.
  */
 class TlsConnectionTest {
@@ -68,13 +68,13 @@ class TlsConnectionTest {
     }
   }
 
-  private static NatsBridge trustingBridge(SSLContext context) {
-    return new NatsBridge(NatsTestSupport.fastConfig(server.tlsUrl()).sslContext(context).build());
+  private static NatsBridge trustingBridge(Tls context) {
+    return new NatsBridge(NatsTestSupport.fastConfig(server.tlsUrl()).tls(context).build());
   }
 
   @Test
   void aCallAndADurableEventWorkOverTlsWithTheServersCertificateTrusted() throws Exception {
-    SSLContext context = certificate.sslContext();
+    Tls context = Tls.trusting(certificate.trustManagerFactory());
     NatsBridge serving = trustingBridge(context);
     NatsBridge calling = trustingBridge(context);
     serving.start();
@@ -111,7 +111,7 @@ class TlsConnectionTest {
   @Test
   void aServerCertificateTheClientDoesNotTrustFailsTheStart() {
     NatsBridge untrusting = new NatsBridge(NatsBridgeConfig.builder().url(server.tlsUrl())
-        .connectionTimeout(Duration.ofSeconds(2)).build());
+        .connectTimeout(Duration.ofSeconds(2)).build());
 
     IllegalStateException failure = assertThrows(IllegalStateException.class, untrusting::start);
 
@@ -123,7 +123,7 @@ class TlsConnectionTest {
   @Test
   void aTrustedCertificateForAnotherHostNameFailsTheStart() throws Exception {
     NatsBridge misdirected = new NatsBridge(NatsBridgeConfig.builder().url(otherHostsServer.tlsUrl())
-        .sslContext(otherHostsCertificate.sslContext()).connectionTimeout(Duration.ofSeconds(2)).build());
+        .tls(Tls.trusting(otherHostsCertificate.trustManagerFactory())).connectTimeout(Duration.ofSeconds(2)).build());
 
     IllegalStateException failure = assertThrows(IllegalStateException.class, misdirected::start);
 

@@ -119,7 +119,8 @@ public abstract class EventBridgeContract {
   public record Reply(String text, String handledBy) {
   }
 
-  private static CommandDefinition<Greeting, Options, Reply> greet(String handledBy) {
+  /** A command {@code greet} that answers "hello <name> x<count>", saying which instance handled it. */
+  protected static CommandDefinition<Greeting, Options, Reply> greet(String handledBy) {
     return CommandDefinition.builder("greet", Greeting.class, Options.class, Reply.class)
         .handler((ctx, payload, parameter) -> {
           String text = "hello " + payload.name() + " x" + payload.count();
@@ -128,7 +129,7 @@ public abstract class EventBridgeContract {
         .build();
   }
 
-  private static MessageAddress address(String service, String command) {
+  protected static MessageAddress address(String service, String command) {
     return MessageAddress.of(service, "1", command);
   }
 
@@ -296,7 +297,7 @@ public abstract class EventBridgeContract {
         });
   }
 
-  private static Greeting greeting(String name) {
+  protected static Greeting greeting(String name) {
     return new Greeting(name, 1, List.of(), Map.of());
   }
 

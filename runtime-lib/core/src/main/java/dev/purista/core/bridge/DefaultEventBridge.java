@@ -16,6 +16,7 @@ import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
 import dev.purista.core.spi.support.PendingInvocations;
+import dev.purista.core.spi.support.RoundRobin;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -6,6 +6,8 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedListener;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedListener;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import dev.purista.core.spi.support.Credentials;
+import dev.purista.core.spi.support.Tls;
 import dev.purista.mqtt.MqttBridgeConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +43,15 @@ public final class ClientFactory {
         .addDisconnectedListener(disconnected);
     if (config.tls()) {
       MqttClientSslConfigBuilder.Nested<? extends Mqtt5ClientBuilder> tls = builder.sslConfig();
-      config.trustManagerFactory().ifPresent(tls::trustManagerFactory);
-      config.keyManagerFactory().ifPresent(tls::keyManagerFactory);
+      config.tlsSettings().flatMap(Tls::trust).ifPresent(tls::trustManagerFactory);
+      config.tlsSettings().flatMap(Tls::clientCertificate).ifPresent(tls::keyManagerFactory);
       builder = tls.applySslConfig();
     }
-    if (config.username().isPresent()) {
-      var auth = builder.simpleAuth().username(config.username().get());
-      if (config.password().isPresent()) {
-        auth = auth.password(config.password().get().getBytes(StandardCharsets.UTF_8));
+    if (config.credentials().isPresent()) {
+      Credentials credentials = config.credentials().get();
+      var auth = builder.simpleAuth().username(credentials.username());
+      if (!credentials.password().isEmpty()) {
+        auth = auth.password(credentials.password().getBytes(StandardCharsets.UTF_8));
       }
       builder = auth.applySimpleAuth();
     }

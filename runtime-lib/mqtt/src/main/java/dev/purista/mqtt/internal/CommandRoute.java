@@ -7,6 +7,8 @@ import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageType;
 import dev.purista.core.spi.CommandEndpoint;
+import dev.purista.core.spi.support.InFlight;
+import dev.purista.core.spi.support.RoundRobin;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Commands are at most once: a call whose response is lost ends in a timeout at the caller.
  */
-public final class CommandRoute {
+final class CommandRoute {
   private static final Logger LOG = LoggerFactory.getLogger(CommandRoute.class);
 
   private final MessageAddress address;
@@ -36,9 +38,9 @@ public final class CommandRoute {
   private final MqttConnection connection;
   private final WireFormat wire;
   private final InFlight inFlight;
-  private final LocalEndpoints<CommandEndpoint> endpoints = new LocalEndpoints<>();
+  private final RoundRobin<CommandEndpoint> endpoints = new RoundRobin<>();
 
-  public CommandRoute(MessageAddress address, Topology topology, Responder responder, MqttConnection connection,
+  CommandRoute(MessageAddress address, Topology topology, Responder responder, MqttConnection connection,
       WireFormat wire, InFlight inFlight) {
     this.address = address;
     this.filter = topology.commandFilter(address);
@@ -48,22 +50,22 @@ public final class CommandRoute {
     this.inFlight = inFlight;
   }
 
-  public void add(CommandEndpoint endpoint) {
+  void add(CommandEndpoint endpoint) {
     endpoints.add(endpoint);
   }
 
   /** Removes {@code endpoint}; {@code true} when it was the last, and the route should close. */
-  public boolean remove(CommandEndpoint endpoint) {
+  boolean remove(CommandEndpoint endpoint) {
     return endpoints.remove(endpoint);
   }
 
   /** Starts receiving calls; returns once the broker confirmed the subscription. */
-  public void open() {
+  void open() {
     connection.subscribe(List.of(filter), 1, this::onCommand, false);
   }
 
   /** Stops receiving calls; calls already taken still get their answer. */
-  public void close() {
+  void close() {
     connection.unsubscribe(List.of(filter));
   }
 
@@ -90,13 +92,13 @@ public final class CommandRoute {
       LOG.debug("dropped call {} of {}: the endpoint has just left", command.id(), address.describe());
       return;
     }
-    inFlight.enter();
+    inFlight.begin();
     CompletableFuture<Message> response;
     try {
       response = endpoint.handle(command);
     } catch (RuntimeException e) {
       LOG.error("command endpoint of {} threw on call {}", address.describe(), command.id(), e);
-      inFlight.exit();
+      inFlight.end();
       return;
     }
     Optional<String> responseTopic = publish.getResponseTopic().map(MqttTopic::toString);
@@ -106,11 +108,11 @@ public final class CommandRoute {
     response.whenComplete((answer, failure) -> {
       if (failure != null || answer == null) {
         LOG.error("command endpoint of {} gave no response to call {}", address.describe(), command.id(), failure);
-        inFlight.exit();
+        inFlight.end();
         return;
       }
       responder.respond(answer, responseTopic.orElse(null), correlationData, expirySeconds)
-          .whenComplete((ignored, publishFailure) -> inFlight.exit());
+          .whenComplete((ignored, publishFailure) -> inFlight.end());
     });
   }
 

@@ -34,7 +34,7 @@ public final class DeadLetters {
   private final Duration expiry;
   private final Duration maxWait;
 
-  public DeadLetters(String topic, MqttConnection connection, Duration expiry, Duration maxWait) {
+  DeadLetters(String topic, MqttConnection connection, Duration expiry, Duration maxWait) {
     this.topic = topic;
     this.connection = connection;
     this.expiry = expiry;

@@ -142,12 +142,12 @@ public final class MqttConnection {
    * Hands every message this connection receives to {@code callback}. Call it before {@link #connect()} on a
    * connection that serves one subscription, so that no message of a resumed session can arrive unseen.
    */
-  public void consume(MqttGlobalPublishFilter filter, Consumer<Mqtt5Publish> callback, boolean manualAck) {
+  void consume(MqttGlobalPublishFilter filter, Consumer<Mqtt5Publish> callback, boolean manualAck) {
     client.publishes(filter, callback, ON_IO_THREAD, manualAck);
   }
 
   /** Subscribes {@code filters} for a consumer set with {@link #consume}, and waits for the SUBACK. */
-  public void subscribe(List<String> filters, int qos) {
+  void subscribe(List<String> filters, int qos) {
     subscribe(filters, qos, null, false);
   }
 
@@ -157,7 +157,7 @@ public final class MqttConnection {
    *
    * @throws IllegalStateException when the broker refuses a filter or does not answer in time
    */
-  public void subscribe(List<String> filters, int qos, Consumer<Mqtt5Publish> callback, boolean manualAck) {
+  void subscribe(List<String> filters, int qos, Consumer<Mqtt5Publish> callback, boolean manualAck) {
     Mqtt5SubAck subAck;
     try {
       Mqtt5Subscribe subscribe = subscribeMessage(filters, qos);
@@ -207,7 +207,7 @@ public final class MqttConnection {
    * Unsubscribes and waits (bounded) for the UNSUBACK; logs instead of failing, since it runs on the way out.
    * While the connection is down there is nothing to wait for: the request goes out after the reconnect.
    */
-  public void unsubscribe(List<String> filters) {
+  void unsubscribe(List<String> filters) {
     CompletableFuture<?> done = unsubscribeLater(filters);
     if (!isConnected()) {
       return;
@@ -290,7 +290,7 @@ public final class MqttConnection {
   }
 
   /** Runs {@code action} on the client's thread each time the connection is back after a drop. */
-  public void afterReconnect(Runnable action) {
+  void afterReconnect(Runnable action) {
     this.afterReconnect = action;
   }
 
@@ -300,7 +300,7 @@ public final class MqttConnection {
    * restore a persistent session without its working subscriptions: Mosquitto 2.0.11 restores shared
    * subscriptions from its persistence file in a state that acknowledges publishes but delivers nothing.
    */
-  public void resubscribe(List<String> filters, int qos) {
+  void resubscribe(List<String> filters, int qos) {
     client.subscribe(subscribeMessage(filters, qos)).whenComplete((subAck, failure) -> {
       if (failure != null) {
         LOG.warn("MQTT connection {}: renewing {} after the reconnect failed: {}", name, filters,

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Publishes the responses of the commands this bridge serves, and the success events they carry. A response that
  * cannot be published is logged; its caller ends in a timeout, which is the contract for a lost response.
  */
-public final class Responder {
+final class Responder {
   private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
 
   private final String instanceId;
@@ -23,7 +23,7 @@ public final class Responder {
   private final long defaultExpirySeconds;
   private final Duration eventExpiry;
 
-  public Responder(String instanceId, Topology topology, WireFormat wire, MqttConnection connection,
+  Responder(String instanceId, Topology topology, WireFormat wire, MqttConnection connection,
       Duration defaultCommandTimeout, Duration eventExpiry) {
     this.instanceId = instanceId;
     this.topology = topology;
@@ -38,7 +38,7 @@ public final class Responder {
    * @param correlationData the command's correlation data, echoed back
    * @param commandExpirySeconds what was left of the command's expiry when it arrived, 0 when it had none
    */
-  public CompletableFuture<Void> respond(Message response, String responseTopic, byte[] correlationData,
+  CompletableFuture<Void> respond(Message response, String responseTopic, byte[] correlationData,
       long commandExpirySeconds) {
     Message answer = fromThisInstance(response);
     long expirySeconds = commandExpirySeconds > 0 ? commandExpirySeconds : defaultExpirySeconds;

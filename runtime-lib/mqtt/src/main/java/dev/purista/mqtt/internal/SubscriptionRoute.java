@@ -6,9 +6,14 @@ import dev.purista.core.message.MalformedMessageException;
 import dev.purista.core.message.Message;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.spi.support.BrokerDelivery;
+import dev.purista.core.spi.support.DeliveryPolicy;
+import dev.purista.core.spi.support.InFlight;
+import dev.purista.core.spi.support.RoundRobin;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -26,15 +31,16 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Shared: the filter is a shared subscription ({@code $share/<group>/...}), so each message goes to one
  *       instance of the service. Every instance: a plain subscription, one copy per instance.</li>
- *   <li>Durable: QoS 1 on a persistent session with manual acknowledgement after the handler succeeded
- *       ({@link DurableDelivery}). Non-durable: a clean session, acknowledged on receipt, at most once.</li>
+ *   <li>Durable: QoS 1 on a persistent session with manual acknowledgement, settled by the shared
+ *       {@link DeliveryPolicy}. Non-durable: a clean session, acknowledged on receipt, at most once.</li>
  * </ul>
  *
  * <p>The topic filter is coarser than PURISTA's filter, so every message is checked against the subscription's
  * filter after decoding; what does not match is acknowledged and dropped.
  */
-public final class SubscriptionRoute {
+final class SubscriptionRoute {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRoute.class);
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   private final SubscriptionSpec spec;
   private final String name;
@@ -44,17 +50,18 @@ public final class SubscriptionRoute {
   private final MqttConnection connection;
   private final WireFormat wire;
   private final DeadLetters deadLetters;
-  private final DurableDelivery.Rules rules;
+  private final ScheduledExecutorService scheduler;
   private final InFlight inFlight = new InFlight();
-  private final LocalEndpoints<SubscriptionEndpoint> endpoints = new LocalEndpoints<>();
+  private final DeliveryPolicy policy;
+  private final RoundRobin<SubscriptionEndpoint> endpoints = new RoundRobin<>();
   private volatile boolean closed;
 
   /** The settings a route takes from its bridge. */
-  public record Settings(String clientId, boolean resumable, int nonDurableQos, int maxRetries, Duration retryDelay,
+  record Settings(String clientId, boolean resumable, int nonDurableQos, int maxAttempts, Duration retryDelay,
       Duration eventExpiry, Duration publishWait) {
   }
 
-  public SubscriptionRoute(SubscriptionSpec spec, Topology topology, WireFormat wire, ClientFactory clients,
+  SubscriptionRoute(SubscriptionSpec spec, Topology topology, WireFormat wire, ClientFactory clients,
       Settings settings, ScheduledExecutorService scheduler) {
     this.spec = spec;
     this.name = "subscription " + spec.address().describe();
@@ -66,20 +73,20 @@ public final class SubscriptionRoute {
         Topology.subscriptionClientId(settings.clientId(), spec.address()), spec.durable(), clients);
     this.deadLetters = new DeadLetters(topology.deadLetterTopic(spec.address()), connection, settings.eventExpiry(),
         settings.publishWait());
-    this.rules = new DurableDelivery.Rules(name, settings.maxRetries(), settings.retryDelay(), scheduler,
-        deadLetters, inFlight, () -> closed);
+    this.scheduler = scheduler;
+    this.policy = new DeliveryPolicy(spec, settings.maxAttempts(), settings.retryDelay(), inFlight);
   }
 
-  public SubscriptionSpec spec() {
+  SubscriptionSpec spec() {
     return spec;
   }
 
-  public void add(SubscriptionEndpoint endpoint) {
+  void add(SubscriptionEndpoint endpoint) {
     endpoints.add(endpoint);
   }
 
   /** Removes {@code endpoint}; {@code true} when it was the last, and the route should close. */
-  public boolean remove(SubscriptionEndpoint endpoint) {
+  boolean remove(SubscriptionEndpoint endpoint) {
     return endpoints.remove(endpoint);
   }
 
@@ -88,7 +95,7 @@ public final class SubscriptionRoute {
    * sending its kept messages right after the CONNACK, and a message that finds no consumer would be
    * acknowledged by the client unseen.
    */
-  public void open() {
+  void open() {
     connection.consume(MqttGlobalPublishFilter.ALL, this::onMessage, spec.durable());
     if (spec.durable()) {
       // A clean session is resubscribed by the client itself; a resumed one is trusted to have its
@@ -107,11 +114,11 @@ public final class SubscriptionRoute {
     }
   }
 
-  public boolean isConnected() {
+  boolean isConnected() {
     return connection.isConnected();
   }
 
-  public boolean isAlive() {
+  boolean isAlive() {
     return connection.isAlive();
   }
 
@@ -125,11 +132,12 @@ public final class SubscriptionRoute {
    *       would have got, and a durable session is ended, since no one can resume it.</li>
    * </ul>
    */
-  public CompletableFuture<Void> close(Duration grace) {
+  CompletableFuture<Void> close(Duration grace) {
     boolean keepSession = spec.durable() && resumable;
     if (!keepSession) {
       connection.unsubscribe(filters);
     }
+    policy.close();
     closed = true;
     return inFlight.whenIdle().copy().orTimeout(grace.toMillis(), TimeUnit.MILLISECONDS)
         .handle((idle, timeout) -> {
@@ -148,62 +156,31 @@ public final class SubscriptionRoute {
       // Not acknowledged: a kept session gets it again when resumed; a clean one never promised to.
       return;
     }
-    Message message;
-    try {
-      message = wire.decode(publish);
-    } catch (MalformedMessageException e) {
-      rejectMalformed(publish, e);
-      return;
-    }
-    if (!spec.filter().matches(message)) {
-      LOG.trace("{}: message {} is outside the filter", name, message.id());
-      acknowledge(publish);
-      return;
-    }
-    List<SubscriptionEndpoint> targets = spec.shared() ? single(endpoints.next()) : endpoints.all();
+    policy.accept(new TopicDelivery(publish, 1), this::deliver);
+  }
+
+  /**
+   * To one endpoint in turn for a shared subscription, to each for an every-instance one; done when every one is.
+   * A retry goes to all of them again, which at least once allows.
+   */
+  private CompletableFuture<Void> deliver(Message message) {
+    List<SubscriptionEndpoint> targets = spec.shared() ? single(endpoints.next()) : List.copyOf(endpoints.all());
     if (targets.isEmpty()) {
-      return;
+      return CompletableFuture.failedFuture(new IllegalStateException(name + " has no endpoint left"));
     }
-    if (spec.durable()) {
-      DurableDelivery.start(rules, message, publish, targets);
-    } else {
-      for (SubscriptionEndpoint target : targets) {
-        deliverAtMostOnce(target, message);
-      }
+    if (targets.size() == 1) {
+      return targets.get(0).deliver(message);
     }
+    return CompletableFuture.allOf(targets.stream().map(target -> deliverTo(target, message))
+        .toArray(CompletableFuture[]::new));
   }
 
-  private void deliverAtMostOnce(SubscriptionEndpoint target, Message message) {
-    inFlight.enter();
+  private static CompletableFuture<Void> deliverTo(SubscriptionEndpoint target, Message message) {
     try {
-      target.deliver(message).whenComplete((ok, failure) -> {
-        inFlight.exit();
-        if (failure != null) {
-          LOG.debug("{} failed on message {}; a non-durable subscription does not redeliver", name, message.id());
-        }
-      });
+      return target.deliver(message);
     } catch (RuntimeException e) {
-      inFlight.exit();
-      LOG.error("{} threw on delivery of message {}", name, message.id(), e);
+      return CompletableFuture.failedFuture(e);
     }
-  }
-
-  private void rejectMalformed(Mqtt5Publish publish, MalformedMessageException e) {
-    int size = publish.getPayloadAsBytes().length;
-    if (!spec.durable()) {
-      LOG.warn("{}: dropped a malformed message on {} ({} bytes): {}", name, publish.getTopic(), size,
-          e.getMessage());
-      return;
-    }
-    LOG.warn("{}: dead-lettering a malformed message from {} ({} bytes) to {}: {}", name, publish.getTopic(), size,
-        deadLetters.topic(), e.getMessage());
-    inFlight.enter();
-    deadLetters.send(publish, "malformed: " + e.getMessage(), 0).whenComplete((taken, ignored) -> {
-      if (Boolean.TRUE.equals(taken)) {
-        acknowledge(publish);
-      }
-      inFlight.exit();
-    });
   }
 
   private void acknowledge(Mqtt5Publish publish) {
@@ -214,5 +191,83 @@ public final class SubscriptionRoute {
 
   private static List<SubscriptionEndpoint> single(SubscriptionEndpoint endpoint) {
     return endpoint == null ? List.of() : List.of(endpoint);
+  }
+
+  /**
+   * A message of the subscription's session. MQTT has no negative acknowledgement, and a broker resends an
+   * unacknowledged message only when the session reconnects, so a retry runs the delivery again here, off the
+   * client's I/O thread. A message left unacknowledged (released, or not taken as a dead letter) comes back when
+   * a kept session resumes; a clean session never promised it.
+   */
+  private final class TopicDelivery implements BrokerDelivery {
+    private final Mqtt5Publish publish;
+    private final int attempt;
+
+    TopicDelivery(Mqtt5Publish publish, int attempt) {
+      this.publish = publish;
+      this.attempt = attempt;
+    }
+
+    @Override
+    public Message decode() throws MalformedMessageException {
+      return wire.decode(publish);
+    }
+
+    @Override
+    public int attempt() {
+      return attempt;
+    }
+
+    @Override
+    public String source() {
+      return "topic " + publish.getTopic();
+    }
+
+    @Override
+    public CompletableFuture<Void> ack() {
+      acknowledge(publish);
+      return DONE;
+    }
+
+    @Override
+    public CompletableFuture<Void> retry(Duration delay) {
+      // Counted as in flight while it waits, so that a stop waits for the retry too.
+      inFlight.begin();
+      try {
+        scheduler.schedule(() -> {
+          try {
+            redeliver();
+          } finally {
+            inFlight.end();
+          }
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        inFlight.end();
+        LOG.info("{}: stopped before message could be retried; left unacknowledged", name);
+      }
+      return DONE;
+    }
+
+    private void redeliver() {
+      if (closed) {
+        LOG.info("{} closed while a message waited for its retry; left unacknowledged for redelivery", name);
+        return;
+      }
+      policy.accept(new TopicDelivery(publish, attempt + 1), SubscriptionRoute.this::deliver);
+    }
+
+    @Override
+    public CompletableFuture<Void> deadLetter(String reason) {
+      return deadLetters.send(publish, reason, attempt).thenAccept(taken -> {
+        if (taken) {
+          acknowledge(publish);
+        }
+      });
+    }
+
+    @Override
+    public CompletableFuture<Void> release() {
+      return DONE;
+    }
   }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * ({@code userSignedUp} and {@code user-signed-up} give the same segment), which is why every consumer checks the
  * decoded envelope after the broker has routed it.
  */
-public final class TopicSegments {
+final class TopicSegments {
   /** PURISTA's word pattern, with the same alternatives in the same order. */
   private static final Pattern WORDS =
       Pattern.compile("[A-Z]{2,}(?=[A-Z][a-z]+[0-9]*|\\b)|[A-Z]?[a-z]+[0-9]*|[A-Z]|[0-9]+");
@@ -31,7 +31,7 @@ public final class TopicSegments {
   private final Map<String, String> cache = new ConcurrentHashMap<>();
 
   /** The topic segment of {@code value}. */
-  public String of(String value) {
+  String of(String value) {
     String segment = cache.get(value);
     if (segment != null) {
       return segment;

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class Topology {
   /** The segment of a value the message does not have. */
-  public static final String NONE = "__none__";
+  static final String NONE = "__none__";
   private static final String ANY = "+";
 
   private final String prefix;
@@ -46,7 +46,7 @@ public final class Topology {
     }
   }
 
-  public String prefix() {
+  String prefix() {
     return prefix;
   }
 
@@ -60,7 +60,7 @@ public final class Topology {
    * topic without the caller's instance id, so that the copy reaches the event's subscribers and not the caller a
    * second time.
    */
-  public String eventTopicOf(Message response) {
+  String eventTopicOf(Message response) {
     return topicOf(response, null);
   }
 
@@ -87,7 +87,7 @@ public final class Topology {
    * The shared filter every instance of {@code command} subscribes to; the broker gives each call to one member
    * of the group, which is how instances compete for commands.
    */
-  public String commandFilter(MessageAddress command) {
+  String commandFilter(MessageAddress command) {
     StringBuilder filter = new StringBuilder(120).append(prefix);
     append(filter, typeSegments.get(MessageType.COMMAND));
     for (int i = 0; i < 8; i++) {
@@ -109,7 +109,7 @@ public final class Topology {
    * its instance id, which is where a responder that ignores {@code responseTopic} publishes. The filters name
    * the response types, so they never overlap a command or event filter of the same connection.
    */
-  public List<String> responseFilters() {
+  List<String> responseFilters() {
     return List.of(responseTopic(), responseFilter(MessageType.COMMAND_SUCCESS_RESPONSE),
         responseFilter(MessageType.COMMAND_ERROR_RESPONSE));
   }
@@ -134,7 +134,7 @@ public final class Topology {
    * gets a group of its own: with one group for all, two different subscriptions on the same filter would split
    * the events between them instead of each getting all.
    */
-  public List<String> subscriptionFilters(SubscriptionSpec spec) {
+  List<String> subscriptionFilters(SubscriptionSpec spec) {
     SubscriptionFilter filter = spec.filter();
     List<String> types;
     if (filter.messageType() != null) {
@@ -179,7 +179,7 @@ public final class Topology {
    * The client id of a subscription's own connection: the bridge's client id plus the subscription's address,
    * stable for a stable client id, so that a restarted process resumes the same broker session.
    */
-  public static String subscriptionClientId(String clientId, MessageAddress subscription) {
+  static String subscriptionClientId(String clientId, MessageAddress subscription) {
     return clientId + "-" + clientIdPart(subscription.serviceName()) + "-v" + clientIdPart(
         subscription.serviceVersion()) + "-" + clientIdPart(subscription.serviceTarget());
   }

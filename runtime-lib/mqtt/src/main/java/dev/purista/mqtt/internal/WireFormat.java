@@ -46,7 +46,7 @@ public final class WireFormat {
   }
 
   /** A response; {@code correlationData} is the request's, so a plain MQTT 5 requester recognises it. */
-  public Mqtt5Publish response(Message response, String topic, byte[] correlationData, long expirySeconds) {
+  Mqtt5Publish response(Message response, String topic, byte[] correlationData, long expirySeconds) {
     return envelope(response, topic, expirySeconds).correlationData(correlationData).build();
   }
 

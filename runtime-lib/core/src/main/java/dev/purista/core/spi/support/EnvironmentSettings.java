@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -50,12 +51,6 @@ public final class EnvironmentSettings {
 
   /** A whole number and an optional unit; the missing unit gets its own message. Matched in lower case. */
   private static final Pattern AMOUNT_AND_UNIT = Pattern.compile("([+-]?\\d+)\\s*(ms|s|m|h|d)?");
-
-  /**
-   * The password part of {@code scheme://user:password@host}, so that an error message does not log it. Up to the
-   * last {@code @} of the authority, because a password may contain an unescaped {@code @} too.
-   */
-  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/?#@:]*:)[^/?#]*@");
 
   private final String prefix;
   private final Function<String, String> environment;
@@ -117,6 +112,29 @@ public final class EnvironmentSettings {
   /** Passes the value of {@code suffix}, a duration with a unit ({@code 30s}) or ISO-8601, to {@code setter}. */
   public void duration(String suffix, Consumer<Duration> setter) {
     read(suffix, DURATION, EnvironmentSettings::parseDuration, setter);
+  }
+
+  /**
+   * Passes {@code USERNAME} and {@code PASSWORD} together to {@code setter}, the password {@code null} when only
+   * the user name is set; the setter decides whether that is enough. A password without a user name, or a setter
+   * that refuses, fails naming both variables and never showing the password.
+   */
+  public void credentials(BiConsumer<String, String> setter) {
+    Objects.requireNonNull(setter, "setter == null");
+    Optional<String> username = value("USERNAME");
+    Optional<String> password = value("PASSWORD");
+    if (username.isEmpty() && password.isEmpty()) {
+      return;
+    }
+    String both = name("USERNAME") + " and " + name("PASSWORD") + " go together";
+    if (username.isEmpty()) {
+      throw new IllegalArgumentException(both + ": a password needs a user name");
+    }
+    try {
+      setter.accept(username.get(), password.orElse(null));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(both + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -209,6 +227,6 @@ public final class EnvironmentSettings {
   }
 
   private static String masked(String value) {
-    return URL_PASSWORD.matcher(value).replaceAll("$1***@");
+    return Credentials.redact(value);
   }
 }

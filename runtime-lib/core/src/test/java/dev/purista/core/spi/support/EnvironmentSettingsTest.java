@@ -220,4 +220,25 @@ class EnvironmentSettingsTest {
   private static EnvironmentSettings x(String value) {
     return new EnvironmentSettings(PREFIX, Map.of("PURISTA_TEST_X", value));
   }
+
+  @Test
+  void credentialsComeInOneShapeAndNeverShowThePassword() {
+    AtomicReference<Credentials> set = new AtomicReference<>();
+    new EnvironmentSettings(PREFIX, Map.of("PURISTA_TEST_USERNAME", "svc", "PURISTA_TEST_PASSWORD", "hunter2"))
+        .credentials((username, password) -> set.set(Credentials.of(username, password)));
+    IllegalArgumentException passwordAlone = assertThrows(IllegalArgumentException.class,
+        () -> new EnvironmentSettings(PREFIX, Map.of("PURISTA_TEST_PASSWORD", "hunter2"))
+            .credentials((username, password) -> set.set(Credentials.of(username, password))));
+    IllegalArgumentException userAlone = assertThrows(IllegalArgumentException.class,
+        () -> new EnvironmentSettings(PREFIX, Map.of("PURISTA_TEST_USERNAME", "svc"))
+            .credentials((username, password) -> set.set(Credentials.of(username, password))));
+
+    assertEquals("svc", set.get().username());
+    assertEquals("hunter2", set.get().password());
+    assertEquals("svc:***", set.get().toString());
+    assertEquals("PURISTA_TEST_USERNAME and PURISTA_TEST_PASSWORD go together: a password needs a user name",
+        passwordAlone.getMessage());
+    assertEquals("PURISTA_TEST_USERNAME and PURISTA_TEST_PASSWORD go together: credentials of user svc need a "
+        + "password", userAlone.getMessage());
+  }
 }

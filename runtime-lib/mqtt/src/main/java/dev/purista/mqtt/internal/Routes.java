@@ -1,17 +1,12 @@
-package dev.purista.mqtt;
+package dev.purista.mqtt.internal;
 
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.spi.CommandEndpoint;
 import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
-import dev.purista.mqtt.internal.ClientFactory;
-import dev.purista.mqtt.internal.CommandRoute;
-import dev.purista.mqtt.internal.InFlight;
-import dev.purista.mqtt.internal.Responder;
-import dev.purista.mqtt.internal.SubscriptionRoute;
-import dev.purista.mqtt.internal.Topology;
-import dev.purista.mqtt.internal.WireFormat;
+import dev.purista.core.spi.support.InFlight;
+import dev.purista.mqtt.MqttBridgeConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * its first registration and closing it with its last, and draining them all on stop. Registration changes are
  * serialised, so that a route is never opened and closed at the same time.
  */
-final class Routes {
+public final class Routes {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
 
   private final MqttBridgeConfig config;
@@ -46,23 +41,24 @@ final class Routes {
   private final Map<MessageAddress, SubscriptionRoute> subscriptions = new ConcurrentHashMap<>();
   private final Set<CompletableFuture<Void>> closing = ConcurrentHashMap.newKeySet();
   private final InFlight commandsInFlight = new InFlight();
-  private MqttBridge.Session session;
+  private MqttConnection main;
   private Responder responder;
   private ScheduledExecutorService retries;
 
-  Routes(MqttBridgeConfig config, Topology topology, WireFormat wire, ClientFactory clients) {
+  public Routes(MqttBridgeConfig config, Topology topology, WireFormat wire, ClientFactory clients) {
     this.config = config;
     this.topology = topology;
     this.wire = wire;
     this.clients = clients;
     this.subscriptionSettings = new SubscriptionRoute.Settings(config.clientId(), config.sessionsResumable(),
-        config.nonDurableQos(), config.maxRetries(), config.retryDelay(), config.eventExpiry(),
+        config.nonDurableQos(), config.maxAttempts(), config.retryDelay(), config.eventExpiry(),
         config.defaultCommandTimeout());
   }
 
-  synchronized void attach(MqttBridge.Session started) {
-    this.session = started;
-    this.responder = new Responder(config.instanceId(), topology, wire, started.main,
+  /** Serves commands on {@code main}, the bridge's connection for commands and responses, from now on. */
+  public synchronized void attach(MqttConnection main) {
+    this.main = main;
+    this.responder = new Responder(config.instanceId(), topology, wire, main,
         config.defaultCommandTimeout(), config.eventExpiry());
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "purista-mqtt-retries");
@@ -73,10 +69,10 @@ final class Routes {
     this.retries = timer;
   }
 
-  synchronized Registration addCommand(MessageAddress address, CommandEndpoint endpoint) {
+  public synchronized Registration addCommand(MessageAddress address, CommandEndpoint endpoint) {
     CommandRoute route = commands.get(address);
     if (route == null) {
-      route = new CommandRoute(address, topology, responder, session.main, wire, commandsInFlight);
+      route = new CommandRoute(address, topology, responder, main, wire, commandsInFlight);
       route.add(endpoint);
       route.open();
       commands.put(address, route);
@@ -99,7 +95,7 @@ final class Routes {
     }
   }
 
-  synchronized Registration addSubscription(SubscriptionSpec spec, SubscriptionEndpoint endpoint) {
+  public synchronized Registration addSubscription(SubscriptionSpec spec, SubscriptionEndpoint endpoint) {
     SubscriptionRoute route = subscriptions.get(spec.address());
     if (route == null) {
       route = new SubscriptionRoute(spec, topology, wire, clients, subscriptionSettings, retries);
@@ -133,11 +129,11 @@ final class Routes {
   }
 
   /** Whether every subscription's connection is up (the main connection is the session's to report). */
-  boolean connected() {
+  public boolean connected() {
     return subscriptions.values().stream().allMatch(SubscriptionRoute::isConnected);
   }
 
-  boolean alive() {
+  public boolean alive() {
     return subscriptions.values().stream().allMatch(SubscriptionRoute::isAlive);
   }
 
@@ -145,7 +141,7 @@ final class Routes {
    * Stops every route from taking messages, then waits, within {@code grace} overall, for the commands in flight
    * to be answered and the subscriptions to finish and disconnect.
    */
-  void drainAndClose(Duration grace) {
+  public void drainAndClose(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
     List<CompletableFuture<Void>> pending = new ArrayList<>();
     synchronized (this) {

@@ -1,17 +1,22 @@
-package dev.purista.mqtt.internal;
+package dev.purista.core.spi.support;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The endpoints one bridge registered under one address. The broker sees a single subscription for them (two
- * subscriptions with one filter on one connection would replace each other), and this class spreads what arrives:
- * one endpoint in turn, or all of them.
+ * The endpoints one bridge registered under one address, and the turn they take: {@link #next()} spreads calls
+ * (or the messages of a shared subscription) over them one after the other, {@link #all()} gives every one. Reads
+ * take no lock, because they happen on every message and registrations change rarely.
  */
-public final class LocalEndpoints<T> {
+public final class RoundRobin<T> {
   private final CopyOnWriteArrayList<T> members = new CopyOnWriteArrayList<>();
   private final AtomicInteger cursor = new AtomicInteger();
+
+  /** An empty set of endpoints. */
+  public RoundRobin() {
+  }
 
   public void add(T member) {
     members.add(member);
@@ -34,8 +39,9 @@ public final class LocalEndpoints<T> {
     return member;
   }
 
+  /** Every member; iterating it sees the members of the moment it began, whatever is added or removed meanwhile. */
   public List<T> all() {
-    return List.copyOf(members);
+    return Collections.unmodifiableList(members);
   }
 
   public boolean isEmpty() {
