@@ -76,7 +76,7 @@ public final class AmqpBridge implements EventBridge {
   private volatile AmqpSession session;
   private volatile boolean stopping;
 
-  public AmqpBridge(AmqpBridgeConfig config) {
+  AmqpBridge(AmqpBridgeConfig config) {
     this.config = java.util.Objects.requireNonNull(config, "config == null");
     this.names = new AmqpNames(config.exchange(), config.namePrefix());
     this.topology = new AmqpTopology(names);

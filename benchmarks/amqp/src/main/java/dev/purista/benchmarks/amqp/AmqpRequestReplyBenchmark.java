@@ -8,6 +8,7 @@ import dev.purista.core.message.MessageIds;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Request/reply latency and throughput of {@code AmqpBridge} beside the bare amqp-client, measured in one run and
@@ -30,10 +31,12 @@ public final class AmqpRequestReplyBenchmark {
     String prefix = "bench-" + MessageIds.newId().substring(0, 8);
     Map<String, Object> payload = Map.of("name", "benchmark", "count", 42, "tags", List.of("a", "b"));
 
-    AmqpBridgeConfig.Builder config = AmqpBridgeConfig.builder().url(url).exchange(prefix).namePrefix(prefix);
-    try (BridgeRequestReply ours = new BridgeRequestReply(config, payload);
+    Consumer<AmqpBridgeConfig.Builder> settings = config -> config.url(url).exchange(prefix).namePrefix(prefix);
+    AmqpBridgeConfig.Builder defaults = AmqpBridgeConfig.builder();
+    settings.accept(defaults);
+    try (BridgeRequestReply ours = new BridgeRequestReply(settings, payload);
         RawClientRequestReply raw = new RawClientRequestReply(url, prefix + ".raw", new MessageCodec()
-            .encode(ours.command()), config.build().prefetch())) {
+            .encode(ours.command()), defaults.build().prefetch())) {
       Map<RequestReply, LatencyRecorder> results = new InterleavedRounds(warmup, rounds, calls)
           .run(List.of(ours, raw));
       print(url, rounds, calls, warmup, results.get(ours), results.get(raw), ours.name(), raw.name());

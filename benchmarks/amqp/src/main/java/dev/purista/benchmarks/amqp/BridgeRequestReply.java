@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Our side: {@link AmqpBridge#invoke} from one bridge to a command endpoint on another, each with its own
@@ -29,13 +30,13 @@ final class BridgeRequestReply implements RequestReply {
   private final MessageAddress sender;
   private final Object payload;
 
-  BridgeRequestReply(AmqpBridgeConfig.Builder config, Object payload) {
+  BridgeRequestReply(Consumer<AmqpBridgeConfig.Builder> settings, Object payload) {
     this.payload = payload;
-    responder = new AmqpBridge(config.instanceId("bench-responder-" + MessageIds.newId().substring(0, 6))
-        .connectionName("bench-bridge-responder").build());
+    responder = AmqpBridge.configure(settings.andThen(config -> config
+        .instanceId("bench-responder-" + MessageIds.newId().substring(0, 6)).connectionName("bench-bridge-responder")));
     responder.start();
-    caller = new AmqpBridge(config.instanceId("bench-caller-" + MessageIds.newId().substring(0, 6))
-        .connectionName("bench-bridge-caller").build());
+    caller = AmqpBridge.configure(settings.andThen(config -> config
+        .instanceId("bench-caller-" + MessageIds.newId().substring(0, 6)).connectionName("bench-bridge-caller")));
     caller.start();
     sender = new MessageAddress("benchmark", "1", "caller", caller.instanceId());
     responder.registerCommand(new CommandSpec(COMMAND, null), command -> CompletableFuture.completedFuture(
