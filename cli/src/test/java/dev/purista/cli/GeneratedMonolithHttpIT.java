@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,21 +17,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the quick start promises: a new project, built by a real offline Maven build against the local repository
  * this reactor's {@code mvn install} filled, runs as its own JVM, serves the public {@code ping} command over HTTP
- * on the port in {@code PURISTA_HTTP_PORT} with its OpenAPI document, and stops gracefully on SIGTERM. It runs the packaged CLI jar, so it belongs to the integration-test phase.
+ * on the port in {@code PURISTA_HTTP_PORT} with its OpenAPI document, and stops gracefully on SIGTERM, also
+ * under concurrent load: every request sent before the signal is answered, either served (200) or refused with
+ * the shutdown problem (503) once the drain began; none is cut off or fails otherwise. It runs the packaged CLI jar, so it belongs to the integration-test phase.
  */
 class GeneratedMonolithHttpIT {
   private static final Duration BUILD = Duration.ofMinutes(5);
   private static final Duration COMMAND = Duration.ofMinutes(1);
   private static final Duration READY = Duration.ofSeconds(60);
+  private static final int LOAD_THREADS = 8;
+  private static final Duration LOAD_BEFORE_SIGTERM = Duration.ofSeconds(2);
   /** The JVM's exit status after SIGTERM once its shutdown hooks have run (128 + 15). */
   private static final int EXIT_AFTER_SIGTERM = 143;
 
@@ -38,7 +46,7 @@ class GeneratedMonolithHttpIT {
   Path dir;
 
   @Test
-  void theGeneratedMonolithServesPingOverHttpAndStopsOnSigterm() throws Exception {
+  void theGeneratedMonolithServesPingOverHttpAndStopsOnSigtermUnderLoad() throws Exception {
     Path project = buildNewProject();
     int port = freePort();
     Path log = dir.resolve("monolith.log");
@@ -62,6 +70,15 @@ class GeneratedMonolithHttpIT {
       HttpResponse<String> openApi = client.send(get(port, "/api/openapi.json"), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, openApi.statusCode(), openApi.body());
       assertTrue(openApi.body().contains("/api/v1/ping"), openApi.body());
+
+      Load load = Load.start(port, LOAD_THREADS);
+      Thread.sleep(LOAD_BEFORE_SIGTERM.toMillis());
+      load.markSigterm();
+      monolith.destroy();
+      load.awaitEnd(COMMAND);
+      System.out.println("SIGTERM under load (" + LOAD_THREADS + " threads): " + load);
+      assertTrue(load.served() > 0, "the load reached the server: " + load);
+      assertEquals(List.of(), load.failures(), "requests sent before SIGTERM that failed: " + load);
     } finally {
       monolith.destroy();
     }
@@ -75,6 +92,92 @@ class GeneratedMonolithHttpIT {
     assertTrue(output.contains("service ping v1 stopped"), "the graceful stop ran\n" + output);
     assertFalse(output.contains("still in flight"), output);
     assertFalse(output.contains("Exception"), output);
+  }
+
+  /**
+   * Threads that call {@code GET /api/v1/ping} back to back, each on its own client. A request counts as sent
+   * before SIGTERM when its thread read the mark as unset just before sending it; such a request must be
+   * answered 200 or, once the drain began, 503, and never lose its connection midway. Any answer other than those
+   * two is a failure whenever it was sent. A connection refused after the mark is the closed listener. A thread
+   * stops at its first refused or failed request.
+   */
+  private static final class Load {
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicBoolean sigterm = new AtomicBoolean();
+    private final AtomicLong served = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+
+    static Load start(int port, int threadCount) {
+      Load load = new Load();
+      for (int i = 0; i < threadCount; i++) {
+        Thread thread = new Thread(() -> load.callUntilRefused(port), "load-" + i);
+        load.threads.add(thread);
+        thread.start();
+      }
+      return load;
+    }
+
+    private void callUntilRefused(int port) {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      while (true) {
+        boolean beforeSigterm = !sigterm.get();
+        try {
+          HttpResponse<String> response = client.send(get(port, "/api/v1/ping"), HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() == 200 && response.body().equals("{\"message\":\"pong\"}")) {
+            served.incrementAndGet();
+            continue;
+          }
+          if (response.statusCode() == 503 && response.body().contains("shutting down")) {
+            refused.incrementAndGet();
+            return;
+          }
+          failures.add((beforeSigterm ? "" : "after SIGTERM: ") + response.statusCode() + " " + response.body());
+          return;
+        } catch (ConnectException notAccepted) {
+          // The request never reached the server; before SIGTERM the listener must have been there.
+          if (beforeSigterm) {
+            failures.add(notAccepted.toString());
+          }
+          return;
+        } catch (IOException e) {
+          if (beforeSigterm) {
+            failures.add(e.toString());
+          }
+          return;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
+    void markSigterm() {
+      sigterm.set(true);
+    }
+
+    void awaitEnd(Duration limit) throws InterruptedException {
+      long deadline = System.nanoTime() + limit.toNanos();
+      for (Thread thread : threads) {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        if (thread.isAlive()) {
+          fail("a load thread still runs " + limit + " after SIGTERM: " + this);
+        }
+      }
+    }
+
+    long served() {
+      return served.get();
+    }
+
+    List<String> failures() {
+      return List.copyOf(failures);
+    }
+
+    @Override
+    public String toString() {
+      return served + " served, " + refused + " refused while draining, failures " + failures;
+    }
   }
 
   /** {@code purista new project shop}, then {@code purista build}, each a process of the packaged CLI jar. */
