@@ -58,7 +58,7 @@ final class NewProjectOperation {
     }
 
     ServiceModel ping = ServiceModel.of("ping", "1", "Answers pings; a first service to copy from")
-        .withCommand(new CommandModel("ping", "Answers pong", HttpRoute.of("GET", "ping"), null));
+        .withCommand(new CommandModel("ping", "Answers pong", HttpRoute.of("GET", "ping").asPublic(), null));
     ProjectModel model = ProjectModel.create(versions.purista(),
             new ProjectInfo(name, groupId, name, FIRST_PROJECT_VERSION, basePackage),
             new ProjectOptions(versions.javaRelease()))

@@ -16,7 +16,10 @@ import dev.purista.cli.plan.ProposedFile;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Emits {@code MonolithMain}: every service of the project in one process, on the in-memory bridge. */
+/**
+ * Emits {@code MonolithMain}: every service of the project in one process, on the in-memory bridge, with their
+ * HTTP-exposed commands served by purista-http.
+ */
 final class MonolithBootstrapEmitter implements BootstrapEmitter {
 
   @Override
@@ -44,11 +47,13 @@ final class MonolithBootstrapEmitter implements BootstrapEmitter {
     for (ServiceModel service : model.services()) {
       body.add("\n.service($T.DEFINITION)", layout.serviceClass(service));
     }
+    body.add("\n.component($T.fromEnvironment())", RuntimeTypes.HTTP_SERVER);
     body.add("\n.build()\n.runUntilShutdown();\n$<$<");
     TypeSpec type = TypeSpec.classBuilder(name)
         .addModifiers(PUBLIC, FINAL)
         .addJavadoc("Runs every service of the project in one process on the in-memory event bridge: the "
-            + "monolith target.\nIt stops gracefully on SIGTERM or Ctrl+C: work in flight finishes first.\n")
+            + "monolith target.\nIts HTTP-exposed commands are served at /api/v{version}/{path}, on the port in "
+            + "PURISTA_HTTP_PORT.\nIt stops gracefully on SIGTERM or Ctrl+C: work in flight finishes first.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("main")
             .addModifiers(PUBLIC, STATIC)

@@ -17,9 +17,11 @@ final class RuntimeTypes {
   static final ClassName SUBSCRIPTION_CONTEXT = ClassName.get(CORE, "SubscriptionContext");
   static final ClassName COMMAND_INVOKER = ClassName.get(CORE, "CommandInvoker");
   static final ClassName HTTP_METHOD = ClassName.get(CORE, "HttpMethod");
+  static final ClassName HTTP_ACCESS = ClassName.get(CORE, "HttpAccess");
   static final ClassName MESSAGE_ADDRESS = ClassName.get(CORE + ".message", "MessageAddress");
   static final ClassName APPLICATION = ClassName.get(CORE + ".lifecycle", "Application");
   static final ClassName DEFAULT_EVENT_BRIDGE = ClassName.get(CORE + ".bridge", "DefaultEventBridge");
+  static final ClassName HTTP_SERVER = ClassName.get("dev.purista.http", "HttpServer");
 
   static final ClassName COMMAND_HARNESS = ClassName.get(TESTKIT, "CommandHarness");
   static final ClassName COMMAND_OUTCOME = ClassName.get(TESTKIT, "CommandOutcome");

@@ -41,7 +41,7 @@ final class ServiceCatalog {
         commands.add(Map.of(
             "name", command.name(),
             "http", command.httpRoute().map(r -> "`" + r.method() + " /api/v" + service.version() + "/" + r.path()
-                + "`").orElse(NONE),
+                + "`" + (r.isPublic() ? " (public)" : "")).orElse(NONE),
             "successEvent", command.successEventName().map(e -> "`" + e + "`").orElse(NONE),
             "description", cell(command.description())));
       }

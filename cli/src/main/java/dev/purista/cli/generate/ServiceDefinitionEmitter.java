@@ -72,8 +72,13 @@ final class ServiceDefinitionEmitter {
     if (!command.description().isEmpty()) {
       init.add("\n.description($S)", command.description());
     }
-    command.httpRoute().ifPresent(route ->
-        init.add("\n.http($T.$L, $S)", RuntimeTypes.HTTP_METHOD, route.method(), route.path()));
+    command.httpRoute().ifPresent(route -> {
+      init.add("\n.http($T.$L, $S", RuntimeTypes.HTTP_METHOD, route.method(), route.path());
+      if (route.isPublic()) {
+        init.add(", $T.PUBLIC", RuntimeTypes.HTTP_ACCESS);
+      }
+      init.add(")");
+    });
     command.successEventName().ifPresent(event ->
         init.add("\n.successEvent($T.$L)", layout.serviceEvents(), CaseFormat.constant(event)));
     init.add("\n.handler(new $T())", layout.commandHandler(service, command))

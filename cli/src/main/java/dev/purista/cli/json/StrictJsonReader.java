@@ -140,6 +140,15 @@ public final class StrictJsonReader implements Closeable {
     return parser.getIntValue();
   }
 
+  /** {@code true} or {@code false}; {@code null} is an error. */
+  public boolean bool() throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+      throw error(describeCurrent() + " must be true or false");
+    }
+    return token == JsonToken.VALUE_TRUE;
+  }
+
   /** An array whose elements {@code element} reads, or {@code null}. */
   public <T> List<T> list(ValueReader<T> element) throws IOException {
     JsonToken token = parser.currentToken();

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * How a command is exposed over HTTP: a method and a path relative to {@code /api/v<version>/}, such as
- * {@code GET users/{id}}. Path variables in braces become components of the command's parameter record.
+ * {@code GET users/{id}}. Path variables in braces become components of the command's parameter record. A route
+ * is protected (callers must authenticate) unless it is public.
  */
-public record HttpRoute(String method, String path) {
+public record HttpRoute(String method, String path, boolean isPublic) {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
   private static final Pattern LITERAL_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
   private static final Pattern VARIABLE_SEGMENT = Pattern.compile("\\{([a-z][A-Za-z0-9]*)}");
@@ -27,8 +28,18 @@ public record HttpRoute(String method, String path) {
     return of(value.substring(0, colon), value.substring(colon + 1));
   }
 
-  /** Checks and normalizes a route: upper-case method, no leading or trailing slash. */
+  /** A protected route, as stored. */
+  public HttpRoute(String method, String path) {
+    this(method, path, false);
+  }
+
+  /** Checks and normalizes a protected route. */
   public static HttpRoute of(String method, String path) {
+    return of(method, path, false);
+  }
+
+  /** Checks and normalizes a route: upper-case method, no leading or trailing slash. */
+  public static HttpRoute of(String method, String path, boolean isPublic) {
     String normalizedMethod = method.toUpperCase(Locale.ROOT);
     if (!METHODS.contains(normalizedMethod)) {
       throw new InvalidNameException("HTTP method '" + method + "' is not one of GET, POST, PUT, PATCH, DELETE",
@@ -57,7 +68,7 @@ public record HttpRoute(String method, String path) {
             "use letters, digits, '-', '_', '.', '~' or a lowerCamel variable such as {id}");
       }
     }
-    return new HttpRoute(normalizedMethod, normalizedPath);
+    return new HttpRoute(normalizedMethod, normalizedPath, isPublic);
   }
 
   /** The names of the path variables, in order: {@code users/{id}} → {@code [id]}. */
@@ -72,8 +83,13 @@ public record HttpRoute(String method, String path) {
     return names;
   }
 
+  /** The same route, callable without authentication. */
+  public HttpRoute asPublic() {
+    return new HttpRoute(method, path, true);
+  }
+
   @Override
   public String toString() {
-    return method + " " + path;
+    return method + " " + path + (isPublic ? " (public)" : "");
   }
 }

@@ -134,14 +134,16 @@ final class ProjectModelReader {
     }
     String method = null;
     String path = null;
+    boolean isPublic = false;
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "method" -> method = in.string();
         case "path" -> path = in.string();
+        case "public" -> isPublic = in.bool();
         default -> throw in.unknownField("http");
       }
     }
-    return new HttpRoute(method, path);
+    return new HttpRoute(method, path, isPublic);
   }
 
   private static SubscriptionModel subscription(StrictJsonReader in) throws IOException {

@@ -62,7 +62,8 @@ final class ProjectModelValidator {
         NameRules.commandName(require(command.name(), "commands[].name"));
         NameRules.description(command.description());
         if (command.http() != null) {
-          HttpRoute.of(require(command.http().method(), "http.method"), require(command.http().path(), "http.path"));
+          HttpRoute.of(require(command.http().method(), "http.method"), require(command.http().path(), "http.path"),
+              command.http().isPublic());
         }
         if (command.successEvent() != null) {
           NameRules.eventName(command.successEvent());

@@ -65,6 +65,10 @@ public final class ProjectModelWriter {
       out.writeObjectFieldStart("http");
       out.writeStringField("method", command.http().method());
       out.writeStringField("path", command.http().path());
+      // Written only when set, so that the models of protected routes read as they always did.
+      if (command.http().isPublic()) {
+        out.writeBooleanField("public", true);
+      }
       out.writeEndObject();
     }
     writeIfPresent(out, "successEvent", command.successEvent());

@@ -1,6 +1,7 @@
 package dev.purista.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +35,7 @@ class ListCmdTest {
     assertEquals(String.join("\n",
         "shop (com.example:shop:0.1.0-SNAPSHOT, package com.example.shop)",
         "+-- service ping v1: Answers pings; a first service to copy from",
-        "|   `-- command ping  GET ping: Answers pong",
+        "|   `-- command ping  GET ping (public): Answers pong",
         "+-- service user v1: Manages users",
         "|   `-- command signUp  POST users, emits user.signedUp",
         "`-- service email v1",
@@ -56,6 +57,8 @@ class ListCmdTest {
     assertEquals("com.example.shop.service.user.v1.UserV1Client", user.path("clientClass").asText());
     JsonNode signUp = user.path("commands").get(0);
     assertEquals("POST", signUp.path("http").path("method").asText());
+    assertTrue(signUp.path("http").path("public").isMissingNode(), "a route is protected unless declared public");
+    assertTrue(json.path("services").get(0).path("commands").get(0).path("http").path("public").asBoolean());
     assertEquals("com.example.shop.service.user.v1.command.signup.SignUpCommand", signUp.path("handlerClass").asText());
     JsonNode event = json.path("events").get(1);
     assertEquals("USER_SIGNED_UP", event.path("constant").asText());

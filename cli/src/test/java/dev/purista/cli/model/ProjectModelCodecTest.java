@@ -42,6 +42,19 @@ class ProjectModelCodecTest {
   }
 
   @Test
+  void keepsAPublicRouteAndRejectsAPublicFlagThatIsNotABoolean() {
+    ProjectModel model = sample().withService(ServiceModel.of("ping", "1", "")
+        .withCommand(new CommandModel("ping", "", HttpRoute.of("GET", "ping").asPublic(), null)));
+    String json = codec.toJson(model);
+    assertEquals(1, json.split("\"public\": true", -1).length - 1, "only the public route says so: " + json);
+    assertEquals(model, codec.fromJson(json));
+
+    String notABoolean = json.replace("\"public\": true", "\"public\": \"yes\"");
+    CorruptModelException e = assertThrows(CorruptModelException.class, () -> codec.fromJson(notABoolean));
+    assertTrue(e.getMessage().contains("must be true or false"), e.getMessage());
+  }
+
+  @Test
   void reportsMalformedJsonWithItsPosition() {
     CorruptModelException e = assertThrows(CorruptModelException.class, () -> codec.fromJson("{\n  \"generatorVersion\": "));
     assertTrue(e.getMessage().startsWith("purista.json is not valid: "), e.getMessage());

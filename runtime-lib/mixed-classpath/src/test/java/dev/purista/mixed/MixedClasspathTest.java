@@ -25,7 +25,8 @@ class MixedClasspathTest {
         new BridgeParticipant("in-memory bridge", DefaultEventBridge::new),
         new BridgeParticipant("amqp bridge", () -> AmqpBridge.configure(o -> o.url(AMQP_URL))),
         new BridgeParticipant("nats bridge", () -> NatsBridge.configure(o -> o.url(NATS_URL))),
-        new BridgeParticipant("mqtt bridge", () -> MqttBridge.configure(o -> o.url(MQTT_URL))));
+        new BridgeParticipant("mqtt bridge", () -> MqttBridge.configure(o -> o.url(MQTT_URL))),
+        new HttpParticipant());
   }
 
   @TestFactory

@@ -7,9 +7,11 @@ import com.example.shop.service.ping.v1.PingV1Service;
 import com.example.shop.service.user.v1.UserV1Service;
 import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.lifecycle.Application;
+import dev.purista.http.HttpServer;
 
 /**
  * Runs every service of the project in one process on the in-memory event bridge: the monolith target.
+ * Its HTTP-exposed commands are served at /api/v{version}/{path}, on the port in PURISTA_HTTP_PORT.
  * It stops gracefully on SIGTERM or Ctrl+C: work in flight finishes first.
  */
 public final class MonolithMain {
@@ -21,6 +23,7 @@ public final class MonolithMain {
         .service(PingV1Service.DEFINITION)
         .service(UserV1Service.DEFINITION)
         .service(EmailV1Service.DEFINITION)
+        .component(HttpServer.fromEnvironment())
         .build()
         .runUntilShutdown();
   }

@@ -7,6 +7,7 @@ import com.example.shop.service.ping.v1.command.ping.PingParameter;
 import com.example.shop.service.ping.v1.command.ping.PingPayload;
 import com.example.shop.service.ping.v1.command.ping.PingResult;
 import dev.purista.core.CommandDefinition;
+import dev.purista.core.HttpAccess;
 import dev.purista.core.HttpMethod;
 import dev.purista.core.ServiceDefinition;
 
@@ -27,7 +28,7 @@ public final class PingV1Service {
   public static final CommandDefinition<PingPayload, PingParameter, PingResult> PING =
       CommandDefinition.builder("ping", PingPayload.class, PingParameter.class, PingResult.class)
           .description("Answers pong")
-          .http(HttpMethod.GET, "ping")
+          .http(HttpMethod.GET, "ping", HttpAccess.PUBLIC)
           .handler(new PingCommand())
           .build();
 
