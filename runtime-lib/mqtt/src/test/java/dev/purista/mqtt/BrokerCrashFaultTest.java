@@ -79,9 +79,35 @@ abstract class BrokerCrashFaultTest {
           abbreviate(lost()), lostOutsideRisk().size(), atRisk.size());
     }
 
+    /** Consecutive numbers as ranges, so that a run of lost events reads as one. */
     private static String abbreviate(Set<Integer> numbers) {
-      List<Integer> list = new ArrayList<>(numbers);
-      return list.size() <= 20 ? list.toString() : list.subList(0, 20) + "...";
+      StringBuilder text = new StringBuilder("[");
+      Integer first = null;
+      Integer last = null;
+      for (int number : numbers) {
+        if (last != null && number == last + 1) {
+          last = number;
+          continue;
+        }
+        appendRange(text, first, last);
+        first = number;
+        last = number;
+      }
+      appendRange(text, first, last);
+      return text.append(']').toString();
+    }
+
+    private static void appendRange(StringBuilder text, Integer first, Integer last) {
+      if (first == null) {
+        return;
+      }
+      if (text.length() > 1) {
+        text.append(", ");
+      }
+      text.append(first);
+      if (!first.equals(last)) {
+        text.append('-').append(last);
+      }
     }
   }
 
@@ -111,6 +137,7 @@ abstract class BrokerCrashFaultTest {
   private Figures run(MqttBridge publisher, String event, Path handledFile) throws Exception {
     Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicInteger failed = new AtomicInteger();
+    Map<String, Integer> failureCauses = new ConcurrentHashMap<>();
     AtomicInteger emitted = new AtomicInteger();
     AtomicBoolean emitting = new AtomicBoolean(true);
     List<CompletableFuture<Void>> emits = new ArrayList<>();
@@ -125,6 +152,7 @@ abstract class BrokerCrashFaultTest {
             acknowledged.add(sequence);
           } else {
             failed.incrementAndGet();
+            failureCauses.merge(rootCause(failure), 1, Integer::sum);
           }
         });
         synchronized (emits) {
@@ -142,13 +170,15 @@ abstract class BrokerCrashFaultTest {
       Fixture.awaitTrue(() -> acknowledged.size() >= before + EVENTS_BETWEEN_KILLS, Duration.ofSeconds(60),
           "events acknowledged before kill " + (kill + 1));
       broker().kill();
-      System.out.printf("kill %d at %d ms%n", kill + 1, (System.nanoTime() - started) / 1_000_000);
+      System.out.printf("kill %d at %d ms, events emitted so far %d%n", kill + 1,
+          (System.nanoTime() - started) / 1_000_000, emitted.get());
       Set<Integer> inBroker = new TreeSet<>(acknowledged);
       inBroker.removeAll(readHandled(handledFile).keySet());
       atRisk.addAll(inBroker);
       Fixture.sleep(DOWN_FOR);
       broker().startAgain();
-      System.out.printf("broker back at %d ms%n", (System.nanoTime() - started) / 1_000_000);
+      System.out.printf("broker back at %d ms, events emitted so far %d%n", (System.nanoTime() - started) / 1_000_000,
+          emitted.get());
     }
     Fixture.sleep(AFTER_LAST_RESTART);
     emitting.set(false);
@@ -179,6 +209,7 @@ abstract class BrokerCrashFaultTest {
     }
     // Duplicates and stragglers arrive a little later; counting too early would flatter the figures.
     Fixture.sleep(Duration.ofMillis(500));
+    System.out.println("why emits failed: " + new TreeMap<>(failureCauses));
     return new Figures(broker().name(), kills(), emitted.get(), acknowledged, failed.get(), readHandled(handledFile),
         atRisk);
   }
@@ -224,6 +255,15 @@ abstract class BrokerCrashFaultTest {
       throw new IllegalStateException("the subscriber process did not start");
     }
     return process;
+  }
+
+  /** The innermost cause, where the client library says what went wrong. */
+  private static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private static int count(Map<Integer, Integer> handled) {
