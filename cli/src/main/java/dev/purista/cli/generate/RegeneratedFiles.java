@@ -4,12 +4,16 @@ import dev.purista.cli.failure.OperationFailedException;
 import dev.purista.cli.model.ProjectModel;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.TargetModel;
+import dev.purista.cli.plan.ContentHash;
+import dev.purista.cli.plan.Output;
 import dev.purista.cli.plan.ProposedFile;
 import dev.purista.cli.template.TemplateRenderer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,13 +48,18 @@ public final class RegeneratedFiles {
    * touches rather than what the project holds: the wiring and client of each service that is new or changed
    * (they depend on their own service only), the event constants and each bootstrap when what they are made from
    * changed (see their {@code inputs}), and the service catalog, which shows everything. The files of untouched
-   * services are neither rendered nor read. In the order of {@link #all}, with the same bytes.
+   * services are neither rendered nor read. The event constants are rebuilt from their current text in
+   * {@code current} when it is still what was recorded for {@code before}, so that only the constants the change
+   * alters are rendered. In the order of {@link #all}, with the same bytes.
    */
-  public static List<ProposedFile> changedBy(ProjectModel before, ProjectModel after, TemplateRenderer renderer) {
+  public static List<ProposedFile> changedBy(ProjectModel before, ProjectModel after, TemplateRenderer renderer,
+      Output current) {
     ProjectLayout layout = new ProjectLayout(after.project().basePackage());
     List<ProposedFile> files = new ArrayList<>();
-    if (!ServiceEventsEmitter.inputs(before).equals(ServiceEventsEmitter.inputs(after))) {
-      files.add(ServiceEventsEmitter.emit(layout, after));
+    Map<String, String> eventInputs = ServiceEventsEmitter.inputs(before);
+    if (!eventInputs.equals(ServiceEventsEmitter.inputs(after))) {
+      String path = ProjectLayout.mainSource(layout.serviceEvents());
+      files.add(ServiceEventsEmitter.emitChanged(layout, eventInputs, after, asRecorded(current, path, before)));
     }
     Set<ServiceModel> unchanged = new HashSet<>(before.services());
     for (ServiceModel service : after.services()) {
@@ -67,6 +76,20 @@ public final class RegeneratedFiles {
     }
     files.add(ServiceCatalog.render(renderer, after));
     return files;
+  }
+
+  /** The file's text if its hash is the one recorded in {@code model}: then it is what purista wrote from it. */
+  private static Optional<String> asRecorded(Output current, String path, ProjectModel model) {
+    String recorded = model.generatedFiles().get(path);
+    if (recorded == null) {
+      return Optional.empty();
+    }
+    try {
+      return current.read(path).filter(text -> ContentHash.of(text).equals(recorded));
+    } catch (IOException e) {
+      // Only a shortcut is lost: the planner reads the file again and reports the problem.
+      return Optional.empty();
+    }
   }
 
   private static List<ProposedFile> serviceFiles(ProjectLayout layout, ServiceModel service) {

@@ -13,6 +13,8 @@ import dev.purista.cli.model.ProjectOptions;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.SubscriptionModel;
 import dev.purista.cli.model.TargetModel;
+import dev.purista.cli.plan.ContentHash;
+import dev.purista.cli.plan.InMemoryOutput;
 import dev.purista.cli.plan.Ownership;
 import dev.purista.cli.plan.ProposedFile;
 import dev.purista.cli.template.TemplateRenderer;
@@ -22,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RegeneratedFilesTest {
+  private static final String EVENTS = "src/main/java/com/example/shop/service/ServiceEvents.java";
   private final ProjectModel model = ProjectModel.create("1", new ProjectInfo("shop", "com.example", "shop", "1",
           "com.example.shop"), new ProjectOptions(17))
       .withService(ServiceModel.of("user", "1", "Users | accounts")
@@ -80,7 +83,8 @@ class RegeneratedFilesTest {
     ProjectModel before = model.withService(ServiceModel.of("email", "1", ""));
     ServiceModel user = before.service("user", "1").orElseThrow();
     ProjectModel after = before.withServiceReplaced(user.withCommand(new CommandModel("signIn", "", null, null)));
-    List<String> paths = RegeneratedFiles.changedBy(before, after, TemplateRenderer.bundled()).stream()
+    List<String> paths = RegeneratedFiles.changedBy(before, after, TemplateRenderer.bundled(), onDisk(before))
+        .stream()
         .map(ProposedFile::path).toList();
     assertEquals(List.of(
         "src/main/java/com/example/shop/service/user/v1/UserV1Service.java",
@@ -91,13 +95,21 @@ class RegeneratedFilesTest {
   /** The promise that lets an add skip files: every file whose bytes a change alters is among those it rewrites. */
   @Test
   void everyFileAChangeAltersIsAmongThoseItRegeneratesWithTheSameBytes() {
-    ProjectModel base = model.withService(ServiceModel.of("email", "1", "Sends emails")
-        .withSubscription(new SubscriptionModel("welcome", "", "user.signedUp", null, "x.Y")));
+    ProjectModel base = recorded(model.withService(ServiceModel.of("email", "1", "Sends emails")
+        .withSubscription(new SubscriptionModel("welcome", "", "user.signedUp", null, "x.Y"))));
     ServiceModel user = base.service("user", "1").orElseThrow();
     ServiceModel email = base.service("email", "1").orElseThrow();
+    // An event name this long makes JavaPoet wrap its constant's declaration onto a second line.
+    String longEvent = "user." + "a".repeat(90);
     Map<String, ProjectModel> changes = new LinkedHashMap<>();
     changes.put("a command with a new event", base.withServiceReplaced(
         user.withCommand(new CommandModel("signIn", "", null, "user.signedIn"))));
+    changes.put("a command with a new first event", base.withServiceReplaced(
+        user.withCommand(new CommandModel("audit", "", null, "aaa.first"))));
+    changes.put("a command with a new last event", base.withServiceReplaced(
+        user.withCommand(new CommandModel("audit", "", null, "zzz.last"))));
+    changes.put("a command with a long new event", base.withServiceReplaced(
+        user.withCommand(new CommandModel("signIn", "", null, longEvent))));
     changes.put("a command with a known event", base.withServiceReplaced(
         email.withCommand(new CommandModel("resend", "", null, "user.signedUp"))));
     changes.put("a command with no event", base.withServiceReplaced(
@@ -108,12 +120,18 @@ class RegeneratedFilesTest {
     changes.put("a second version", base.withService(ServiceModel.of("user", "2", "")));
     changes.put("nothing", base);
     Map<String, String> beforeFiles = contents(RegeneratedFiles.all(base, TemplateRenderer.bundled()));
+    ProjectModel withLong = recorded(changes.get("a command with a long new event"));
+    ServiceModel longUser = withLong.service("user", "1").orElseThrow();
+    changes.put("a change next to a long event", withLong.withServiceReplaced(
+        longUser.withCommand(new CommandModel("signOut", "", null, "user.signedOut"))));
     for (Map.Entry<String, ProjectModel> change : changes.entrySet()) {
+      ProjectModel before = change.getKey().equals("a change next to a long event") ? withLong : base;
+      Map<String, String> previous = contents(RegeneratedFiles.all(before, TemplateRenderer.bundled()));
       Map<String, String> afterFiles = contents(RegeneratedFiles.all(change.getValue(), TemplateRenderer.bundled()));
-      Map<String, String> rewritten = contents(RegeneratedFiles.changedBy(base, change.getValue(),
-          TemplateRenderer.bundled()));
+      Map<String, String> rewritten = contents(RegeneratedFiles.changedBy(before, change.getValue(),
+          TemplateRenderer.bundled(), onDisk(before)));
       for (Map.Entry<String, String> file : afterFiles.entrySet()) {
-        if (!file.getValue().equals(beforeFiles.get(file.getKey()))) {
+        if (!file.getValue().equals(previous.get(file.getKey()))) {
           assertEquals(file.getValue(), rewritten.get(file.getKey()), change.getKey() + " alters " + file.getKey());
         }
       }
@@ -121,6 +139,55 @@ class RegeneratedFilesTest {
         assertEquals(afterFiles.get(file.getKey()), file.getValue(), change.getKey() + ": same bytes as a full run");
       }
     }
+    assertTrue(beforeFiles.get(EVENTS).contains("USER_SIGNED_UP"), "the base project has event constants");
+  }
+
+  /** The event constants of untouched events are taken from the file as it is, not rendered again. */
+  @Test
+  void theEventConstantsKeepTheTextOfUnchangedConstants() {
+    ProjectModel before = recorded(model);
+    InMemoryOutput disk = onDisk(before);
+    String marked = disk.files().get(EVENTS).replace("Emitted by user v1 signUp.", "Emitted by user v1 signUp!");
+    // As if purista had written it so: the recorded hash matches, so the text is trusted and reused.
+    ProjectModel trusted = before.withGeneratedFiles(Map.of(EVENTS, ContentHash.of(marked)));
+    disk.writeAll(List.of(new ProposedFile(EVENTS, marked, Ownership.REGENERATED)));
+    ServiceModel user = trusted.service("user", "1").orElseThrow();
+    ProjectModel after = trusted.withServiceReplaced(user.withCommand(new CommandModel("signIn", "", null,
+        "user.signedIn")));
+    String events = contents(RegeneratedFiles.changedBy(trusted, after, TemplateRenderer.bundled(), disk))
+        .get(EVENTS);
+    assertTrue(events.contains("Emitted by user v1 signUp!"), events);
+    assertTrue(events.contains("USER_SIGNED_IN = \"user.signedIn\""), events);
+  }
+
+  /** A constants file that is not what purista recorded (edited by hand) is rendered whole, never reused. */
+  @Test
+  void anEditedEventConstantsFileIsRenderedWhole() {
+    ProjectModel before = recorded(model);
+    InMemoryOutput disk = onDisk(before);
+    String edited = disk.files().get(EVENTS).replace("Emitted by user v1 signUp.", "Edited by hand.");
+    disk.writeAll(List.of(new ProposedFile(EVENTS, edited, Ownership.REGENERATED)));
+    ServiceModel user = before.service("user", "1").orElseThrow();
+    ProjectModel after = before.withServiceReplaced(user.withCommand(new CommandModel("signIn", "", null,
+        "user.signedIn")));
+    String events = contents(RegeneratedFiles.changedBy(before, after, TemplateRenderer.bundled(), disk))
+        .get(EVENTS);
+    assertEquals(contents(RegeneratedFiles.all(after, TemplateRenderer.bundled())).get(EVENTS), events);
+  }
+
+  /** The model with the hashes of its regenerated files recorded, as purista leaves it after writing them. */
+  private static ProjectModel recorded(ProjectModel model) {
+    Map<String, String> hashes = new LinkedHashMap<>();
+    RegeneratedFiles.all(model, TemplateRenderer.bundled())
+        .forEach(file -> hashes.put(file.path(), ContentHash.of(file.content())));
+    return model.withGeneratedFiles(hashes);
+  }
+
+  /** The project on disk as purista wrote it for {@code model}. */
+  private static InMemoryOutput onDisk(ProjectModel model) {
+    InMemoryOutput disk = new InMemoryOutput();
+    disk.writeAll(RegeneratedFiles.all(model, TemplateRenderer.bundled()));
+    return disk;
   }
 
   private static Map<String, String> contents(List<ProposedFile> files) {
