@@ -142,11 +142,6 @@ public final class MqttBridge implements EventBridge {
   }
 
   /**
-   * Stops consuming (commands and non-durable subscriptions unsubscribe; durable ones stop taking messages),
-   * waits up to {@code stopTimeout} for messages in flight to be answered or acknowledged, fails the calls still
-   * waiting for a response, then disconnects.
-   */
-  /**
    * Unsubscribes the shared command filters and the subscriptions; a durable subscription whose session is kept
    * stays subscribed and leaves what it does not take in its session. The response topic stays, so this
    * process's calls are still answered, and from now on a call to a command registered in this process is
@@ -165,6 +160,11 @@ public final class MqttBridge implements EventBridge {
     LOG.info("MQTT bridge instance {} takes no new deliveries", config.instanceId());
   }
 
+  /**
+   * Stops consuming (commands and non-durable subscriptions unsubscribe; durable ones stop taking messages),
+   * waits up to {@code stopTimeout} for messages in flight to be answered or acknowledged, fails the calls still
+   * waiting for a response, then disconnects.
+   */
   @Override
   public void stop() {
     Session stopping;

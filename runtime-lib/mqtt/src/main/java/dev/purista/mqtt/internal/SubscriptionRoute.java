@@ -155,10 +155,12 @@ final class SubscriptionRoute {
   synchronized boolean stopTaking() {
     boolean keepSession = spec.durable() && resumable;
     if (!closed) {
-      closed = true;
+      // Unsubscribed first: what arrives until the broker confirms is still handled, not left in a session
+      // that ends.
       if (!keepSession) {
         connection.unsubscribe(filters);
       }
+      closed = true;
     }
     return keepSession;
   }
