@@ -17,6 +17,7 @@ import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
 import dev.purista.core.spi.support.DeliveryPolicy;
 import dev.purista.core.spi.support.InFlight;
+import dev.purista.core.spi.support.LocalCommands;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +75,7 @@ public final class AmqpBridge implements EventBridge {
   private final InFlight inFlight = new InFlight();
   private final Set<ConsumerChannel> registrations = ConcurrentHashMap.newKeySet();
   private volatile AmqpSession session;
+  private volatile LocalCommands local = new LocalCommands();
   private volatile boolean stopping;
 
   AmqpBridge(AmqpBridgeConfig config) {
@@ -125,9 +127,28 @@ public final class AmqpBridge implements EventBridge {
       throw new IllegalStateException("cannot connect to RabbitMQ at "
           + AmqpBridgeConfig.withoutUserInfo(config.url()) + ": " + e, e);
     }
+    local = new LocalCommands();
     stopping = false;
     LOG.info("amqp bridge {} connected to {}, exchange {}", config.instanceId(),
         AmqpBridgeConfig.withoutUserInfo(config.url()), config.exchange());
+  }
+
+  /**
+   * Cancels the consumers of the command and subscription queues: what this process has not taken stays in the
+   * queues for the other instances (a delivery that was on its way is handed back). The reply queue keeps its
+   * consumer, so this process's own calls are still answered, and from now on a call to a command registered in
+   * this process is delivered here without the broker.
+   */
+  @Override
+  public void stopAccepting() {
+    synchronized (this) {
+      if (session == null || stopping || local.servesInProcess()) {
+        return;
+      }
+      local.serveInProcess();
+    }
+    new ArrayList<>(registrations).forEach(ConsumerChannel::cancel);
+    LOG.info("amqp bridge {} takes no new deliveries", config.instanceId());
   }
 
   /**
@@ -184,6 +205,10 @@ public final class AmqpBridge implements EventBridge {
       return CompletableFuture.failedFuture(new IllegalArgumentException(
           "not a command message with receiver and correlation id: " + command));
     }
+    CompletableFuture<Message> inProcess = local.invoke(command, timeout, this::emit);
+    if (inProcess != null) {
+      return inProcess;
+    }
     byte[] body;
     try {
       body = converter.body(command);
@@ -230,13 +255,13 @@ public final class AmqpBridge implements EventBridge {
   @Override
   public Registration registerCommand(CommandSpec spec, CommandEndpoint endpoint) {
     AmqpSession current = requireStarted();
-    return register("command " + spec.address().describe(), false, channel -> {
+    return local.add(spec, endpoint, register("command " + spec.address().describe(), false, channel -> {
       String queue = current.declare(declarations -> topology.declareCommandQueue(declarations, spec.address()));
       ConsumerChannel registration = newRegistration(channel, queue, false, current);
       registration.consume(new CommandConsumer(channel, registration, endpoint, converter, current.responses,
           current.failures, config.instanceId()));
       return registration;
-    });
+    }));
   }
 
   @Override

@@ -42,7 +42,7 @@ final class CommandConsumer extends DefaultConsumer {
 
   @Override
   public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-    if (!registration.begin()) {
+    if (!registration.begin(envelope.getDeliveryTag())) {
       return;
     }
     Delivery delivery = new Delivery(registration, envelope.getDeliveryTag(), properties, body);

@@ -57,9 +57,20 @@ final class ConsumerChannel implements Registration {
     return queue;
   }
 
-  /** Starts a delivery; {@code false} when the registration is closing and the delivery must be left alone. */
-  boolean begin() {
+  /**
+   * Starts a delivery; {@code false} when the registration is closing and the delivery must be left alone. One
+   * that arrives after the consumer was cancelled goes back to the queue at once, for another instance.
+   */
+  boolean begin(long deliveryTag) {
     if (closed.get()) {
+      return false;
+    }
+    if (closing.get() && !autoAck) {
+      try {
+        channel.basicNack(deliveryTag, false, true);
+      } catch (IOException | AlreadyClosedException e) {
+        LOG.debug("handing back a message to {} failed: {}", queue, e.toString());
+      }
       return false;
     }
     inFlight.incrementAndGet();

@@ -40,7 +40,7 @@ final class SubscriptionConsumer extends DefaultConsumer {
 
   @Override
   public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-    if (!registration.begin()) {
+    if (!registration.begin(envelope.getDeliveryTag())) {
       return;
     }
     policy.accept(new QueuedDelivery(new Delivery(registration, envelope.getDeliveryTag(), properties, body)),

@@ -16,6 +16,7 @@ import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.spi.support.LocalCommands;
 import dev.purista.core.spi.support.PendingInvocations;
 import dev.purista.mqtt.internal.BrokerVersion;
 import dev.purista.mqtt.internal.ClientFactory;
@@ -73,6 +74,7 @@ public final class MqttBridge implements EventBridge {
   private final ClientFactory clients;
   private final Routes routes;
   private volatile Session session;
+  private volatile LocalCommands local = new LocalCommands();
   private volatile CompletableFuture<Optional<String>> brokerVersion = CompletableFuture.completedFuture(
       Optional.empty());
 
@@ -122,6 +124,7 @@ public final class MqttBridge implements EventBridge {
     }
     Session started = Session.open(config, topology, wire, clients);
     routes.attach(started.main);
+    local = new LocalCommands();
     session = started;
     LOG.info("MQTT bridge connected to {}:{} as instance {} (client id {})", config.host(), config.port(),
         config.instanceId(), config.clientId());
@@ -136,6 +139,25 @@ public final class MqttBridge implements EventBridge {
   /** What the broker announced on {@code $SYS/broker/version} after the last start; empty when nothing. */
   CompletableFuture<Optional<String>> brokerVersion() {
     return brokerVersion;
+  }
+
+  /**
+   * Unsubscribes the shared command filters and the subscriptions; a durable subscription whose session is kept
+   * stays subscribed and leaves what it does not take in its session. The response topic stays, so this
+   * process's calls are still answered, and from now on a call to a command registered in this process is
+   * delivered here without the broker.
+   */
+  @Override
+  public void stopAccepting() {
+    synchronized (this) {
+      Session current = session;
+      if (current == null || current.state != State.STARTED || local.servesInProcess()) {
+        return;
+      }
+      local.serveInProcess();
+    }
+    routes.stopAccepting();
+    LOG.info("MQTT bridge instance {} takes no new deliveries", config.instanceId());
   }
 
   /**
@@ -190,6 +212,10 @@ public final class MqttBridge implements EventBridge {
     }
     Duration deadline = timeout != null ? timeout : config.defaultCommandTimeout();
     Message call = fromThisInstance(command);
+    CompletableFuture<Message> inProcess = local.invoke(call, deadline, this::emit);
+    if (inProcess != null) {
+      return inProcess;
+    }
     Mqtt5Publish publish;
     try {
       publish = wire.command(call, topology.topicOf(call), topology.responseTopic(), deadline);
@@ -261,7 +287,7 @@ public final class MqttBridge implements EventBridge {
   @Override
   public Registration registerCommand(CommandSpec spec, CommandEndpoint endpoint) {
     requireStarted();
-    return routes.addCommand(spec.address(), endpoint);
+    return local.add(spec, endpoint, routes.addCommand(spec.address(), endpoint));
   }
 
   @Override

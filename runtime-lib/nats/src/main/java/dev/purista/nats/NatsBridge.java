@@ -11,11 +11,14 @@ import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.spi.support.LocalCommands;
 import io.nats.client.Connection;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event bridge over NATS, with PURISTA's topology, so that Java and TypeScript PURISTA services can share a
@@ -45,12 +48,15 @@ import java.util.function.Consumer;
  * @see NatsBridgeConfig for every setting and its environment variable
  */
 public final class NatsBridge implements EventBridge {
+  private static final Logger LOG = LoggerFactory.getLogger(NatsBridge.class);
+
   private final NatsBridgeConfig config;
   private final String instanceId;
   private final boolean instanceIdGenerated;
   private final MessageCodec codec = new MessageCodec();
   private final NatsTopology topology;
   private volatile NatsSession session;
+  private volatile LocalCommands local = new LocalCommands();
 
   /** Tests of this package build a bridge from a config; applications use {@link #configure} or the environment. */
   NatsBridge(NatsBridgeConfig config) {
@@ -98,7 +104,28 @@ public final class NatsBridge implements EventBridge {
   public synchronized void start() {
     if (session == null) {
       session = new NatsSession(config, instanceId, instanceIdGenerated, topology, codec);
+      local = new LocalCommands();
     }
+  }
+
+  /**
+   * Unsubscribes the command queue groups and the subscriptions, core and JetStream (whose durable consumers stay
+   * on the server with what they have not delivered), after handing what the client already holds to the
+   * endpoints. The reply inbox stays, so this process's calls are still answered, and from now on a call to a
+   * command registered in this process is delivered here without the server.
+   */
+  @Override
+  public void stopAccepting() {
+    NatsSession current;
+    synchronized (this) {
+      current = session;
+      if (current == null || local.servesInProcess()) {
+        return;
+      }
+      local.serveInProcess();
+    }
+    current.stopAccepting();
+    LOG.info("NATS bridge {} takes no new deliveries", instanceId);
   }
 
   @Override
@@ -145,8 +172,13 @@ public final class NatsBridge implements EventBridge {
       return CompletableFuture.failedFuture(CommandCaller.unavailable("The NATS connection is "
           + status.name().toLowerCase(Locale.ROOT) + "; the command was not sent"));
     }
+    Message call = stamped(command);
+    CompletableFuture<Message> inProcess = local.invoke(call, timeout, this::emit);
+    if (inProcess != null) {
+      return inProcess;
+    }
     try {
-      return current.caller.invoke(stamped(command), timeout);
+      return current.caller.invoke(call, timeout);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(new IllegalArgumentException(
           "command cannot be sent as JSON: " + e.getMessage(), e));
@@ -173,7 +205,7 @@ public final class NatsBridge implements EventBridge {
   @Override
   public Registration registerCommand(CommandSpec spec, CommandEndpoint endpoint) {
     NatsSession current = started();
-    return current.track(current.registrar.command(spec, endpoint));
+    return local.add(spec, endpoint, current.track(current.registrar.command(spec, endpoint)));
   }
 
   @Override

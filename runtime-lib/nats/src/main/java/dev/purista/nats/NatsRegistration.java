@@ -27,6 +27,7 @@ final class NatsRegistration implements Registration {
   private final Runnable release;
   private final Consumer<NatsRegistration> onClosed;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean drained = new AtomicBoolean();
 
   /**
    * @param release broker-side clean-up after the drain (forget or delete durable consumers)
@@ -42,13 +43,23 @@ final class NatsRegistration implements Registration {
     this.onClosed = onClosed;
   }
 
+  /**
+   * Takes no new messages: unsubscribes and hands what the client already holds to the endpoint. A durable
+   * consumer stays on the server, with whatever it has not delivered, until {@link #close()}. Idempotent.
+   */
+  void stopAccepting() {
+    if (drained.compareAndSet(false, true)) {
+      drain();
+    }
+  }
+
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     try {
-      drain();
+      stopAccepting();
       release.run();
     } finally {
       onClosed.accept(this);

@@ -87,6 +87,11 @@ final class NatsSession {
     }
   }
 
+  /** Stops consuming from every registration, keeping the reply inbox; see {@link NatsRegistration#stopAccepting}. */
+  void stopAccepting() {
+    new ArrayList<>(registrations).forEach(NatsRegistration::stopAccepting);
+  }
+
   /** Stops consuming, waits up to {@code grace} for handlers in flight, then fails open calls and disconnects. */
   void close(Duration grace) {
     for (NatsRegistration registration : new ArrayList<>(registrations)) {

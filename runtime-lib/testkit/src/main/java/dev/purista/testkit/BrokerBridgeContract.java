@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.purista.core.CommandDefinition;
 import dev.purista.core.FailureReason;
 import dev.purista.core.HandledError;
 import dev.purista.core.PuristaClient;
+import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.StatusCode;
 import dev.purista.core.SubscriptionDefinition;
+import dev.purista.core.lifecycle.Application;
 import dev.purista.core.message.MalformedMessageException;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
@@ -17,9 +20,17 @@ import dev.purista.core.message.MessageCodec;
 import dev.purista.core.spi.EventBridge;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +139,154 @@ public abstract class BrokerBridgeContract extends EventBridgeContract {
       } finally {
         through.stop();
       }
+    }
+  }
+
+  /** One call of a steady stream: whether it was sent after the instance stopped accepting, and its outcome. */
+  private record Call(boolean sentAfterStop, String handledBy, Throwable failure) {
+  }
+
+  @Test
+  void aBridgeThatStopsAcceptingLeavesNewCallsToTheOtherInstanceAndStillAnswersItsOwnProcess() throws Exception {
+    String service = unique("drained");
+    MessageAddress greet = address(service, "greet");
+    EventBridge stopping = bridge();
+    serve(ServiceDefinition.builder(service, "1").command(greet("stopping")).build(), stopping);
+    serve(ServiceDefinition.builder(service, "1").command(greet("other")).build(), bridge());
+    Relay relay = new Relay(greet);
+    serve(relay.definition(), stopping);
+    PuristaClient client = client();
+    awaitTrue(() -> "stopping".equals(client.invoke(greet, greeting("warm"), new Options(false), Reply.class,
+        WAIT).handledBy()), "the stopping instance takes calls before it stops accepting");
+    CompletableFuture<Reply> relayed = relay.callFrom(client);
+
+    AtomicBoolean stopped = new AtomicBoolean();
+    AtomicBoolean streaming = new AtomicBoolean(true);
+    List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService callers = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> streams = new ArrayList<>();
+      for (int caller = 0; caller < 2; caller++) {
+        streams.add(callers.submit(() -> {
+          while (streaming.get()) {
+            boolean afterStop = stopped.get();
+            try {
+              calls.add(new Call(afterStop, client.invoke(greet, greeting("steady"), new Options(false),
+                  Reply.class, WAIT).handledBy(), null));
+            } catch (RuntimeException e) {
+              calls.add(new Call(afterStop, null, e));
+            }
+          }
+        }));
+      }
+      awaitTrue(() -> calls.size() >= 20, "calls flow before the stop");
+      stopping.stopAccepting();
+      stopping.stopAccepting();
+      stopped.set(true);
+      int atStop = calls.size();
+      awaitTrue(() -> calls.size() >= atStop + 50, "calls flow after the stop");
+
+      relay.release();
+      assertServedInProcess(relayed);
+      Reply own = PuristaClient.of(stopping, "contract").invoke(greet, greeting("own"), new Options(false),
+          Reply.class, WAIT);
+      assertEquals("hello own x1", own.text(), "invoke keeps working until stop()");
+
+      streaming.set(false);
+      for (Future<?> stream : streams) {
+        stream.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } finally {
+      streaming.set(false);
+      callers.shutdownNow();
+    }
+    List<Call> all;
+    synchronized (calls) {
+      all = List.copyOf(calls);
+    }
+    assertEquals(List.of(), all.stream().filter(call -> call.failure() != null).map(Call::failure).toList(),
+        "no call fails");
+    List<Call> after = all.stream().filter(Call::sentAfterStop).toList();
+    long takenByStopping = after.stream().filter(call -> "stopping".equals(call.handledBy())).count();
+    assertTrue(after.size() >= 40, "calls after the stop: " + after.size());
+    assertEquals(0, takenByStopping, "calls the stopping instance took after it stopped accepting, of "
+        + after.size());
+  }
+
+  @Test
+  void anApplicationOnABrokerBridgeLeavesOutsideCallsToAnotherInstanceWhileItsInFlightChainCompletes()
+      throws Exception {
+    String service = unique("stopping");
+    MessageAddress greet = address(service, "greet");
+    serve(ServiceDefinition.builder(service, "1").command(greet("other")).build());
+    Relay relay = new Relay(greet);
+    Application application = Application.builder(newBridge())
+        .service(ServiceDefinition.builder(service, "1").command(greet("stopping")).build())
+        .service(relay.definition())
+        .gracePeriod(WAIT)
+        .build()
+        .start();
+    try {
+      PuristaClient client = client();
+      awaitTrue(() -> "stopping".equals(client.invoke(greet, greeting("warm"), new Options(false), Reply.class,
+          WAIT).handledBy()), "the application takes calls before it stops");
+      CompletableFuture<Reply> relayed = relay.callFrom(client);
+      CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(application::stop);
+      awaitTrue(() -> application.services().stream().noneMatch(Service::isReady), "the first phase is done");
+
+      for (int call = 0; call < 30; call++) {
+        assertEquals("other", client.invoke(greet, greeting("late"), new Options(false), Reply.class, WAIT)
+            .handledBy(), "call " + call + " after the first phase");
+      }
+      relay.release();
+      assertServedInProcess(relayed);
+      assertTrue(stopped.get(WAIT.toMillis() * 2, TimeUnit.MILLISECONDS), "drained within the grace period");
+    } finally {
+      application.stop();
+    }
+  }
+
+  private static void assertServedInProcess(CompletableFuture<Reply> relayed) throws Exception {
+    Reply inner = relayed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertEquals("hello inner x1", inner.text());
+    assertEquals("stopping", inner.handledBy(), "a call within the process is served within the process");
+  }
+
+  /**
+   * A service whose one command waits, once called, until released, and then calls {@code greet}: work in
+   * flight on the stopping instance that needs another command of its own process.
+   */
+  private static final class Relay {
+    private final String service = unique("relay");
+    private final MessageAddress greet;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    Relay(MessageAddress greet) {
+      this.greet = greet;
+    }
+
+    ServiceDefinition definition() {
+      return ServiceDefinition.builder(service, "1").command(CommandDefinition.builder("relay", Greeting.class,
+          Options.class, Reply.class).handler((ctx, payload, parameter) -> {
+            started.countDown();
+            if (!released.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+              throw new IllegalStateException("never released");
+            }
+            return ctx.invoke(greet, greeting("inner"), new Options(false), Reply.class);
+          }).build()).build();
+    }
+
+    /** Calls the relay and returns once its handler is in flight. */
+    CompletableFuture<Reply> callFrom(PuristaClient client) throws InterruptedException {
+      CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> client.invoke(address(service, "relay"),
+          greeting("outer"), new Options(false), Reply.class, WAIT));
+      assertTrue(started.await(WAIT.toMillis(), TimeUnit.MILLISECONDS), "the relay handler is in flight");
+      return reply;
+    }
+
+    void release() {
+      released.countDown();
     }
   }
 }

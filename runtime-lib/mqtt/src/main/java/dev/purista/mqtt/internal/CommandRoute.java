@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ final class CommandRoute {
   private final WireFormat wire;
   private final InFlight inFlight;
   private final RoundRobin<CommandEndpoint> endpoints = new RoundRobin<>();
+  private final AtomicBoolean open = new AtomicBoolean(true);
 
   CommandRoute(MessageAddress address, Topology topology, Responder responder, MqttConnection connection,
       WireFormat wire, InFlight inFlight) {
@@ -64,9 +66,11 @@ final class CommandRoute {
     connection.subscribe(List.of(filter), 1, this::onCommand, false);
   }
 
-  /** Stops receiving calls; calls already taken still get their answer. */
+  /** Stops receiving calls; calls already taken still get their answer. Idempotent. */
   void close() {
-    connection.unsubscribe(List.of(filter));
+    if (open.compareAndSet(true, false)) {
+      connection.unsubscribe(List.of(filter));
+    }
   }
 
   /** Runs on the client's I/O thread: decode, check, hand to an endpoint, and return. */

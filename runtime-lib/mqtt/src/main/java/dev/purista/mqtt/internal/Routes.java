@@ -128,6 +128,17 @@ public final class Routes {
     }
   }
 
+  /**
+   * Takes no new calls or messages: unsubscribes the shared command filters and the subscriptions (a durable
+   * subscription whose session is kept stays subscribed, and what it does not take waits in the session for the
+   * next process with its client id). Routes stay in place until their registrations close or {@link
+   * #drainAndClose}.
+   */
+  public synchronized void stopAccepting() {
+    commands.values().forEach(CommandRoute::close);
+    subscriptions.values().forEach(SubscriptionRoute::stopTaking);
+  }
+
   /** Whether every subscription's connection is up (the main connection is the session's to report). */
   public boolean connected() {
     return subscriptions.values().stream().allMatch(SubscriptionRoute::isConnected);

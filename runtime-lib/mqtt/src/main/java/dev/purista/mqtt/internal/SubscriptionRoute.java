@@ -133,12 +133,8 @@ final class SubscriptionRoute {
    * </ul>
    */
   CompletableFuture<Void> close(Duration grace) {
-    boolean keepSession = spec.durable() && resumable;
-    if (!keepSession) {
-      connection.unsubscribe(filters);
-    }
+    boolean keepSession = stopTaking();
     policy.close();
-    closed = true;
     return inFlight.whenIdle().copy().orTimeout(grace.toMillis(), TimeUnit.MILLISECONDS)
         .handle((idle, timeout) -> {
           if (timeout != null) {
@@ -148,6 +144,25 @@ final class SubscriptionRoute {
           return connection.disconnect(spec.durable() && !keepSession);
         })
         .thenCompose(disconnected -> disconnected);
+  }
+
+  /**
+   * The first step of {@link #close}: takes no new messages, and unsubscribes unless the session is kept for the
+   * next process with this client id. Idempotent.
+   *
+   * @return whether the session is kept
+   */
+  synchronized boolean stopTaking() {
+    boolean keepSession = spec.durable() && resumable;
+    if (!closed) {
+      // Unsubscribed first: what arrives until the broker confirms is still handled, not left in a session
+      // that ends.
+      if (!keepSession) {
+        connection.unsubscribe(filters);
+      }
+      closed = true;
+    }
+    return keepSession;
   }
 
   /** Runs on the client's I/O thread. */
