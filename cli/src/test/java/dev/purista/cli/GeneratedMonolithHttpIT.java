@@ -50,7 +50,7 @@ class GeneratedMonolithHttpIT {
     Path project = buildNewProject();
     int port = freePort();
     Path log = dir.resolve("monolith.log");
-    ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-jar", "target/shop-0.1.0-SNAPSHOT.jar")
+    ProcessBuilder builder = new ProcessBuilder(ExternalProcess.java(), "-jar", "target/shop-0.1.0-SNAPSHOT.jar")
         .directory(project.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -183,10 +183,10 @@ class GeneratedMonolithHttpIT {
   /** {@code purista new project shop}, then {@code purista build}, each a process of the packaged CLI jar. */
   private Path buildNewProject() throws IOException, InterruptedException {
     Path work = Files.createDirectories(dir.resolve("work"));
-    run(work, Map.of(), COMMAND, cli("new", "project", "shop", "--group-id", "com.example", "-B"));
+    cli(work, Map.of(), COMMAND, "new", "project", "shop", "--group-id", "com.example", "-B");
     Path project = work.resolve("shop");
-    run(project, Map.of("MAVEN_HOME", requiredProperty("maven.home")), BUILD,
-        cli("build", "--offline", "-Dmaven.repo.local=" + requiredProperty("maven.repo.local")));
+    cli(project, Map.of("MAVEN_HOME", ExternalProcess.requiredProperty("maven.home")), BUILD,
+        "build", "--offline", "-Dmaven.repo.local=" + ExternalProcess.requiredProperty("maven.repo.local"));
     assertTrue(Files.isRegularFile(project.resolve("target/shop-0.1.0-SNAPSHOT.jar")));
     return project;
   }
@@ -221,43 +221,15 @@ class GeneratedMonolithHttpIT {
     }
   }
 
-  private static String[] cli(String... args) {
-    List<String> command = new ArrayList<>(List.of(javaCommand(), "-jar", requiredProperty("purista.cliJar")));
-    command.addAll(List.of(args));
-    return command.toArray(String[]::new);
-  }
-
-  private static String javaCommand() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  /** Runs a process to its end with an empty stdin and a time limit; a non-zero exit fails with its output. */
-  private void run(Path workingDirectory, Map<String, String> environment, Duration limit, String... command)
+  /** Runs the packaged CLI to its end; a non-zero exit fails with its output. */
+  private void cli(Path workingDirectory, Map<String, String> environment, Duration limit, String... args)
       throws IOException, InterruptedException {
-    Path output = Files.createTempFile(dir, "process", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(workingDirectory.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-      fail(String.join(" ", command) + " did not finish within " + limit + "\n" + read(output));
-    }
-    assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + read(output));
+    ExternalProcess.Finished finished =
+        ExternalProcess.run(dir, workingDirectory, environment, limit, ExternalProcess.cliJar(args));
+    assertEquals(0, finished.exitCode(), finished.toString());
   }
 
   private static String read(Path file) throws IOException {
     return Files.readString(file, StandardCharsets.UTF_8);
-  }
-
-  private static String requiredProperty(String name) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      fail("the system property " + name + " is not set; run this test through Maven (mvn install)");
-    }
-    return value;
   }
 }

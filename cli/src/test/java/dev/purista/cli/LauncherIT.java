@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.purista.cli.ExternalProcess.Finished;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,16 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  * would race with the outer one. Anything it needs that is missing (bash, the repository, Maven) fails it.
  */
 class LauncherIT {
-  private static final long INSTALL_MINUTES = 5;
-  private static final long BUILD_MINUTES = 5;
-  private static final long COMMAND_MINUTES = 1;
+  private static final Duration INSTALL = Duration.ofMinutes(5);
+  private static final Duration BUILD = Duration.ofMinutes(5);
+  private static final Duration COMMAND = Duration.ofMinutes(1);
 
   @TempDir
   Path dir;
 
   @Test
   void installsALauncherThatCreatesGrowsAndBuildsAProjectAndUninstallsCleanly() throws Exception {
-    Path repository = Path.of(requiredProperty("purista.repository")).toAbsolutePath().normalize();
+    Path repository = Path.of(ExternalProcess.requiredProperty("purista.repository")).toAbsolutePath().normalize();
     Path installScript = repository.resolve("install.sh");
     assertTrue(Files.isRegularFile(installScript), "install.sh is at the repository root: " + installScript);
     Path prefix = dir.resolve("bin");
@@ -51,19 +51,19 @@ class LauncherIT {
     // --skip-build promises to work without Maven: run it with a PATH that has the tools it uses, but no mvn.
     Map<String, String> withoutMaven = new HashMap<>(installEnvironment);
     withoutMaven.put("PATH", toolsWithoutMaven().toString());
-    Run install = run(repository, withoutMaven, INSTALL_MINUTES, "bash", installScript.toString(), "--skip-build");
+    Finished install = run(repository, withoutMaven, INSTALL, "bash", installScript.toString(), "--skip-build");
     assertEquals(0, install.exitCode(), install.toString());
     assertTrue(Files.isExecutable(launcher), "the launcher is installed\n" + install);
     assertTrue(Files.isRegularFile(home.resolve("purista-cli.jar")), install.toString());
     assertTrue(Files.isRegularFile(home.resolve("purista.jsa")), "the class-data archive was made\n" + install);
     assertTrue(install.output().contains("is not on your PATH"), "warns about PREFIX\n" + install);
 
-    Run version = purista(launcher, work, "--version");
+    Finished version = purista(launcher, work, "--version");
     assertEquals(0, version.exitCode(), version.toString());
     assertTrue(version.output().startsWith("purista "), version.toString());
     assertFalse(version.output().contains("[warning]"), "the JVM accepted the archive silently\n" + version);
 
-    Run newProject = purista(launcher, work, "new", "project", "shop", "--group-id", "com.example", "-B");
+    Finished newProject = purista(launcher, work, "new", "project", "shop", "--group-id", "com.example", "-B");
     assertEquals(0, newProject.exitCode(), newProject.toString());
     Path project = work.resolve("shop");
     for (String file : List.of("pom.xml", "purista.json", ".git/HEAD",
@@ -71,12 +71,12 @@ class LauncherIT {
       assertTrue(Files.exists(project.resolve(file)), file + "\n" + newProject);
     }
 
-    Run addService = purista(launcher, project, "add", "service", "user", "--description", "Manages users", "-B");
+    Finished addService = purista(launcher, project, "add", "service", "user", "--description", "Manages users", "-B");
     assertEquals(0, addService.exitCode(), addService.toString());
     assertTrue(Files.isRegularFile(project.resolve("src/main/java/com/example/shop/service/user/v1/UserV1Service.java")),
         addService.toString());
 
-    Run addCommand = purista(launcher, project, "add", "command", "signUp", "--service", "user",
+    Finished addCommand = purista(launcher, project, "add", "command", "signUp", "--service", "user",
         "--http", "POST:users", "--emits", "user.signedUp", "-B");
     assertEquals(0, addCommand.exitCode(), addCommand.toString());
     String commandPackage = "com/example/shop/service/user/v1/command/signup/";
@@ -85,21 +85,21 @@ class LauncherIT {
     assertTrue(Files.isRegularFile(project.resolve("src/test/java/" + commandPackage + "SignUpCommandTest.java")),
         addCommand.toString());
 
-    Run build = run(project, Map.of("MAVEN_HOME", requiredProperty("maven.home")), BUILD_MINUTES,
-        launcher.toString(), "build", "--offline", "-Dmaven.repo.local=" + requiredProperty("maven.repo.local"));
+    Finished build = run(project, Map.of("MAVEN_HOME", ExternalProcess.requiredProperty("maven.home")), BUILD,
+        launcher.toString(), "build", "--offline", "-Dmaven.repo.local=" + ExternalProcess.requiredProperty("maven.repo.local"));
     assertEquals(0, build.exitCode(), build.toString());
     assertTrue(build.output().contains("Tests run: 2, Failures: 0, Errors: 0, Skipped: 0"),
         "both generated tests ran and passed\n" + build);
     assertTrue(Files.isRegularFile(project.resolve("target/shop-0.1.0-SNAPSHOT.jar")), build.toString());
 
-    Run reinstall = run(repository, installEnvironment, INSTALL_MINUTES, "bash", installScript.toString(),
+    Finished reinstall = run(repository, installEnvironment, INSTALL, "bash", installScript.toString(),
         "--skip-build");
     assertEquals(0, reinstall.exitCode(), "a second install replaces the first\n" + reinstall);
-    Run listAfterReinstall = purista(launcher, project, "list");
+    Finished listAfterReinstall = purista(launcher, project, "list");
     assertEquals(0, listAfterReinstall.exitCode(), listAfterReinstall.toString());
     assertTrue(listAfterReinstall.output().contains("signUp"), listAfterReinstall.toString());
 
-    Run uninstall = run(repository, installEnvironment, INSTALL_MINUTES, "bash", installScript.toString(),
+    Finished uninstall = run(repository, installEnvironment, INSTALL, "bash", installScript.toString(),
         "--uninstall");
     assertEquals(0, uninstall.exitCode(), uninstall.toString());
     assertFalse(Files.exists(launcher), "the launcher is gone\n" + uninstall);
@@ -130,43 +130,14 @@ class LauncherIT {
     return fail(command + " is not on the PATH; install.sh needs it");
   }
 
-  private static String requiredProperty(String name) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      fail("the system property " + name + " is not set; run this test through Maven (mvn install)");
-    }
-    return value;
-  }
-
-  private Run purista(Path launcher, Path workingDirectory, String... args) throws Exception {
+  private Finished purista(Path launcher, Path workingDirectory, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
-    return run(workingDirectory, Map.of(), COMMAND_MINUTES, command.toArray(String[]::new));
+    return run(workingDirectory, Map.of(), COMMAND, command.toArray(String[]::new));
   }
 
-  /** Runs a process with an empty stdin, both output streams in one file, and a time limit. */
-  private Run run(Path workingDirectory, Map<String, String> environment, long minutes, String... command)
+  private Finished run(Path workingDirectory, Map<String, String> environment, Duration limit, String... command)
       throws IOException, InterruptedException {
-    Path output = Files.createTempFile(dir, "process", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(workingDirectory.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
-      process.destroyForcibly().waitFor();
-      fail(String.join(" ", command) + " did not finish within " + minutes + " min\n"
-          + Files.readString(output, StandardCharsets.UTF_8));
-    }
-    return new Run(String.join(" ", command), process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-  }
-
-  private record Run(String command, int exitCode, String output) {
-    @Override
-    public String toString() {
-      return "$ " + command + "\nexit " + exitCode + "\n" + output;
-    }
+    return ExternalProcess.run(dir, workingDirectory, environment, limit, List.of(command));
   }
 }
