@@ -45,18 +45,13 @@ final class MessageConverter {
   }
 
   /**
-   * A command response. A plain response goes straight to the caller's reply queue and needs no routing headers;
-   * a success event also carries the {@code replyTo} header the caller's reply queue is bound on and the event
-   * name subscriptions are bound on, and is persistent because durable subscriptions receive it.
+   * A command response, with PURISTA's response headers and persistent as PURISTA TypeScript sends it. A plain
+   * response goes straight to the caller's reply queue; a success event goes through the headers exchange, where
+   * the caller's reply queue is bound on {@code replyTo} and subscriptions on the event name. Persistence costs
+   * nothing on the exclusive, non-durable reply queue, and durable subscriptions need it for the event.
    */
   AMQP.BasicProperties response(Message response, String replyQueue) {
-    if (!response.isEvent()) {
-      // The broker parses every header of every message; these would route nothing.
-      return base(response, null, TRANSIENT).build();
-    }
-    Map<String, Object> headers = RoutingHeaders.of(response);
-    headers.put(RoutingHeaders.REPLY_TO, replyQueue);
-    return base(response, headers, PERSISTENT).build();
+    return base(response, RoutingHeaders.ofResponse(response, replyQueue), PERSISTENT).build();
   }
 
   /** An event: persistent, so that durable subscription queues keep it across a broker restart. */
@@ -64,10 +59,20 @@ final class MessageConverter {
     return base(event, RoutingHeaders.of(event), PERSISTENT).build();
   }
 
+  /**
+   * The AMQP {@code timestamp} property holding epoch milliseconds, as PURISTA TypeScript writes it (amqplib puts
+   * the envelope's millisecond timestamp into the field unchanged). The Java client writes a {@link Date} as
+   * seconds, so the date handed to it is scaled up by 1000. The property is informational: both sides read the
+   * envelope's own {@code timestamp}.
+   */
+  static Date wireTimestamp(long epochMillis) {
+    return new Date(epochMillis * 1000);
+  }
+
   private static AMQP.BasicProperties.Builder base(Message message, Map<String, Object> headers, int deliveryMode) {
     return new AMQP.BasicProperties.Builder()
         .messageId(message.id())
-        .timestamp(new Date(message.timestamp()))
+        .timestamp(wireTimestamp(message.timestamp()))
         // The body is always the JSON envelope; the payload's own content type travels inside it.
         .contentType(Message.JSON)
         .contentEncoding(Message.UTF_8)

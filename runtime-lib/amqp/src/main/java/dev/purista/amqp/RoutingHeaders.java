@@ -27,6 +27,11 @@ final class RoutingHeaders {
   static final String TENANT_ID = "tenantId";
   /** On a command response: the reply queue of the caller, which is bound on this header. */
   static final String REPLY_TO = "replyTo";
+  /**
+   * On a command response: the caller's instance, under the name PURISTA TypeScript gives it on responses. We
+   * send {@link #RECEIVER_INSTANCE_ID} too, because a subscription's binding may filter on that one.
+   */
+  static final String RECEIVER_SERVICE_INSTANCE_ID = "receiverServiceInstanceId";
 
   /** Not routing headers: how often a durable message was retried, and why it was dead-lettered. */
   static final String RETRIES = "x-purista-retries";
@@ -49,6 +54,20 @@ final class RoutingHeaders {
     putIfSet(headers, EVENT_NAME, message.eventName());
     putIfSet(headers, PRINCIPAL_ID, message.principalId());
     putIfSet(headers, TENANT_ID, message.tenantId());
+    return headers;
+  }
+
+  /**
+   * The headers of a command response, as PURISTA TypeScript sends them on every response: the routing headers,
+   * the caller's instance and the caller's reply queue. TypeScript callers read a response's headers before its
+   * body (for trace context), and one without a headers table is logged there as an error.
+   */
+  static Map<String, Object> ofResponse(Message response, String replyQueue) {
+    Map<String, Object> headers = of(response);
+    if (response.receiver() != null) {
+      putIfSet(headers, RECEIVER_SERVICE_INSTANCE_ID, response.receiver().instanceId());
+    }
+    putIfSet(headers, REPLY_TO, replyQueue);
     return headers;
   }
 

@@ -39,15 +39,18 @@ class MessageConverterTest {
   }
 
   @Test
-  void aPlainResponseCarriesNoRoutingHeadersButASuccessEventDoes() {
+  void everyResponseCarriesTheResponseHeadersAndIsPersistent() {
     Message plain = Messages.successResponse(command, "ok", null, MessageAddress.of("billing", "1", "charge"));
     Message event = Messages.successResponse(command, "ok", "charged", MessageAddress.of("billing", "1", "charge"));
 
     AMQP.BasicProperties plainProperties = converter.response(plain, "p.reply.i-1");
     AMQP.BasicProperties eventProperties = converter.response(event, "p.reply.i-1");
 
-    assertNull(plainProperties.getHeaders());
-    assertEquals(MessageConverter.TRANSIENT, plainProperties.getDeliveryMode());
+    assertEquals("p.reply.i-1", plainProperties.getHeaders().get("replyTo"));
+    assertEquals("i-1", plainProperties.getHeaders().get("receiverServiceInstanceId"));
+    assertEquals("commandSuccessResponse", plainProperties.getHeaders().get("messageType"));
+    assertNull(plainProperties.getHeaders().get("eventName"));
+    assertEquals(MessageConverter.PERSISTENT, plainProperties.getDeliveryMode());
     assertEquals("p.reply.i-1", eventProperties.getHeaders().get("replyTo"));
     assertEquals("charged", eventProperties.getHeaders().get("eventName"));
     assertEquals(MessageConverter.PERSISTENT, eventProperties.getDeliveryMode());
