@@ -93,7 +93,7 @@ final class CommandConsumer implements MessageHandler {
       body = codec.encode(response);
     }
     try {
-      connection.publish(replyTo, body);
+      connection.publish(replyTo, EnvelopeHeaders.of(response), body);
       if (response.messageType() == MessageType.COMMAND_SUCCESS_RESPONSE && response.isEvent()) {
         Message event = response;
         events.publish(event, body).whenComplete((ok, failure) -> {

@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
  * Publishes messages on their PURISTA subjects. Events go through JetStream when the server has it: the publish
  * completes only when the event stream has stored the event, which is what "accepted" must mean for a durable
  * subscriber, and the message id travels as {@code Nats-Msg-Id}, so that a retried publish of the same event is
- * stored once. Plain NATS subscribers see the very same publish. Other messages are plain NATS publishes.
+ * stored once. Plain NATS subscribers see the very same publish. Other messages are plain NATS publishes. Every
+ * message carries PURISTA's envelope headers ({@link EnvelopeHeaders}).
  */
 final class EventPublisher {
   private final Connection connection;
@@ -36,12 +37,12 @@ final class EventPublisher {
   /** Publishes {@code message}, already encoded as {@code body}. */
   CompletableFuture<Void> publish(Message message, byte[] body) {
     String subject = topology.subjectOf(message);
+    Headers headers = EnvelopeHeaders.of(message);
     if (stream == null || !NatsTopology.STREAMED_TYPES.contains(message.messageType())) {
-      connection.publish(subject, body);
+      connection.publish(subject, headers, body);
       return CompletableFuture.completedFuture(null);
     }
-    Headers headers = new Headers()
-        .put(StreamPublisher.MESSAGE_ID, message.id())
+    headers.put(StreamPublisher.MESSAGE_ID, message.id())
         .put(StreamPublisher.EXPECTED_STREAM, streamName);
     return stream.publish(subject, headers, body);
   }

@@ -45,8 +45,12 @@ import java.util.function.Consumer;
 public final class NatsBridgeConfig {
   /** PURISTA's subject prefix. */
   public static final String DEFAULT_PREFIX = "purista";
-  /** PURISTA's placeholder for a subject token whose envelope field is empty. */
-  public static final String DEFAULT_EMPTY_PART = "__empty__";
+  /**
+   * PURISTA's placeholder for a subject token whose envelope field is empty, as it reaches the wire: the original
+   * configures {@code __empty__} but passes it through its snake_case conversion with every other token, which
+   * turns it into {@code empty}. Using the wire form means both sides name the same message by the same subject.
+   */
+  public static final String DEFAULT_EMPTY_PART = "empty";
 
   /** A private copy of the builder that made this config; builders are mutable, this copy never changes. */
   private final Builder settings;

@@ -17,7 +17,7 @@ import java.util.zip.CRC32;
  * prefix.messageType.principalId.tenantId.senderInstanceId.senderService.senderVersion.senderTarget.
  *     eventName.receiverInstanceId.receiverService.receiverVersion.receiverTarget
  * </pre>
- * Values are snake_cased ({@link SubjectTokens}); an empty value is the empty part ({@code __empty__}); a
+ * Values are snake_cased ({@link SubjectTokens}); an empty value is the empty part ({@code empty}); a
  * subscription puts {@code *} where its filter has no value. Commands are served on
  * {@code prefix.command.*.*.*.*.*.*.*.*.<service>.<version>.<command>} in the queue group
  * {@code <PREFIX>_QUEUE_<SERVICE>_<VERSION>_<TARGET>}, so the instances of a service compete for calls.

@@ -58,7 +58,7 @@ class MalformedMessageTest {
             .durable(false).handler((ctx, item) -> record(plainSeen, item)).build())
         .build().getInstance(serving);
     service.start();
-    NatsTopology topology = new NatsTopology("purista", "__empty__");
+    NatsTopology topology = new NatsTopology(NatsBridgeConfig.DEFAULT_PREFIX, NatsBridgeConfig.DEFAULT_EMPTY_PART);
     MessageAddress sender = new MessageAddress("stranger", "1", "raw", "raw-instance");
     String commandSubject = topology.subjectOf(Message.builder(MessageType.COMMAND).sender(sender)
         .receiver(MessageAddress.of(serviceName, "1", "add")).correlationId("c").build());

@@ -23,7 +23,7 @@ class NatsBridgeConfigTest {
 
     assertEquals(List.of("nats://localhost:4222"), config.urls());
     assertEquals("purista", config.subjectPrefix());
-    assertEquals("__empty__", config.emptySubjectPart());
+    assertEquals("empty", config.emptySubjectPart());
     assertEquals("PURISTA_EVENTS", config.streamName());
     assertEquals("PURISTA_DEAD_LETTER", config.deadLetterStreamName());
     assertEquals(Duration.ofSeconds(30), config.defaultCommandTimeout());

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The names on the broker, as PURISTA's NATS bridge builds them. */
 class NatsTopologyTest {
-  private final NatsTopology topology = new NatsTopology("purista", "__empty__");
+  private final NatsTopology topology = new NatsTopology(NatsBridgeConfig.DEFAULT_PREFIX,
+      NatsBridgeConfig.DEFAULT_EMPTY_PART);
 
   @Test
   void valuesBecomeSnakeCaseTokensLikePuristas() {
@@ -24,6 +25,11 @@ class NatsTopologyTest {
     assertEquals("http_server", SubjectTokens.convert("HTTPServer"));
     assertEquals("v2_api", SubjectTokens.convert("v2Api"));
     assertEquals("1", SubjectTokens.convert("1"));
+  }
+
+  @Test
+  void theEmptyPartIsTheOriginalsPlaceholderAsItsSnakeCaseConversionSendsIt() {
+    assertEquals(SubjectTokens.convert("__empty__"), NatsBridgeConfig.DEFAULT_EMPTY_PART);
   }
 
   @Test
@@ -44,8 +50,9 @@ class NatsTopologyTest {
 
     String subject = topology.subjectOf(command);
 
-    assertEquals("purista.command.__empty__.acme.abc123.user_gateway.1.sign_up_endpoint.__empty__.__empty__.user.2"
-        + ".sign_up", subject);
+    // PURISTA TypeScript's subject for this command, empty parts included.
+    assertEquals("purista.command.empty.acme.abc123.user_gateway.1.sign_up_endpoint.empty.empty.user.2.sign_up",
+        subject);
     assertEquals(13, subject.split("\\.").length);
   }
 
