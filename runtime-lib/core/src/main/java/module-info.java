@@ -19,10 +19,14 @@ module dev.purista.core {
   exports dev.purista.core.spi;
   exports dev.purista.core.spi.support;
   exports dev.purista.core.store;
+  exports dev.purista.core.store.cache;
   exports dev.purista.core.store.memory;
+  exports dev.purista.core.store.secrets;
+  exports dev.purista.core.store.spi;
 
   // Jackson reads and writes the envelope's records reflectively.
   opens dev.purista.core.message to com.fasterxml.jackson.databind;
 
   uses dev.purista.core.spi.PayloadValidator;
+  uses dev.purista.core.store.spi.StoreProvider;
 }
