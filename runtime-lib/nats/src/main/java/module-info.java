@@ -1,5 +1,5 @@
 /**
- * The NATS event bridge. Only {@code dev.purista.nats} is API; other packages are its implementation.
+ * The NATS event bridge, and state and config stores on NATS key-value buckets. Only {@code dev.purista.nats} is API; other packages are its implementation.
  */
 // The broker client has no module descriptor; its jar names itself io.nats.jnats in its manifest. It is part of
 // the API: NatsBridgeConfig.Builder#clientOptions hands out jnats' Options.Builder.
@@ -9,4 +9,6 @@ module dev.purista.nats {
   requires transitive io.nats.jnats;
 
   exports dev.purista.nats;
+
+  provides dev.purista.core.store.spi.StoreProvider with dev.purista.nats.NatsStoreProvider;
 }

@@ -5,6 +5,7 @@ import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.mqtt.MqttBridge;
 import dev.purista.nats.NatsBridge;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -19,6 +20,7 @@ class MixedClasspathTest {
   private static final String AMQP_URL = env("PURISTA_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672");
   private static final String NATS_URL = env("PURISTA_NATS_URL", "nats://127.0.0.1:4222");
   private static final String MQTT_URL = env("PURISTA_MQTT_URL", "mqtt://127.0.0.1:1883");
+  private static final String REDIS_URL = env("PURISTA_REDIS_URL", "redis://127.0.0.1:6379");
 
   static List<Participant> participants() {
     return List.of(
@@ -26,7 +28,9 @@ class MixedClasspathTest {
         new BridgeParticipant("amqp bridge", () -> AmqpBridge.configure(o -> o.url(AMQP_URL))),
         new BridgeParticipant("nats bridge", () -> NatsBridge.configure(o -> o.url(NATS_URL))),
         new BridgeParticipant("mqtt bridge", () -> MqttBridge.configure(o -> o.url(MQTT_URL))),
-        new HttpParticipant());
+        new HttpParticipant(),
+        new StoreParticipant("redis", Map.of("PURISTA_REDIS_URL", REDIS_URL)),
+        new StoreParticipant("nats", Map.of("PURISTA_NATS_URL", NATS_URL)));
   }
 
   @TestFactory

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -70,6 +71,11 @@ public final class NatsBridgeConfig {
 
   /** Settings from {@code environment}, a map of {@code PURISTA_NATS_*} variables; unset ones keep defaults. */
   public static NatsBridgeConfig fromEnvironment(Map<String, String> environment) {
+    return fromEnvironment(environment::get);
+  }
+
+  /** Settings from the {@code PURISTA_NATS_*} variables {@code environment} looks up; unset ones keep defaults. */
+  public static NatsBridgeConfig fromEnvironment(Function<String, String> environment) {
     return NatsEnvironment.read(environment, builder()).build();
   }
 

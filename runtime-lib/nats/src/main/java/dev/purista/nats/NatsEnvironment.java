@@ -4,6 +4,7 @@ import dev.purista.core.spi.support.EnvironmentSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@code PURISTA_NATS_*} variables and the {@link NatsBridgeConfig} setting each one sets, so that a
@@ -59,7 +60,7 @@ final class NatsEnvironment {
   private NatsEnvironment() {
   }
 
-  static NatsBridgeConfig.Builder read(Map<String, String> environment, NatsBridgeConfig.Builder builder) {
+  static NatsBridgeConfig.Builder read(Function<String, String> environment, NatsBridgeConfig.Builder builder) {
     EnvironmentSettings env = new EnvironmentSettings(PREFIX, environment);
     RENAMED.forEach(env::renamed);
     env.text("URL", value -> builder.urls(Arrays.stream(value.split(",")).map(String::trim)

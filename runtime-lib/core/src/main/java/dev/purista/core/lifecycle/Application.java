@@ -8,9 +8,11 @@ import dev.purista.core.spi.EventBridge;
 import dev.purista.core.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -182,6 +184,14 @@ public final class Application implements AutoCloseable {
     }
     for (Service service : services) {
       runQuietly(service::release, service.info().toString());
+    }
+    // After the services, which may use them until they are released; once each, as services may share a store.
+    Set<Store> stores = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Service service : services) {
+      stores.addAll(service.stores());
+    }
+    for (Store store : stores) {
+      closeQuietly(store, "store " + store.name());
     }
     closeQuietly(bridge, "event bridge");
     for (AutoCloseable closeable : closeables) {

@@ -12,12 +12,15 @@ import dev.purista.core.PuristaClient;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.message.MessageAddress;
+import dev.purista.core.store.StateStore;
+import dev.purista.core.store.memory.InMemoryStateStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Health aggregates the parts; a graceful stop refuses new work, drains work in flight, then closes. */
@@ -103,6 +106,64 @@ class ApplicationTest {
     assertTrue(started.await(5, TimeUnit.SECONDS));
 
     assertFalse(app.stop(), "the 2 s handler cannot finish in 100 ms");
+  }
+
+  @Test
+  void stopClosesEveryStoreOnceAfterTheServicesEvenWhenServicesShareIt() {
+    AtomicInteger closes = new AtomicInteger();
+    StateStore shared = new ClosingStateStore(closes);
+    ServiceDefinition first = ServiceDefinition.builder("first", "1").build();
+    ServiceDefinition second = ServiceDefinition.builder("second", "1").build();
+    Application app = Application.builder(new DefaultEventBridge())
+        .service(first, o -> o.stateStore(shared))
+        .service(second, o -> o.stateStore(shared))
+        .build()
+        .start();
+
+    assertEquals(0, closes.get());
+    app.stop();
+
+    assertEquals(1, closes.get(), "the shared store is closed once");
+  }
+
+  /** A state store that counts how often it is closed. */
+  private static final class ClosingStateStore implements StateStore {
+    private final InMemoryStateStore values = new InMemoryStateStore();
+    private final AtomicInteger closes;
+
+    ClosingStateStore(AtomicInteger closes) {
+      this.closes = closes;
+    }
+
+    @Override
+    public String name() {
+      return "closing";
+    }
+
+    @Override
+    public <T> java.util.Optional<T> get(String key, Class<T> type) {
+      return values.get(key, type);
+    }
+
+    @Override
+    public void set(String key, Object value) {
+      values.set(key, value);
+    }
+
+    @Override
+    public void remove(String key) {
+      values.remove(key);
+    }
+
+    @Override
+    public long increment(String key, long delta) {
+      return values.increment(key, delta);
+    }
+
+    @Override
+    public void close() {
+      closes.incrementAndGet();
+    }
   }
 
   @Test

@@ -1,0 +1,123 @@
+package dev.purista.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.purista.core.message.JsonMappers;
+import dev.purista.core.store.StateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * State in Redis: each key is the Redis string {@code <keyPrefix>state:<key>} holding the value's JSON, so other
+ * tools can read it and another process's store sees it at once. {@link #increment} is Redis's {@code INCRBY},
+ * atomic across processes; it works on values that are whole numbers, and fails on anything else without
+ * changing it.
+ *
+ * <pre>{@code
+ * StateStore states = RedisStateStore.configure(c -> c.url("redis://cache:6379").keyPrefix("shop:"));
+ * }</pre>
+ */
+public final class RedisStateStore implements StateStore {
+  private final RedisConnection redis;
+  private final String keyPrefix;
+  private final ObjectMapper mapper;
+
+  private RedisStateStore(RedisStoreConfig config, ObjectMapper mapper) {
+    this.redis = new RedisConnection(config);
+    this.keyPrefix = config.keyPrefix() + "state:";
+    this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+  }
+
+  /** A store with the settings of {@code config}. */
+  public static RedisStateStore of(RedisStoreConfig config) {
+    return new RedisStateStore(config, JsonMappers.standard());
+  }
+
+  /** A store with the settings of {@code config} that converts values with {@code mapper}. */
+  public static RedisStateStore of(RedisStoreConfig config, ObjectMapper mapper) {
+    return new RedisStateStore(config, mapper);
+  }
+
+  /** A store with the defaults changed by {@code settings}. */
+  public static RedisStateStore configure(Consumer<RedisStoreConfig.Builder> settings) {
+    RedisStoreConfig.Builder builder = RedisStoreConfig.builder();
+    settings.accept(builder);
+    return of(builder.build());
+  }
+
+  /** A store with the settings of this process's environment ({@link RedisStoreConfig#fromEnvironment()}). */
+  public static RedisStateStore fromEnvironment() {
+    return of(RedisStoreConfig.fromEnvironment());
+  }
+
+  @Override
+  public String name() {
+    return "redis-state " + redis.displayUrl();
+  }
+
+  @Override
+  public boolean isHealthy() {
+    return redis.ping();
+  }
+
+  @Override
+  public <T> Optional<T> get(String key, Class<T> type) {
+    byte[] json = redis.idempotent(jedis -> jedis.get(bytes(keyPrefix + key)));
+    if (json == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(mapper.readValue(json, type));
+    } catch (JsonProcessingException e) {
+      // Written by something else than this store, or not as this type: say which key, never the value.
+      throw new IllegalStateException("state '" + key + "' in Redis is not a " + type.getSimpleName()
+          + " as JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void set(String key, Object value) {
+    if (value == null) {
+      remove(key);
+      return;
+    }
+    byte[] json;
+    try {
+      json = mapper.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("state '" + key + "' cannot be stored as JSON: " + e.getOriginalMessage(),
+          e);
+    }
+    redis.idempotent(jedis -> jedis.set(bytes(keyPrefix + key), json));
+  }
+
+  @Override
+  public void remove(String key) {
+    redis.idempotent(jedis -> jedis.del(bytes(keyPrefix + key)));
+  }
+
+  @Override
+  public long increment(String key, long delta) {
+    try {
+      return redis.once(jedis -> jedis.incrBy(bytes(keyPrefix + key), delta));
+    } catch (JedisDataException e) {
+      throw new IllegalStateException("State '" + key + "' is not a whole number: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    redis.close();
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
