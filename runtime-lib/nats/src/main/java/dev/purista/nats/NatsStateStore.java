@@ -1,13 +1,10 @@
 package dev.purista.nats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purista.core.message.JsonMappers;
 import dev.purista.core.store.StateStore;
+import dev.purista.core.store.spi.StateJson;
 import io.nats.client.api.KeyValueEntry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -21,11 +18,11 @@ import java.util.Optional;
  */
 public final class NatsStateStore implements StateStore {
   private final KvBucket bucket;
-  private final ObjectMapper mapper;
+  private final StateJson json;
 
   private NatsStateStore(NatsStoreConfig config, ObjectMapper mapper) {
     this.bucket = new KvBucket(config.connection(), config.stateBucket());
-    this.mapper = mapper;
+    this.json = new StateJson(mapper, "the " + bucket.describe());
   }
 
   /** Connects to the server of {@code config} and opens (or makes) its state bucket. */
@@ -50,18 +47,8 @@ public final class NatsStateStore implements StateStore {
 
   @Override
   public <T> Optional<T> get(String key, Class<T> type) {
-    byte[] json = bucket.get(key);
-    if (json == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(mapper.readValue(json, type));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("state '" + key + "' in the " + bucket.describe() + " is not a "
-          + type.getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    byte[] value = bucket.get(key);
+    return value == null ? Optional.empty() : Optional.of(json.read(key, value, type));
   }
 
   @Override
@@ -70,7 +57,7 @@ public final class NatsStateStore implements StateStore {
       remove(key);
       return;
     }
-    bucket.put(key, json(key, value));
+    bucket.put(key, json.write(key, value));
   }
 
   @Override
@@ -82,33 +69,12 @@ public final class NatsStateStore implements StateStore {
   public long increment(String key, long delta) {
     while (true) {
       KeyValueEntry entry = bucket.entry(key);
-      long current = entry == null ? 0 : wholeNumber(key, entry.getValue());
+      long current = entry == null ? 0 : json.wholeNumber(key, entry.getValue());
       long next = Math.addExact(current, delta);
-      if (bucket.compareAndSet(key, json(key, next), entry == null ? 0 : entry.getRevision())) {
+      if (bucket.compareAndSet(key, json.write(key, next), entry == null ? 0 : entry.getRevision())) {
         return next;
       }
       // Another writer changed the key since we read it: read again.
-    }
-  }
-
-  private long wholeNumber(String key, byte[] json) {
-    try {
-      JsonNode node = json == null ? null : mapper.readTree(json);
-      if (node != null && node.canConvertToExactIntegral() && node.canConvertToLong()) {
-        return node.asLong();
-      }
-    } catch (IOException e) {
-      // Not JSON at all: not a number either.
-    }
-    throw new IllegalStateException("State '" + key + "' is not a whole number");
-  }
-
-  private byte[] json(String key, Object value) {
-    try {
-      return mapper.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("state '" + key + "' cannot be stored as JSON: " + e.getOriginalMessage(),
-          e);
     }
   }
 

@@ -1,13 +1,10 @@
 package dev.purista.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purista.core.message.JsonMappers;
 import dev.purista.core.store.StateStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.purista.core.store.spi.StateJson;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -25,12 +22,12 @@ import redis.clients.jedis.exceptions.JedisDataException;
 public final class RedisStateStore implements StateStore {
   private final RedisConnection redis;
   private final String keyPrefix;
-  private final ObjectMapper mapper;
+  private final StateJson json;
 
   private RedisStateStore(RedisStoreConfig config, ObjectMapper mapper) {
     this.redis = new RedisConnection(config);
     this.keyPrefix = config.keyPrefix() + "state:";
-    this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+    this.json = new StateJson(mapper, "Redis");
   }
 
   /** A store with the settings of {@code config}. */
@@ -67,19 +64,8 @@ public final class RedisStateStore implements StateStore {
 
   @Override
   public <T> Optional<T> get(String key, Class<T> type) {
-    byte[] json = redis.idempotent(jedis -> jedis.get(bytes(keyPrefix + key)));
-    if (json == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(mapper.readValue(json, type));
-    } catch (JsonProcessingException e) {
-      // Written by something else than this store, or not as this type: say which key, never the value.
-      throw new IllegalStateException("state '" + key + "' in Redis is not a " + type.getSimpleName()
-          + " as JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    byte[] value = redis.idempotent(jedis -> jedis.get(bytes(keyPrefix + key)));
+    return value == null ? Optional.empty() : Optional.of(json.read(key, value, type));
   }
 
   @Override
@@ -88,14 +74,8 @@ public final class RedisStateStore implements StateStore {
       remove(key);
       return;
     }
-    byte[] json;
-    try {
-      json = mapper.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("state '" + key + "' cannot be stored as JSON: " + e.getOriginalMessage(),
-          e);
-    }
-    redis.idempotent(jedis -> jedis.set(bytes(keyPrefix + key), json));
+    byte[] encoded = json.write(key, value);
+    redis.idempotent(jedis -> jedis.set(bytes(keyPrefix + key), encoded));
   }
 
   @Override
