@@ -84,7 +84,7 @@ class ReconnectTest extends BrokerTestSupport {
     PuristaClient client = PuristaClient.of(clientBridge, "caller");
     MessageAddress work = MessageAddress.of("slow", "1", "work");
     // Long enough that the cut, which takes seconds on a loaded machine, surely lands before the deadline.
-    Duration timeout = Duration.ofSeconds(8);
+    Duration timeout = Duration.ofSeconds(15);
 
     long[] invokedAndEnded = new long[2];
     CompletableFuture<Text> call = CompletableFuture.supplyAsync(() -> {
