@@ -16,7 +16,6 @@ module dev.purista.core {
   exports dev.purista.core.bridge;
   exports dev.purista.core.lifecycle;
   exports dev.purista.core.message;
-  exports dev.purista.core.queue;
   exports dev.purista.core.queue.memory;
   exports dev.purista.core.queue.spi;
   exports dev.purista.core.spi;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.purista.core.queue.JobState;
+import dev.purista.core.JobState;
 import dev.purista.core.queue.spi.DeadLetter;
 import dev.purista.core.queue.spi.Enqueued;
 import dev.purista.core.queue.spi.LeasedJob;

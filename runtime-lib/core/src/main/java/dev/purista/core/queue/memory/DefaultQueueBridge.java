@@ -1,6 +1,6 @@
 package dev.purista.core.queue.memory;
 
-import dev.purista.core.queue.JobState;
+import dev.purista.core.JobState;
 import dev.purista.core.queue.spi.DeadLetter;
 import dev.purista.core.queue.spi.Enqueued;
 import dev.purista.core.queue.spi.LeasedJob;

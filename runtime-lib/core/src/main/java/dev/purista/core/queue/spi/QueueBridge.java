@@ -1,6 +1,6 @@
 package dev.purista.core.queue.spi;
 
-import dev.purista.core.queue.JobState;
+import dev.purista.core.JobState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

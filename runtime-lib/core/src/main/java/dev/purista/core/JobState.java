@@ -1,4 +1,4 @@
-package dev.purista.core.queue;
+package dev.purista.core;
 
 /** Where a job is, with PURISTA's names on the wire ({@code pending}, {@code inFlight}, ...). */
 public enum JobState {
