@@ -16,6 +16,8 @@ module dev.purista.core {
   exports dev.purista.core.bridge;
   exports dev.purista.core.lifecycle;
   exports dev.purista.core.message;
+  exports dev.purista.core.queue.memory;
+  exports dev.purista.core.queue.spi;
   exports dev.purista.core.spi;
   exports dev.purista.core.spi.support;
   exports dev.purista.core.store;

@@ -41,4 +41,7 @@ public interface HandlerContext extends CommandInvoker, EventEmitter {
 
   /** Objects the bootstrap handed to the service, such as a {@code DataSource}. */
   Resources resources();
+
+  /** Enqueues jobs, on the queues this service declares. */
+  Queues queues();
 }

@@ -56,4 +56,10 @@ public interface Service extends AutoCloseable {
 
   /** The stores this instance works with, so that the application's health covers them. */
   List<Store> stores();
+
+  /** Stops queue worker {@code name} taking new jobs until {@link #resumeWorker}; a job being worked finishes. */
+  void pauseWorker(String name);
+
+  /** Lets paused queue worker {@code name} take jobs again. */
+  void resumeWorker(String name);
 }

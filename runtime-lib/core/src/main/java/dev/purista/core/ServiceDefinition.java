@@ -4,11 +4,13 @@ import dev.purista.core.internal.RuntimeFactory;
 import dev.purista.core.spi.EventBridge;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * An immutable, named and versioned group of commands and subscriptions. It knows nothing about where it runs:
+ * An immutable, named and versioned group of commands, subscriptions, queues and queue workers. It knows nothing about where it runs:
  * {@link #getInstance(EventBridge)} binds it to a bridge, and the bootstrap picks the bridge.
  *
  * <pre>{@code
@@ -25,11 +27,15 @@ public final class ServiceDefinition {
   private final ServiceInfo info;
   private final List<CommandDefinition<?, ?, ?>> commands;
   private final List<SubscriptionDefinition<?, ?>> subscriptions;
+  private final List<QueueDefinition<?>> queues;
+  private final List<QueueWorkerDefinition<?>> queueWorkers;
 
   private ServiceDefinition(Builder builder) {
     this.info = new ServiceInfo(builder.name, builder.version, builder.description);
     this.commands = List.copyOf(builder.commands);
     this.subscriptions = List.copyOf(builder.subscriptions);
+    this.queues = List.copyOf(builder.queues.values());
+    this.queueWorkers = List.copyOf(builder.queueWorkers);
   }
 
   public static Builder builder(String name, String version) {
@@ -40,6 +46,8 @@ public final class ServiceDefinition {
     Builder builder = new Builder(info.name(), info.version()).description(info.description());
     commands.forEach(builder::command);
     subscriptions.forEach(builder::subscription);
+    queues.forEach(builder::queue);
+    queueWorkers.forEach(builder::queueWorker);
     return builder;
   }
 
@@ -63,6 +71,15 @@ public final class ServiceDefinition {
     return subscriptions;
   }
 
+  /** The queues this service enqueues to or works, those of its workers included. */
+  public List<QueueDefinition<?>> queues() {
+    return queues;
+  }
+
+  public List<QueueWorkerDefinition<?>> queueWorkers() {
+    return queueWorkers;
+  }
+
   /** An instance on {@code bridge} with in-memory stores and the validator found on the classpath. */
   public Service getInstance(EventBridge bridge) {
     return getInstance(bridge, ServiceOptions.defaults());
@@ -84,6 +101,8 @@ public final class ServiceDefinition {
     private String description = "";
     private final List<CommandDefinition<?, ?, ?>> commands = new ArrayList<>();
     private final List<SubscriptionDefinition<?, ?>> subscriptions = new ArrayList<>();
+    private final Map<String, QueueDefinition<?>> queues = new LinkedHashMap<>();
+    private final List<QueueWorkerDefinition<?>> queueWorkers = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
 
     private Builder(String name, String version) {
@@ -110,10 +129,29 @@ public final class ServiceDefinition {
       return this;
     }
 
+    /** Declares a queue this service enqueues jobs to; {@link #queueWorker} declares its worker's queue itself. */
+    public Builder queue(QueueDefinition<?> queue) {
+      Checks.checkNotNull(queue, "queue");
+      QueueDefinition<?> known = queues.putIfAbsent(queue.name(), queue);
+      if (known != null && known != queue) {
+        throw new IllegalArgumentException("service " + name + " v" + version + " already declares another queue "
+            + "named '" + queue.name() + "'");
+      }
+      return this;
+    }
+
+    public Builder queueWorker(QueueWorkerDefinition<?> worker) {
+      Checks.checkNotNull(worker, "worker");
+      checkUnique(worker.name());
+      queue(worker.queue());
+      queueWorkers.add(worker);
+      return this;
+    }
+
     private void checkUnique(String functionName) {
       if (!names.add(functionName)) {
-        throw new IllegalArgumentException("service " + name + " v" + version + " already has a command or "
-            + "subscription named '" + functionName + "'");
+        throw new IllegalArgumentException("service " + name + " v" + version + " already has a command, "
+            + "subscription or queue worker named '" + functionName + "'");
       }
     }
 

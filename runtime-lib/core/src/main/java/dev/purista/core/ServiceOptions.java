@@ -1,5 +1,6 @@
 package dev.purista.core;
 
+import dev.purista.core.queue.spi.QueueBridge;
 import dev.purista.core.spi.PayloadValidator;
 import dev.purista.core.store.ConfigStore;
 import dev.purista.core.store.SecretStore;
@@ -10,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
- * How a service instance runs: stores, resources, validator and handler concurrency. Every option has a default,
+ * How a service instance runs: stores, queue bridge, resources, validator and handler concurrency. Every option has a default,
  * so {@code ServiceOptions.defaults()} is a working configuration.
  *
  * <pre>{@code
@@ -37,6 +38,7 @@ public final class ServiceOptions {
   private final int queueCapacity;
   private final ExecutorService executor;
   private final Duration idleSpin;
+  private final QueueBridge queueBridge;
 
   private ServiceOptions(Builder builder) {
     this.stateStore = builder.stateStore;
@@ -48,6 +50,7 @@ public final class ServiceOptions {
     this.queueCapacity = builder.queueCapacity;
     this.executor = builder.executor;
     this.idleSpin = builder.idleSpin;
+    this.queueBridge = builder.queueBridge;
   }
 
   public static ServiceOptions defaults() {
@@ -62,6 +65,30 @@ public final class ServiceOptions {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.stateStore = stateStore;
+    builder.configStore = configStore;
+    builder.secretStore = secretStore;
+    builder.resources = resources;
+    builder.validator = validator;
+    builder.maxConcurrency = maxConcurrency;
+    builder.queueCapacity = queueCapacity;
+    builder.executor = executor;
+    builder.idleSpin = idleSpin;
+    builder.queueBridge = queueBridge;
+    return builder;
+  }
+
+  /**
+   * Where the service's queues keep their jobs; empty: the application's shared in-memory queue bridge (or, for a
+   * service started on its own, one of the service's own).
+   */
+  public Optional<QueueBridge> queueBridge() {
+    return Optional.ofNullable(queueBridge);
   }
 
   /** Empty means: a new in-memory store per instance. */
@@ -115,8 +142,15 @@ public final class ServiceOptions {
     private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
     private ExecutorService executor;
     private Duration idleSpin = DEFAULT_IDLE_SPIN;
+    private QueueBridge queueBridge;
 
     private Builder() {
+    }
+
+    /** Where the service's queues keep their jobs, such as a {@code RedisQueueBridge} shared by the processes. */
+    public Builder queueBridge(QueueBridge value) {
+      this.queueBridge = value;
+      return this;
     }
 
     public Builder stateStore(StateStore value) {

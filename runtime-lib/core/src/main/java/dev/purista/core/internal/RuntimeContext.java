@@ -1,6 +1,7 @@
 package dev.purista.core.internal;
 
 import dev.purista.core.CommandContext;
+import dev.purista.core.Queues;
 import dev.purista.core.Resources;
 import dev.purista.core.SubscriptionContext;
 import dev.purista.core.message.Message;
@@ -56,6 +57,11 @@ final class RuntimeContext implements CommandContext, SubscriptionContext {
   @Override
   public Resources resources() {
     return resources.userResources();
+  }
+
+  @Override
+  public Queues queues() {
+    return resources.queues().tracing(message.traceId());
   }
 
   @Override

@@ -15,5 +15,6 @@ record ServiceResources(
     StateStore states,
     ConfigStore configs,
     SecretStore secrets,
-    Resources userResources) {
+    Resources userResources,
+    QueueClient queues) {
 }

@@ -1,6 +1,8 @@
 package dev.purista.core.internal;
 
 import dev.purista.core.CommandDefinition;
+import dev.purista.core.QueueDefinition;
+import dev.purista.core.QueueWorkerDefinition;
 import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.ServiceInfo;
@@ -8,6 +10,9 @@ import dev.purista.core.ServiceOptions;
 import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
+import dev.purista.core.queue.memory.DefaultQueueBridge;
+import dev.purista.core.queue.spi.QueueBridge;
+import dev.purista.core.queue.spi.QueueCapability;
 import dev.purista.core.spi.CommandSpec;
 import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
@@ -18,7 +23,13 @@ import dev.purista.core.store.memory.InMemorySecretStore;
 import dev.purista.core.store.memory.InMemoryStateStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +48,11 @@ final class ServiceRuntime implements Service {
   private final ServiceResources resources;
   private final List<Registration> commandRegistrations = new ArrayList<>();
   private final List<Registration> subscriptionRegistrations = new ArrayList<>();
+  private final QueueBridge queueBridge;
+  /** The service made its queue bridge itself (none was given), so it closes it too. */
+  private final boolean ownsQueueBridge;
+  private final List<QueueWorkerRuntime<?>> workers = new ArrayList<>();
+  private ScheduledExecutorService heartbeats;
   private volatile boolean ready;
   /** Set in the first phase of stopping: commands from other processes are turned away from then on. */
   private volatile boolean accepting = true;
@@ -45,17 +61,24 @@ final class ServiceRuntime implements Service {
 
   ServiceRuntime(ServiceDefinition definition, EventBridge bridge, ServiceOptions options) {
     this.definition = definition;
+    this.ownsQueueBridge = options.queueBridge().isEmpty();
+    this.queueBridge = options.queueBridge().orElseGet(DefaultQueueBridge::new);
+    PayloadBinder binder = new PayloadBinder(SharedMapper.MAPPER);
+    Validation validation = new Validation(options.validator().orElseGet(Validation::discover));
+    Map<String, QueueDefinition<?>> queues = new LinkedHashMap<>();
+    definition.queues().forEach(queue -> queues.put(queue.name(), queue));
     this.resources = new ServiceResources(
         bridge,
-        new PayloadBinder(SharedMapper.MAPPER),
-        new Validation(options.validator().orElseGet(Validation::discover)),
+        binder,
+        validation,
         options.executor().map(HandlerExecutor::wrap).orElseGet(() -> HandlerExecutor.create(
             "purista-" + definition.name() + "-v" + definition.version(), options.maxConcurrency(),
             options.queueCapacity(), options.idleSpin())),
         options.stateStore().orElseGet(InMemoryStateStore::new),
         options.configStore().orElseGet(InMemoryConfigStore::new),
         options.secretStore().orElseGet(InMemorySecretStore::new),
-        options.resources());
+        options.resources(),
+        new QueueClient(definition.name(), Map.copyOf(queues), queueBridge, binder, validation, null));
   }
 
   @Override
@@ -79,6 +102,7 @@ final class ServiceRuntime implements Service {
     if (!resources.bridge().isReady()) {
       throw new IllegalStateException("Start the event bridge before service " + definition.name());
     }
+    checkQueueCapabilities();
     try {
       for (CommandDefinition<?, ?, ?> command : definition.commands()) {
         commandRegistrations.add(registerCommand(command));
@@ -91,10 +115,60 @@ final class ServiceRuntime implements Service {
       closeAll(commandRegistrations);
       throw e;
     }
+    startWorkers();
     ready = true;
-    LOG.info("service {} v{} started: {} commands, {} subscriptions on the {} bridge", definition.name(),
-        definition.version(), definition.commands().size(), definition.subscriptions().size(),
-        resources.bridge().name());
+    LOG.info("service {} v{} started: {} commands, {} subscriptions, {} queue workers on the {} bridge",
+        definition.name(), definition.version(), definition.commands().size(), definition.subscriptions().size(),
+        definition.queueWorkers().size(), resources.bridge().name());
+  }
+
+  /** A queue that needs what the queue bridge cannot honour fails here, before any job is mishandled. */
+  private void checkQueueCapabilities() {
+    Set<QueueCapability> offered = queueBridge.capabilities();
+    for (QueueDefinition<?> queue : definition.queues()) {
+      Set<QueueCapability> missing = EnumSet.noneOf(QueueCapability.class);
+      missing.addAll(queue.requiredCapabilities());
+      missing.removeAll(offered);
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("service " + definition.name() + " v" + definition.version() + ": queue "
+            + queue.name() + " needs " + missing + ", which the queue bridge " + queueBridge.name()
+            + " does not honour");
+      }
+    }
+  }
+
+  private void startWorkers() {
+    if (definition.queueWorkers().isEmpty()) {
+      return;
+    }
+    heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "purista-" + definition.name() + "-v" + definition.version()
+          + "-heartbeat");
+      thread.setDaemon(true);
+      return thread;
+    });
+    for (QueueWorkerDefinition<?> worker : definition.queueWorkers()) {
+      QueueWorkerRuntime<?> runtime = new QueueWorkerRuntime<>(worker, resources, queueBridge, resources.queues(),
+          heartbeats, address(worker.name()));
+      workers.add(runtime);
+      runtime.start();
+    }
+  }
+
+  @Override
+  public void pauseWorker(String name) {
+    worker(name).pause();
+  }
+
+  @Override
+  public void resumeWorker(String name) {
+    worker(name).resume();
+  }
+
+  private QueueWorkerRuntime<?> worker(String name) {
+    return workers.stream().filter(worker -> worker.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("service " + definition.name() + " has no started queue "
+            + "worker named '" + name + "'"));
   }
 
   private <P, Q, R> Registration registerCommand(CommandDefinition<P, Q, R> command) {
@@ -138,11 +212,17 @@ final class ServiceRuntime implements Service {
     ready = false;
     accepting = false;
     closeAll(subscriptionRegistrations);
+    workers.forEach(QueueWorkerRuntime::stopLeasing);
   }
 
   @Override
   public boolean awaitDrained(Duration grace) {
-    boolean drained = resources.executor().awaitIdle(grace);
+    long deadline = System.nanoTime() + grace.toNanos();
+    // A worker thread that leased a job just before stopping hands it to the executor after this point otherwise.
+    for (QueueWorkerRuntime<?> worker : workers) {
+      worker.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+    boolean drained = resources.executor().awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     if (!drained) {
       LOG.warn("service {} v{}: {} handlers still running after the grace period of {} ms", definition.name(),
           definition.version(), resources.executor().inFlight(), grace.toMillis());
@@ -160,7 +240,14 @@ final class ServiceRuntime implements Service {
       released = true;
       closeAll(commandRegistrations);
     }
+    workers.forEach(worker -> worker.awaitStopped(Duration.ZERO));
+    if (heartbeats != null) {
+      heartbeats.shutdownNow();
+    }
     resources.executor().shutdown();
+    if (ownsQueueBridge) {
+      queueBridge.close();
+    }
     LOG.info("service {} v{} stopped", definition.name(), definition.version());
   }
 

@@ -4,6 +4,8 @@ import dev.purista.core.PuristaClient;
 import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.ServiceOptions;
+import dev.purista.core.queue.memory.DefaultQueueBridge;
+import dev.purista.core.queue.spi.QueueBridge;
 import dev.purista.core.spi.EventBridge;
 import dev.purista.core.store.Store;
 import java.time.Duration;
@@ -53,6 +55,8 @@ public final class Application implements AutoCloseable {
   private final List<AutoCloseable> closeables;
   private final List<ApplicationComponent> components;
   private final Duration gracePeriod;
+  /** The queue bridge the services share, when one of them declares a queue; {@code null} otherwise. */
+  private final QueueBridge queueBridge;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
   /** Set when {@link #start()} finished: before that the application is not ready. */
@@ -64,6 +68,7 @@ public final class Application implements AutoCloseable {
     this.closeables = List.copyOf(builder.closeables);
     this.components = List.copyOf(builder.components);
     this.gracePeriod = builder.gracePeriod;
+    this.queueBridge = builder.queueBridge;
   }
 
   public static Builder builder(EventBridge bridge) {
@@ -193,6 +198,9 @@ public final class Application implements AutoCloseable {
     for (Store store : stores) {
       closeQuietly(store, "store " + store.name());
     }
+    if (queueBridge != null) {
+      closeQuietly(queueBridge, "queue bridge " + queueBridge.name());
+    }
     closeQuietly(bridge, "event bridge");
     for (AutoCloseable closeable : closeables) {
       closeQuietly(closeable, closeable.toString());
@@ -251,6 +259,7 @@ public final class Application implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<ApplicationComponent> components = new ArrayList<>();
     private Duration gracePeriod = Duration.ofSeconds(20);
+    private QueueBridge queueBridge;
 
     private Builder(EventBridge bridge) {
       if (bridge == null) {
@@ -264,7 +273,28 @@ public final class Application implements AutoCloseable {
     }
 
     public Builder service(ServiceDefinition definition, ServiceOptions options) {
-      services.add(definition.getInstance(bridge, options));
+      ServiceOptions effective = options;
+      if (!definition.queues().isEmpty() && options.queueBridge().isEmpty()) {
+        // One queue bridge for all services: a job one service enqueues must reach another's worker.
+        if (queueBridge == null) {
+          queueBridge = new DefaultQueueBridge();
+        }
+        effective = options.toBuilder().queueBridge(queueBridge).build();
+      }
+      services.add(definition.getInstance(bridge, effective));
+      return this;
+    }
+
+    /**
+     * The queue bridge of every service added after this call that declares queues and was given none in its
+     * options; an in-memory {@code DefaultQueueBridge} shared by the services unless set. The application closes
+     * it when it stops.
+     */
+    public Builder queueBridge(QueueBridge value) {
+      if (value == null) {
+        throw new NullPointerException("queueBridge == null");
+      }
+      this.queueBridge = value;
       return this;
     }
 

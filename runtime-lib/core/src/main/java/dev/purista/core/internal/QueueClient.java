@@ -1,0 +1,71 @@
+package dev.purista.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.purista.core.EnqueueOptions;
+import dev.purista.core.HandledError;
+import dev.purista.core.JobState;
+import dev.purista.core.QueueDefinition;
+import dev.purista.core.Queues;
+import dev.purista.core.StatusCode;
+import dev.purista.core.queue.spi.NewJob;
+import dev.purista.core.queue.spi.QueueBridge;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A service's way to enqueue: on the queues it declares only, each job bound to the queue's job type and validated
+ * first (a 400 {@link HandledError} for the handler that enqueued it), so that an invalid job never reaches the
+ * queue. The job carries the caller's trace id on to its worker.
+ */
+final class QueueClient implements Queues {
+  private final String service;
+  private final Map<String, QueueDefinition<?>> declared;
+  private final QueueBridge bridge;
+  private final PayloadBinder binder;
+  private final Validation validation;
+  private final String traceId;
+
+  QueueClient(String service, Map<String, QueueDefinition<?>> declared, QueueBridge bridge, PayloadBinder binder,
+      Validation validation, String traceId) {
+    this.service = service;
+    this.declared = declared;
+    this.bridge = bridge;
+    this.binder = binder;
+    this.validation = validation;
+    this.traceId = traceId;
+  }
+
+  /** The same client, carrying {@code trace} on to the jobs it enqueues. */
+  QueueClient tracing(String trace) {
+    return new QueueClient(service, declared, bridge, binder, validation, trace);
+  }
+
+  @Override
+  public String enqueue(String queue, Object job, EnqueueOptions options) {
+    QueueDefinition<?> definition = declared.get(queue);
+    if (definition == null) {
+      throw new IllegalArgumentException("service " + service + " declares no queue '" + queue + "'; declared: "
+          + declared.keySet() + " (ServiceDefinition.Builder#queue)");
+    }
+    if (job == null) {
+      throw new HandledError(StatusCode.BAD_REQUEST, "Invalid job: a job must not be null");
+    }
+    JsonNode tree = SharedMapper.MAPPER.valueToTree(job);
+    Object bound = binder.bindInput(tree, definition.jobType(), "job");
+    validation.checkInput(bound, "job");
+    byte[] payload;
+    try {
+      payload = SharedMapper.MAPPER.writeValueAsBytes(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("job for queue " + queue + " cannot be written as JSON", e);
+    }
+    EnqueueOptions how = options == null ? EnqueueOptions.now() : options;
+    return bridge.enqueue(queue, new NewJob(payload, how.notBefore(), how.idempotencyKey(), traceId)).jobId();
+  }
+
+  @Override
+  public Optional<JobState> state(String queue, String jobId) {
+    return bridge.state(queue, jobId);
+  }
+}
