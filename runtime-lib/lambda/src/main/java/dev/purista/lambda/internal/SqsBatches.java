@@ -1,0 +1,152 @@
+package dev.purista.lambda.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purista.core.message.MalformedMessageException;
+import dev.purista.core.message.Message;
+import dev.purista.core.message.MessageAddress;
+import dev.purista.core.message.MessageCodec;
+import dev.purista.core.message.MessageType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SQS batch: each message goes to this function's subscriptions for its event, and the answer lists the
+ * messages that failed ({@code batchItemFailures}), so that SQS redelivers those alone. The function's event
+ * source mapping must have {@code ReportBatchItemFailures} on.
+ *
+ * <p>A message's body is either a whole PURISTA event message ({@code messageType}, {@code eventName}, ...), as
+ * a bridge or another PURISTA service writes it, or the event's payload as JSON with the event name in the
+ * message attribute {@code eventName}. A message fails when its body is not JSON, it names no event, no
+ * subscription of this function takes its event, a subscription fails on it, or it is not done by the deadline.
+ * Messages of a standard queue run side by side; those of a FIFO queue one after another, and after the first
+ * failure the rest of the batch is reported failed unprocessed, to keep the group's order.
+ */
+final class SqsBatches {
+  private static final Logger LOG = LoggerFactory.getLogger(SqsBatches.class);
+  static final String EVENT_NAME_ATTRIBUTE = "eventName";
+
+  private final LocalSubscriptions subscriptions;
+  private final MessageCodec codec;
+  private final ObjectMapper mapper = LambdaJson.mapper();
+  private final MessageAddress sender;
+
+  SqsBatches(LocalSubscriptions subscriptions) {
+    this.subscriptions = subscriptions;
+    this.codec = new MessageCodec(mapper);
+    this.sender = new MessageAddress("sqs", "1", "lambda", subscriptions.instanceId());
+  }
+
+  static boolean matches(JsonNode event) {
+    JsonNode records = event.path("Records");
+    return records.isArray() && records.size() > 0 && "aws:sqs".equals(records.get(0).path("eventSource").asText());
+  }
+
+  JsonNode answer(JsonNode event, String traceId, Duration deadline) {
+    long end = System.nanoTime() + deadline.toNanos();
+    List<String> failed = new ArrayList<>();
+    boolean fifo = event.path("Records").get(0).path("eventSourceARN").asText().endsWith(".fifo");
+    if (fifo) {
+      for (JsonNode record : event.path("Records")) {
+        String id = record.path("messageId").asText();
+        if (!failed.isEmpty() || !succeeded(id, start(record, traceId), end)) {
+          failed.add(id);
+        }
+      }
+    } else {
+      List<String> ids = new ArrayList<>();
+      List<CompletableFuture<Void>> outcomes = new ArrayList<>();
+      for (JsonNode record : event.path("Records")) {
+        ids.add(record.path("messageId").asText());
+        outcomes.add(start(record, traceId));
+      }
+      for (int i = 0; i < ids.size(); i++) {
+        if (!succeeded(ids.get(i), outcomes.get(i), end)) {
+          failed.add(ids.get(i));
+        }
+      }
+    }
+    ObjectNode answer = mapper.createObjectNode();
+    ArrayNode failures = answer.putArray("batchItemFailures");
+    failed.forEach(id -> failures.addObject().put("itemIdentifier", id));
+    return answer;
+  }
+
+  /** Hands one record to its subscriptions; the future fails when any of them failed or none took it. */
+  private CompletableFuture<Void> start(JsonNode record, String traceId) {
+    String id = record.path("messageId").asText();
+    Message message;
+    try {
+      message = message(record, traceId);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("SQS message {} refused: {}", id, e.getMessage());
+      return CompletableFuture.failedFuture(e);
+    }
+    List<CompletableFuture<Void>> outcomes = subscriptions.deliver(message);
+    if (outcomes.isEmpty()) {
+      LOG.warn("SQS message {}: no subscription of this function takes event {}", id, message.eventName());
+      return CompletableFuture.failedFuture(new IllegalArgumentException("no subscription for "
+          + message.eventName()));
+    }
+    return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new));
+  }
+
+  private static boolean succeeded(String id, CompletableFuture<Void> outcome, long end) {
+    try {
+      outcome.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      // The subscription logged its own failure with the message id.
+      return false;
+    } catch (TimeoutException e) {
+      LOG.warn("SQS message {} not done by the invocation's deadline; it is reported failed", id);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** @throws IllegalArgumentException when the record carries no event this function can read */
+  private Message message(JsonNode record, String traceId) {
+    String body = record.path("body").asText("");
+    JsonNode json;
+    try {
+      json = mapper.readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("the body is not JSON");
+    }
+    if (json != null && json.isObject() && json.has("messageType")) {
+      Message message;
+      try {
+        message = codec.decode(body.getBytes(StandardCharsets.UTF_8));
+      } catch (MalformedMessageException e) {
+        throw new IllegalArgumentException("the body is no valid PURISTA message: " + e.getMessage());
+      }
+      if (!message.isEvent()) {
+        throw new IllegalArgumentException("the message has no event name");
+      }
+      return message;
+    }
+    String eventName = record.path("messageAttributes").path(EVENT_NAME_ATTRIBUTE).path("stringValue").asText("");
+    if (eventName.isEmpty()) {
+      throw new IllegalArgumentException("neither a PURISTA message nor a message attribute " + EVENT_NAME_ATTRIBUTE);
+    }
+    return Message.builder(MessageType.CUSTOM_MESSAGE)
+        .eventName(eventName)
+        .sender(sender)
+        .traceId(traceId)
+        .payload(json == null || json.isNull() ? null : mapper.convertValue(json, Object.class))
+        .build();
+  }
+}
