@@ -87,7 +87,8 @@ public final class EventRouter {
   private JsonNode parse(byte[] event) {
     try {
       JsonNode json = mapper.readTree(event);
-      if (json == null) {
+      if (json == null || json.isMissingNode()) {
+        LOG.error("The event is empty; nothing was invoked");
         throw new InvalidEventException("The event is empty");
       }
       return json;
