@@ -78,6 +78,14 @@ class LambdaFunctionTest {
   }
 
   @Test
+  void healthAnswersFromTheApplication() throws Exception {
+    start();
+    JsonNode answer = handle(v2("GET", "/healthz/ready", "", null));
+    assertEquals(200, answer.path("statusCode").asInt(), answer::toString);
+    assertEquals("UP", JSON.readTree(answer.path("body").asText()).path("status").asText());
+  }
+
+  @Test
   void aBodyThatIsNotBase64Is400AndNothingRuns() throws Exception {
     start();
     ObjectNode event = v2("POST", "/api/v1/echo/en", "", "not base64!");
@@ -140,6 +148,7 @@ class LambdaFunctionTest {
     start();
     JsonNode answer = handle(JSON.readTree("{\"service\":\"test\",\"command\":\"nap\",\"payload\":{\"millis\":-1}}"));
     assertEquals(500, answer.path("error").path("status").asInt(), answer::toString);
+    assertEquals("Internal Server Error", answer.path("error").path("message").asText());
     assertTrue(!answer.toString().contains("negative"), "the exception's message stays in the log: " + answer);
   }
 
@@ -190,7 +199,10 @@ class LambdaFunctionTest {
   void settingsComeFromTheEnvironment() {
     LambdaSettings settings = LambdaSettings.fromEnvironment(java.util.Map.of(
         "PURISTA_LAMBDA_MAX_EVENT_BYTES", "1000", "PURISTA_LAMBDA_DEADLINE_MARGIN", "1s",
-        "PURISTA_HTTP_MAX_BODY_BYTES", "10")).build();
+        "PURISTA_HTTP_MAX_BODY_BYTES", "10", "PURISTA_HTTP_CORS_ORIGINS", "https://example.com",
+        "PURISTA_HTTP_COMMAND_TIMEOUT", "5s")).build();
+    assertTrue(settings.http().cors().enabled());
+    assertEquals(Duration.ofSeconds(5), settings.http().commandTimeout());
     assertEquals(1000, settings.maxEventBytes());
     assertEquals(Duration.ofSeconds(1), settings.deadlineMargin());
     assertEquals(10, settings.http().maxBodyBytes());
