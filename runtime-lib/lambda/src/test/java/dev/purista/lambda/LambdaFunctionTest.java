@@ -169,6 +169,32 @@ class LambdaFunctionTest {
   }
 
   @Test
+  void snsNotificationsGoToTheSubscriptionsAndAFailureFailsTheInvocation() throws Exception {
+    start();
+    JsonNode answer = handle(sns("o1", "o2"));
+    assertEquals(2, answer.path("delivered").asInt(), answer::toString);
+    assertEquals(List.of("o1", "o2"), services.orders.stream().sorted().toList());
+    EventDeliveryException failed = assertThrows(EventDeliveryException.class,
+        () -> function.handle(JSON.writeValueAsBytes(sns("o3", "fail-4")), "r", Duration.ofSeconds(5)));
+    assertTrue(failed.getMessage().contains("sns-fail-4"), failed.getMessage());
+    assertTrue(!failed.getMessage().contains("sns-o3"), failed.getMessage());
+  }
+
+  @Test
+  void anEventBridgeEventsDetailTypeIsTheEventName() throws Exception {
+    start();
+    ObjectNode event = JSON.createObjectNode();
+    event.put("version", "0").put("id", "eb-1").put("detail-type", "order.placed").put("source", "shop.checkout");
+    event.putObject("detail").put("orderId", "from-eventbridge");
+    assertEquals(1, handle(event).path("delivered").asInt());
+    assertEquals(List.of("from-eventbridge"), services.orders);
+    event.put("detail-type", "order.cancelled");
+    EventDeliveryException nobody = assertThrows(EventDeliveryException.class,
+        () -> function.handle(JSON.writeValueAsBytes(event), "r", Duration.ofSeconds(5)));
+    assertTrue(nobody.getMessage().contains("eb-1"), nobody.getMessage());
+  }
+
+  @Test
   void unknownShapesAndBadJsonAreInvalidEvents() {
     start();
     InvalidEventException unknown = assertThrows(InvalidEventException.class,
@@ -225,6 +251,20 @@ class LambdaFunctionTest {
       record.put("messageId", "id-" + orderId).put("eventSource", "aws:sqs").put("eventSourceARN", arn)
           .put("body", "{\"orderId\":\"" + orderId + "\"}");
       record.putObject("messageAttributes").putObject("eventName").put("stringValue", "order.placed");
+    }
+    return event;
+  }
+
+  private static ObjectNode sns(String... orderIds) {
+    ObjectNode event = JSON.createObjectNode();
+    ArrayNode records = event.putArray("Records");
+    for (String orderId : orderIds) {
+      ObjectNode record = records.addObject();
+      record.put("EventSource", "aws:sns");
+      ObjectNode notification = record.putObject("Sns");
+      notification.put("MessageId", "sns-" + orderId).put("Message", "{\"orderId\":\"" + orderId + "\"}");
+      notification.putObject("MessageAttributes").putObject("eventName").put("Type", "String")
+          .put("Value", "order.placed");
     }
     return event;
   }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells an invocation event's kind by its JSON shape and answers it: API Gateway 2.0 and function URL events,
- * 1.0 events, SQS batches, direct invocations. Anything else is an {@link InvalidEventException}, and nothing is
+ * 1.0 events, SQS batches, SNS and EventBridge events, direct invocations. Anything else is an {@link InvalidEventException}, and nothing is
  * invoked.
  */
 public final class EventRouter {
@@ -36,6 +36,7 @@ public final class EventRouter {
   private final Duration margin;
   private final DirectInvocations direct;
   private final SqsBatches sqs;
+  private final NotificationEvents notifications;
   private final ObjectMapper mapper = LambdaJson.mapper();
 
   public EventRouter(HttpGateway gateway, LocalSubscriptions bridge, long maxBodyBytes, long maxEventBytes,
@@ -46,6 +47,7 @@ public final class EventRouter {
     this.margin = margin;
     this.direct = new DirectInvocations(bridge);
     this.sqs = new SqsBatches(bridge);
+    this.notifications = new NotificationEvents(bridge);
   }
 
   /**
@@ -68,11 +70,15 @@ public final class EventRouter {
       answer = HttpEvents.toV1(http(HttpEvents::fromV1, json, traceId, deadline));
     } else if (SqsBatches.matches(json)) {
       answer = sqs.answer(json, traceId, deadline);
+    } else if (NotificationEvents.isSns(json)) {
+      answer = notifications.answerSns(json, traceId, deadline);
+    } else if (NotificationEvents.isEventBridge(json)) {
+      answer = notifications.answerEventBridge(json, traceId, deadline);
     } else if (DirectInvocations.matches(json)) {
       answer = direct.answer(json, traceId, deadline);
     } else {
       String message = "Unknown event shape with fields " + fieldNames(json) + "; expected an API Gateway 1.0 or "
-          + "2.0 or function URL event, an SQS batch, or a direct invocation {service, version, command, payload, "
+          + "2.0 or function URL event, an SQS batch, an SNS or EventBridge event, or a direct invocation {service, version, command, payload, "
           + "parameter}";
       LOG.error("{}; nothing was invoked", message);
       throw new InvalidEventException(message);

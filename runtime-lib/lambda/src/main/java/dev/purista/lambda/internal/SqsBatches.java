@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.purista.core.message.MalformedMessageException;
 import dev.purista.core.message.Message;
-import dev.purista.core.message.MessageAddress;
-import dev.purista.core.message.MessageCodec;
-import dev.purista.core.message.MessageType;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +31,13 @@ final class SqsBatches {
   private static final Logger LOG = LoggerFactory.getLogger(SqsBatches.class);
   static final String EVENT_NAME_ATTRIBUTE = "eventName";
 
-  private final LocalSubscriptions subscriptions;
-  private final MessageCodec codec;
+  private final EventMessages messages;
   private final ObjectMapper mapper = LambdaJson.mapper();
-  private final MessageAddress sender;
 
   SqsBatches(LocalSubscriptions subscriptions) {
-    this.subscriptions = subscriptions;
-    this.codec = new MessageCodec(mapper);
-    this.sender = new MessageAddress("sqs", "1", "lambda", subscriptions.instanceId());
+    this.messages = new EventMessages(subscriptions, "sqs");
   }
+
 
   static boolean matches(JsonNode event) {
     JsonNode records = event.path("Records");
@@ -85,20 +77,14 @@ final class SqsBatches {
   /** Hands one record to its subscriptions; the future fails when any of them failed or none took it. */
   private CompletableFuture<Void> start(JsonNode record, String traceId) {
     String id = record.path("messageId").asText();
-    Message message;
     try {
-      message = message(record, traceId);
+      Message message = messages.fromBody(record.path("body").asText(""),
+          record.path("messageAttributes").path(EVENT_NAME_ATTRIBUTE).path("stringValue").asText(""), traceId);
+      return messages.deliver(message, "SQS message " + id);
     } catch (IllegalArgumentException e) {
       LOG.warn("SQS message {} refused: {}", id, e.getMessage());
       return CompletableFuture.failedFuture(e);
     }
-    List<CompletableFuture<Void>> outcomes = subscriptions.deliver(message);
-    if (outcomes.isEmpty()) {
-      LOG.warn("SQS message {}: no subscription of this function takes event {}", id, message.eventName());
-      return CompletableFuture.failedFuture(new IllegalArgumentException("no subscription for "
-          + message.eventName()));
-    }
-    return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new));
   }
 
   private static boolean succeeded(String id, CompletableFuture<Void> outcome, long end) {
@@ -115,38 +101,5 @@ final class SqsBatches {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  /** @throws IllegalArgumentException when the record carries no event this function can read */
-  private Message message(JsonNode record, String traceId) {
-    String body = record.path("body").asText("");
-    JsonNode json;
-    try {
-      json = mapper.readTree(body);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("the body is not JSON");
-    }
-    if (json != null && json.isObject() && json.has("messageType")) {
-      Message message;
-      try {
-        message = codec.decode(body.getBytes(StandardCharsets.UTF_8));
-      } catch (MalformedMessageException e) {
-        throw new IllegalArgumentException("the body is no valid PURISTA message: " + e.getMessage());
-      }
-      if (!message.isEvent()) {
-        throw new IllegalArgumentException("the message has no event name");
-      }
-      return message;
-    }
-    String eventName = record.path("messageAttributes").path(EVENT_NAME_ATTRIBUTE).path("stringValue").asText("");
-    if (eventName.isEmpty()) {
-      throw new IllegalArgumentException("neither a PURISTA message nor a message attribute " + EVENT_NAME_ATTRIBUTE);
-    }
-    return Message.builder(MessageType.CUSTOM_MESSAGE)
-        .eventName(eventName)
-        .sender(sender)
-        .traceId(traceId)
-        .payload(json == null || json.isNull() ? null : mapper.convertValue(json, Object.class))
-        .build();
   }
 }
