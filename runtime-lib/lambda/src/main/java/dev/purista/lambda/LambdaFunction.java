@@ -10,6 +10,7 @@ import dev.purista.http.gateway.HttpGateway;
 import dev.purista.http.gateway.HttpRequest;
 import dev.purista.http.gateway.Route;
 import dev.purista.lambda.internal.EventRouter;
+import dev.purista.lambda.internal.LambdaJson;
 import dev.purista.lambda.internal.LocalSubscriptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,8 +160,8 @@ public final class LambdaFunction {
     for (Route route : current.gateway.routes().routes()) {
       String path = route.path().replaceAll("\\{[^}]*}", "0");
       current.gateway.handle(new HttpRequest("OPTIONS", path, "", Map.of(), null), Duration.ofSeconds(1)).join();
-      dev.purista.lambda.internal.LambdaJson.mapper().readerFor(route.command().payloadType());
-      dev.purista.lambda.internal.LambdaJson.mapper().readerFor(route.command().parameterType());
+      LambdaJson.mapper().readerFor(route.command().payloadType());
+      LambdaJson.mapper().readerFor(route.command().parameterType());
       primed++;
     }
     return primed;

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -33,6 +35,8 @@ import org.slf4j.MDC;
 public abstract class PuristaLambdaHandler implements RequestStreamHandler {
   /** The MDC key of the Lambda request id. */
   public static final String REQUEST_ID = "awsRequestId";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PuristaLambdaHandler.class);
 
   private final LambdaFunction function;
   private final SnapStartHooks hooks;
@@ -70,6 +74,7 @@ public abstract class PuristaLambdaHandler implements RequestStreamHandler {
   private static byte[] read(InputStream input, long limit) throws IOException {
     byte[] all = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
     if (all.length > limit) {
+      LOG.error("The event has more than {} bytes (PURISTA_LAMBDA_MAX_EVENT_BYTES); nothing was invoked", limit);
       throw new InvalidEventException("The event has more than " + limit
           + " bytes (PURISTA_LAMBDA_MAX_EVENT_BYTES); nothing was invoked");
     }

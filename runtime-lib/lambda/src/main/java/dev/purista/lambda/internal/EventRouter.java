@@ -13,10 +13,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +113,7 @@ public final class EventRouter {
   private static List<String> fieldNames(JsonNode json) {
     List<String> names = new ArrayList<>();
     if (!json.isObject()) {
-      names.add("(a JSON " + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object)");
+      names.add("(a JSON " + json.getNodeType().name().toLowerCase(Locale.ROOT) + ", not an object)");
       return names;
     }
     Iterator<String> fields = json.fieldNames();
@@ -119,7 +123,7 @@ public final class EventRouter {
     return names;
   }
 
-  private HttpResponse http(java.util.function.Function<JsonNode, HttpRequest> reader, JsonNode json,
+  private HttpResponse http(Function<JsonNode, HttpRequest> reader, JsonNode json,
       String traceId, Duration deadline) {
     HttpRequest request;
     try {
@@ -152,7 +156,7 @@ public final class EventRouter {
   }
 
   private static HttpRequest withTraceId(HttpRequest request, String traceId) {
-    java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>(request.headers());
+    Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
     headers.put("x-trace-id", List.of(traceId));
     return new HttpRequest(request.method(), request.path(), request.rawQuery(), headers, request.body());
   }

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SNS notifications and EventBridge events, which Lambda delivers asynchronously: each goes to this function's
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeoutException;
  * {@code detail} the payload.
  */
 final class NotificationEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationEvents.class);
   private final EventMessages sns;
   private final EventMessages eventBridge;
 
@@ -52,6 +55,7 @@ final class NotificationEvents {
             traceId);
         outcomes.add(sns.deliver(message, "SNS message " + id));
       } catch (IllegalArgumentException e) {
+        LOG.warn("SNS message {} refused: {}", id, e.getMessage());
         outcomes.add(CompletableFuture.failedFuture(e));
       }
     }
@@ -67,6 +71,7 @@ final class NotificationEvents {
       Message message = eventBridge.fromPayload(event.get("detail"), event.path("detail-type").asText(), traceId);
       outcome = eventBridge.deliver(message, "EventBridge event " + id);
     } catch (IllegalArgumentException e) {
+      LOG.warn("EventBridge event {} refused: {}", id, e.getMessage());
       outcome = CompletableFuture.failedFuture(e);
     }
     await(List.of(outcome), List.of(id), "EventBridge event", deadline);
