@@ -200,10 +200,16 @@ public final class LambdaFunction {
     private Builder() {
     }
 
+    /**
+     * Adds a service with the default options, except that its hand-off thread does not spin for the next call
+     * ({@code idleSpin} zero): a function pays for the CPU time of its invocations, and its share of a core is
+     * smaller than the cores the JVM sees, so a thread spinning beside the invocation would take CPU from it.
+     */
     public Builder service(ServiceDefinition definition) {
-      return service(definition, ServiceOptions.defaults());
+      return service(definition, ServiceOptions.configure(options -> options.idleSpin(Duration.ZERO)));
     }
 
+    /** Adds a service with {@code options} as given. */
     public Builder service(ServiceDefinition definition, ServiceOptions options) {
       services.add(new Entry(Objects.requireNonNull(definition, "definition == null"),
           Objects.requireNonNull(options, "options == null")));

@@ -78,6 +78,22 @@ class LambdaFunctionTest {
   }
 
   @Test
+  void servicesRunWithoutASpinningHandOffThreadUnlessTheirOptionsSaySo() throws Exception {
+    TestServices spinning = new TestServices("spinning", "2");
+    function = LambdaFunction.builder().service(services.definition)
+        .service(spinning.definition, dev.purista.core.ServiceOptions.defaults())
+        .settings(LambdaSettings.builder().build()).build().start();
+    for (String service : List.of("test\",\"version\":\"1", "spinning\",\"version\":\"2")) {
+      JsonNode answer = handle(JSON.readTree("{\"service\":\"" + service
+          + "\",\"command\":\"echo\",\"payload\":{\"name\":\"A\"}}"));
+      assertEquals("A", answer.path("name").asText(), answer::toString);
+    }
+    List<String> threads = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
+    assertTrue(threads.contains("purista-spinning-v2-hand-off"), threads::toString);
+    assertTrue(!threads.contains("purista-test-v1-hand-off"), threads::toString);
+  }
+
+  @Test
   void healthAnswersFromTheApplication() throws Exception {
     start();
     JsonNode answer = handle(v2("GET", "/healthz/ready", "", null));

@@ -32,6 +32,10 @@ final class TestServices {
   final ServiceDefinition definition;
 
   TestServices(String serviceName) {
+    this(serviceName, "1");
+  }
+
+  TestServices(String serviceName, String version) {
     CommandDefinition<Name, Query, Echo> echo = CommandDefinition
         .builder("echo", Name.class, Query.class, Echo.class)
         .http(HttpMethod.POST, "echo/{lang}", HttpAccess.PUBLIC)
@@ -61,6 +65,6 @@ final class TestServices {
           return null;
         })
         .build();
-    definition = ServiceDefinition.builder(serviceName, "1").command(echo).command(nap).subscription(record).build();
+    definition = ServiceDefinition.builder(serviceName, version).command(echo).command(nap).subscription(record).build();
   }
 }
