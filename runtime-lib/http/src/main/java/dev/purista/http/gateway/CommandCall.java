@@ -37,9 +37,17 @@ final class CommandCall {
     this.timeout = timeout != null ? timeout : bridge.defaultCommandTimeout();
   }
 
-  /** Completes with the result payload ({@code null} for none), or exceptionally with a {@link PuristaError}. */
+  /** How long a command may take unless a request sets its own deadline. */
+  Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Completes with the result payload ({@code null} for none), or exceptionally with a {@link PuristaError};
+   * {@code timeout} is this call's deadline ({@link #timeout()} unless the request has a shorter one).
+   */
   CompletableFuture<Object> invoke(Route route, Object payload, Object parameter, String traceId,
-      Identity identity) {
+      Identity identity, Duration timeout) {
     Message command = Message.builder(MessageType.COMMAND)
         .sender(sender)
         .receiver(route.address())
@@ -59,7 +67,7 @@ final class CommandCall {
         .orTimeout(timeout.plus(BRIDGE_GRACE).toMillis(), TimeUnit.MILLISECONDS)
         .handle((response, failure) -> {
           if (failure != null) {
-            throw asError(failure, route);
+            throw asError(failure, route, timeout);
           }
           if (response.messageType() == MessageType.COMMAND_ERROR_RESPONSE) {
             throw CommandResponses.toError(response);
@@ -68,7 +76,7 @@ final class CommandCall {
         });
   }
 
-  private PuristaError asError(Throwable failure, Route route) {
+  private static PuristaError asError(Throwable failure, Route route, Duration timeout) {
     Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
     if (cause instanceof PuristaError error) {

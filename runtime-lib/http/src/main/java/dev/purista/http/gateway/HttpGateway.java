@@ -78,6 +78,11 @@ public final class HttpGateway {
     return mountPath;
   }
 
+  /** How long a command may take: the configured timeout, else the bridge's default. */
+  public Duration commandTimeout() {
+    return call.timeout();
+  }
+
   /**
    * Whether {@link #handle} may block the calling thread (its authenticator may); when not, a server can call it
    * on its I/O thread, since the command itself runs on its service's executor.
@@ -92,10 +97,19 @@ public final class HttpGateway {
    * failure is an answer.
    */
   public CompletableFuture<HttpResponse> handle(HttpRequest request) {
+    return handle(request, call.timeout());
+  }
+
+  /**
+   * As {@link #handle(HttpRequest)}, with a deadline of this request's own for the command, such as the time a
+   * Lambda invocation has left.
+   */
+  public CompletableFuture<HttpResponse> handle(HttpRequest request, Duration commandTimeout) {
+    Objects.requireNonNull(commandTimeout, "commandTimeout == null");
     String traceId = TraceIds.of(request);
     CompletableFuture<HttpResponse> answer;
     try {
-      answer = dispatch(request, traceId);
+      answer = dispatch(request, traceId, commandTimeout);
     } catch (PuristaError e) {
       answer = CompletableFuture.completedFuture(Problem.of(e));
     } catch (RuntimeException e) {
@@ -114,7 +128,7 @@ public final class HttpGateway {
     return named.withHeader("Content-Length", Integer.toString(named.body().length)).withoutBody();
   }
 
-  private CompletableFuture<HttpResponse> dispatch(HttpRequest request, String traceId) {
+  private CompletableFuture<HttpResponse> dispatch(HttpRequest request, String traceId, Duration timeout) {
     String method = request.method();
     boolean read = method.equals("GET") || method.equals("HEAD");
     if (health != null && read && request.path().startsWith("/healthz")) {
@@ -145,7 +159,7 @@ public final class HttpGateway {
       return done(Problem.of(StatusCode.SERVICE_UNAVAILABLE.code(), "The server is shutting down")
           .withHeader("Connection", "close"));
     }
-    return invoke(request, match, traceId);
+    return invoke(request, match, traceId, timeout);
   }
 
   private HttpResponse noRoute(HttpRequest request, String method, Set<String> allowed) {
@@ -197,7 +211,8 @@ public final class HttpGateway {
     return path.length() > 200 ? path.substring(0, 200) + "..." : path;
   }
 
-  private CompletableFuture<HttpResponse> invoke(HttpRequest request, RouteTable.Match match, String traceId) {
+  private CompletableFuture<HttpResponse> invoke(HttpRequest request, RouteTable.Match match, String traceId,
+      Duration timeout) {
     Route route = match.route();
     Identity identity = authenticate(request, route.access());
     if (!BODY_METHODS.contains(request.method()) && request.body().length > 0
@@ -206,7 +221,7 @@ public final class HttpGateway {
     }
     Object payload = binder.payload(route.command(), request);
     Object parameter = binder.parameter(route.command(), match.variables(), request);
-    return call.invoke(route, payload, parameter, traceId, identity)
+    return call.invoke(route, payload, parameter, traceId, identity, timeout)
         .handle((result, failure) -> failure == null ? success(result) : failure(failure, route, traceId));
   }
 

@@ -1,0 +1,291 @@
+package dev.purista.lambda.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded function jar in its own JVM, run by AWS's runtime interface client against the stand-in Runtime
+ * API: every event kind is answered, a second event of each kind is served by the same warm instance without
+ * starting the services again, and bad input is answered as documented while the runtime loop goes on.
+ */
+class LambdaRuntimeIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final int MAX_BODY_BYTES = 1024;
+  private static final int MAX_EVENT_BYTES = 64 * 1024;
+
+  @TempDir
+  static Path workDir;
+  private static RuntimeApiStandIn runtime;
+  private static FunctionProcess function;
+
+  @BeforeAll
+  static void startFunction() throws Exception {
+    runtime = new RuntimeApiStandIn();
+    function = FunctionProcess.start(workDir, ShopFunction.class.getName(), runtime.address(),
+        Map.of("PURISTA_HTTP_MAX_BODY_BYTES", Integer.toString(MAX_BODY_BYTES),
+            "PURISTA_LAMBDA_MAX_EVENT_BYTES", Integer.toString(MAX_EVENT_BYTES)));
+  }
+
+  @AfterAll
+  static void stopFunction() throws Exception {
+    if (function != null) {
+      function.close();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  @Test
+  void apiGatewayV2EventsAreServedByTheWarmInstance() throws Exception {
+    for (String name : List.of("Ada", "Grace")) {
+      JsonNode answer = answer(v2("POST", "/api/v1/greetings", "lang=de", "{\"name\":\"" + name + "\"}"));
+      assertEquals(200, answer.path("statusCode").asInt(), answer::toString);
+      assertEquals("application/json", answer.path("headers").path("Content-Type").asText());
+      assertEquals("Hallo " + name, JSON.readTree(answer.path("body").asText()).path("message").asText());
+      assertFalse(answer.path("isBase64Encoded").asBoolean());
+    }
+    assertServicesStartedOnce();
+  }
+
+  @Test
+  void apiGatewayV1EventsAreServedByTheWarmInstance() throws Exception {
+    for (String name : List.of("Ada", "Grace")) {
+      ObjectNode event = JSON.createObjectNode();
+      event.put("resource", "/{proxy+}").put("path", "/api/v1/greetings").put("httpMethod", "POST");
+      event.putObject("headers").put("Content-Type", "application/json");
+      event.putObject("multiValueHeaders").putArray("Content-Type").add("application/json");
+      event.putObject("queryStringParameters").put("lang", "de");
+      event.putObject("multiValueQueryStringParameters").putArray("lang").add("de");
+      event.putObject("requestContext").put("stage", "prod").put("requestId", "c6af9ac6");
+      event.put("body", Base64.getEncoder().encodeToString(("{\"name\":\"" + name + "\"}")
+          .getBytes(StandardCharsets.UTF_8)));
+      event.put("isBase64Encoded", true);
+      JsonNode answer = answer(event.toString());
+      assertEquals(200, answer.path("statusCode").asInt(), answer::toString);
+      assertEquals("Hallo " + name, JSON.readTree(answer.path("body").asText()).path("message").asText());
+      assertEquals("application/json", answer.path("multiValueHeaders").path("Content-Type").get(0).asText());
+    }
+    assertServicesStartedOnce();
+  }
+
+  @Test
+  void functionUrlAndStagedHttpApiEventsReachTheSameRoutes() throws Exception {
+    ObjectNode url = v2("POST", "/api/v1/greetings", "", "{\"name\":\"Ada\"}");
+    ((ObjectNode) url.path("requestContext")).put("domainName", "abcdefg.lambda-url.eu-central-1.on.aws");
+    assertEquals(200, answer(url).path("statusCode").asInt());
+
+    ObjectNode staged = v2("GET", "/prod/api/v1/stats", "", null);
+    ((ObjectNode) staged.path("requestContext")).put("stage", "prod");
+    assertEquals(200, answer(staged).path("statusCode").asInt());
+  }
+
+  @Test
+  void httpErrorsAreTheGatewaysProblems() throws Exception {
+    JsonNode invalid = answer(v2("POST", "/api/v1/greetings", "", "{\"name\":\"\"}"));
+    assertEquals(400, invalid.path("statusCode").asInt());
+    assertEquals("application/problem+json", invalid.path("headers").path("Content-Type").asText());
+    assertTrue(invalid.path("body").asText().contains("payload.name"), invalid::toString);
+
+    assertEquals(409, answer(v2("GET", "/api/v1/refusals", "", null)).path("statusCode").asInt());
+    assertEquals(401, answer(v2("GET", "/api/v1/secrets", "", null)).path("statusCode").asInt());
+    assertEquals(404, answer(v2("GET", "/api/v1/nothing", "", null)).path("statusCode").asInt());
+    JsonNode wrongMethod = answer(v2("DELETE", "/api/v1/greetings", "", null));
+    assertEquals(405, wrongMethod.path("statusCode").asInt());
+    assertEquals("OPTIONS, POST", wrongMethod.path("headers").path("Allow").asText());
+    JsonNode notJson = answer(v2("POST", "/api/v1/greetings", "", "{\"name\":"));
+    assertEquals(400, notJson.path("statusCode").asInt());
+  }
+
+  @Test
+  void anOversizedBodyIs413AndTheLoopGoesOn() throws Exception {
+    JsonNode answer = answer(v2("POST", "/api/v1/greetings", "", "{\"name\":\"" + "x".repeat(MAX_BODY_BYTES) + "\"}"));
+    assertEquals(413, answer.path("statusCode").asInt(), answer::toString);
+    assertEquals(200, answer(v2("POST", "/api/v1/greetings", "", "{\"name\":\"Ada\"}")).path("statusCode").asInt());
+  }
+
+  @Test
+  void directInvocationsReturnTheResultOrAnErrorObject() throws Exception {
+    for (String name : List.of("Ada", "Grace")) {
+      JsonNode result = answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"greet\",\"payload\":{\"name\":\""
+          + name + "\"},\"parameter\":{\"lang\":\"en\"}}");
+      assertEquals("Hello " + name, result.path("message").asText(), result::toString);
+    }
+    JsonNode refused = answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"refuse\"}");
+    assertEquals(409, refused.path("error").path("status").asInt(), refused::toString);
+    assertEquals("refused on purpose", refused.path("error").path("message").asText());
+    JsonNode nobody = answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"nothing\"}");
+    assertEquals(503, nobody.path("error").path("status").asInt(), nobody::toString);
+    JsonNode invalid = answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"greet\",\"payload\":{}}");
+    assertEquals(400, invalid.path("error").path("status").asInt(), invalid::toString);
+    assertServicesStartedOnce();
+  }
+
+  @Test
+  void anSqsBatchReportsExactlyThePoisonMessage() throws Exception {
+    for (int round = 0; round < 2; round++) {
+      String byAttribute = "order-a" + round;
+      String byEnvelope = "order-b" + round;
+      String poison = "poison-" + round;
+      ObjectNode event = JSON.createObjectNode();
+      var records = event.putArray("Records");
+      records.add(sqsRecord("m1-" + round, "{\"orderId\":\"" + byAttribute + "\",\"quantity\":2}", "order.placed"));
+      records.add(sqsRecord(poison, "{this is not json", "order.placed"));
+      records.add(sqsRecord("m3-" + round, "{\"messageType\":\"customMessage\",\"id\":\"e" + round + "\",\"timestamp\":1,"
+          + "\"eventName\":\"order.placed\",\"sender\":{\"serviceName\":\"checkout\",\"serviceVersion\":\"1\","
+          + "\"serviceTarget\":\"place\"},\"payload\":{\"orderId\":\"" + byEnvelope + "\",\"quantity\":1}}", null));
+      JsonNode answer = answer(event.toString());
+      JsonNode failures = answer.path("batchItemFailures");
+      assertEquals(1, failures.size(), answer::toString);
+      assertEquals(poison, failures.get(0).path("itemIdentifier").asText());
+      JsonNode recorded = stats().path("recordedOrders");
+      assertTrue(recorded.toString().contains(byAttribute) && recorded.toString().contains(byEnvelope),
+          recorded::toString);
+    }
+    assertServicesStartedOnce();
+  }
+
+  @Test
+  void sqsMessagesThatFailValidationOrHaveNoSubscriberAreReportedToo() throws Exception {
+    ObjectNode event = JSON.createObjectNode();
+    var records = event.putArray("Records");
+    records.add(sqsRecord("ok", "{\"orderId\":\"fine\",\"quantity\":3}", "order.placed"));
+    records.add(sqsRecord("invalid", "{\"orderId\":\"zero\",\"quantity\":0}", "order.placed"));
+    records.add(sqsRecord("unknown", "{\"orderId\":\"x\",\"quantity\":1}", "order.cancelled"));
+    records.add(sqsRecord("unnamed", "{\"orderId\":\"y\",\"quantity\":1}", null));
+    List<String> failed = new ArrayList<>();
+    answer(event.toString()).path("batchItemFailures").forEach(item -> failed.add(item.path("itemIdentifier").asText()));
+    assertEquals(List.of("invalid", "unknown", "unnamed"), failed);
+  }
+
+  @Test
+  void unknownShapesAndMalformedEventsFailTheInvocationAndTheLoopGoesOn() throws Exception {
+    String type = "dev.purista.lambda.InvalidEventException";
+    RuntimeApiStandIn.Outcome unknown = runtime.invoke("{\"hello\":\"world\"}", TIMEOUT, WAIT);
+    assertTrue(unknown.error());
+    assertEquals("Runtime.UserException", unknown.errorType());
+    assertEquals(type, JSON.readTree(unknown.body()).path("errorType").asText());
+    assertTrue(JSON.readTree(unknown.body()).path("errorMessage").asText().contains("Unknown event shape"));
+
+    RuntimeApiStandIn.Outcome malformed = runtime.invoke("{\"service\":", TIMEOUT, WAIT);
+    assertTrue(malformed.error());
+    assertEquals(type, JSON.readTree(malformed.body()).path("errorType").asText());
+    assertTrue(JSON.readTree(malformed.body()).path("errorMessage").asText().contains("not JSON"));
+
+    RuntimeApiStandIn.Outcome array = runtime.invoke("[1,2,3]", TIMEOUT, WAIT);
+    assertEquals(type, JSON.readTree(array.body()).path("errorType").asText());
+
+    byte[] huge = ("{\"padding\":\"" + "x".repeat(MAX_EVENT_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
+    RuntimeApiStandIn.Outcome oversized = runtime.invoke(huge, TIMEOUT, WAIT);
+    assertEquals(type, JSON.readTree(oversized.body()).path("errorType").asText());
+    assertTrue(JSON.readTree(oversized.body()).path("errorMessage").asText().contains("PURISTA_LAMBDA_MAX_EVENT_BYTES"));
+
+    assertTrue(function.isAlive());
+    assertEquals(200, answer(v2("GET", "/api/v1/stats", "", null)).path("statusCode").asInt());
+    assertServicesStartedOnce();
+  }
+
+  @Test
+  void anInvocationWithoutTimeLeftInvokesNothing() throws Exception {
+    // The default margin is 200 ms: an invocation with 100 ms left answers 504 at once.
+    RuntimeApiStandIn.Outcome outcome = runtime.invoke(v2("POST", "/api/v1/greetings", "", "{\"name\":\"Ada\"}")
+        .toString(), Duration.ofMillis(100), WAIT);
+    assertFalse(outcome.error(), outcome::toString);
+    assertEquals(504, JSON.readTree(outcome.body()).path("statusCode").asInt(), outcome::toString);
+  }
+
+  @Test
+  void logLinesAreJsonWithTheRequestId() throws Exception {
+    ObjectNode event = JSON.createObjectNode();
+    event.putArray("Records").add(sqsRecord("logged", "{\"orderId\":\"logged-order\",\"quantity\":1}", "order.placed"));
+    RuntimeApiStandIn.Outcome handled = runtime.invoke(event.toString(), TIMEOUT, WAIT);
+    RuntimeApiStandIn.Outcome refused = runtime.invoke("{\"unknown\":true}", TIMEOUT, WAIT);
+
+    JsonNode handlerLine = logLine("recorded order logged-order");
+    assertEquals(handled.requestId(), handlerLine.path("mdc").path("traceId").asText(), handlerLine::toString);
+    assertEquals("shop", handlerLine.path("mdc").path("service").asText());
+    JsonNode adapterLine = logLine("Unknown event shape with fields [unknown]");
+    assertEquals(refused.requestId(), adapterLine.path("mdc").path("awsRequestId").asText(), adapterLine::toString);
+    assertEquals("ERROR", adapterLine.path("level").asText());
+  }
+
+  private static JsonNode logLine(String containing) throws Exception {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      for (String line : function.output()) {
+        if (line.contains(containing)) {
+          return JSON.readTree(line);
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no log line contains " + containing + ":\n" + String.join("\n", function.output()));
+  }
+
+  private static ObjectNode sqsRecord(String id, String body, String eventName) {
+    ObjectNode record = JSON.createObjectNode();
+    record.put("messageId", id).put("receiptHandle", "handle-" + id).put("body", body)
+        .put("eventSource", "aws:sqs").put("eventSourceARN", "arn:aws:sqs:eu-central-1:123456789012:orders")
+        .put("awsRegion", "eu-central-1");
+    ObjectNode attributes = record.putObject("messageAttributes");
+    if (eventName != null) {
+      attributes.putObject("eventName").put("stringValue", eventName).put("dataType", "String");
+    }
+    return record;
+  }
+
+  private static void assertServicesStartedOnce() throws Exception {
+    JsonNode stats = stats();
+    assertEquals(1, stats.path("bridgeStarts").asInt(), stats::toString);
+    assertEquals(ShopService.DEFINITION.commands().size(), stats.path("commandRegistrations").asInt(),
+        stats::toString);
+    assertEquals(function.pid(), stats.path("pid").asLong());
+  }
+
+  private static JsonNode stats() throws Exception {
+    return answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"stats\"}");
+  }
+
+  private static ObjectNode v2(String method, String rawPath, String query, String body) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("version", "2.0").put("routeKey", "$default").put("rawPath", rawPath).put("rawQueryString", query);
+    event.putObject("headers").put("content-type", "application/json").put("host", "api.example.com");
+    ObjectNode context = event.putObject("requestContext");
+    context.put("stage", "$default").put("requestId", "JKJaXmPLvHcESHA=");
+    context.putObject("http").put("method", method).put("path", rawPath).put("protocol", "HTTP/1.1");
+    if (body != null) {
+      event.put("body", body);
+    }
+    event.put("isBase64Encoded", false);
+    return event;
+  }
+
+  private static JsonNode answer(ObjectNode event) throws Exception {
+    return answer(event.toString());
+  }
+
+  private static JsonNode answer(String event) throws Exception {
+    RuntimeApiStandIn.Outcome outcome = runtime.invoke(event, TIMEOUT, WAIT);
+    assertFalse(outcome.error(), () -> "the function failed: " + outcome);
+    assertNotNull(outcome.body());
+    return JSON.readTree(outcome.body());
+  }
+}

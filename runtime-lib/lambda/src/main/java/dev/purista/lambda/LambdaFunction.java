@@ -1,0 +1,243 @@
+package dev.purista.lambda;
+
+import dev.purista.core.ServiceDefinition;
+import dev.purista.core.ServiceOptions;
+import dev.purista.core.bridge.DefaultEventBridge;
+import dev.purista.core.lifecycle.Application;
+import dev.purista.core.spi.EventBridge;
+import dev.purista.http.HttpSettings;
+import dev.purista.http.gateway.HttpGateway;
+import dev.purista.http.gateway.HttpRequest;
+import dev.purista.http.gateway.Route;
+import dev.purista.lambda.internal.EventRouter;
+import dev.purista.lambda.internal.LambdaJson;
+import dev.purista.lambda.internal.LocalSubscriptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An application's services inside one Lambda execution environment: started once, then serving every event
+ * this environment receives while it stays warm. {@link PuristaLambdaHandler} holds one; the functions of its
+ * own are for tests and for other entry points.
+ *
+ * <pre>{@code
+ * LambdaFunction function = LambdaFunction.builder()
+ *     .service(UserV1Service.DEFINITION)
+ *     .bridge(AmqpBridge::fromEnvironment)    // optional: the in-memory bridge by default
+ *     .build()
+ *     .start();
+ * byte[] answer = function.handle(eventJson, requestId, remainingTime);
+ * }</pre>
+ */
+public final class LambdaFunction {
+  private static final Logger LOG = LoggerFactory.getLogger(LambdaFunction.class);
+
+  private final List<Entry> services;
+  private final Supplier<EventBridge> bridgeFactory;
+  private final boolean broker;
+  private final LambdaSettings settings;
+  private volatile Running running;
+
+  private LambdaFunction(Builder builder) {
+    this.services = List.copyOf(builder.services);
+    this.bridgeFactory = builder.bridge;
+    this.broker = builder.broker;
+    this.settings = builder.settings;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts the bridge and every service, once; later calls return at once. */
+  public synchronized LambdaFunction start() {
+    if (running == null) {
+      running = startRunning();
+    }
+    return this;
+  }
+
+  private Running startRunning() {
+    long started = System.nanoTime();
+    LocalSubscriptions bridge = new LocalSubscriptions(Objects.requireNonNull(bridgeFactory.get(),
+        "the bridge factory returned null"));
+    Application.Builder builder = Application.builder(bridge);
+    List<ServiceDefinition> definitions = new ArrayList<>();
+    for (Entry entry : services) {
+      builder.service(entry.definition, entry.options);
+      definitions.add(entry.definition);
+    }
+    Application application = builder.build();
+    HttpSettings http = settings.http();
+    HttpGateway.Builder gateway = HttpGateway.builder()
+        .mountPath(http.mountPath())
+        .services(definitions)
+        .bridge(bridge)
+        .authenticator(http.authenticator())
+        .cors(http.cors())
+        .health(application::health);
+    if (http.commandTimeout() != null) {
+      gateway.commandTimeout(http.commandTimeout());
+    }
+    HttpGateway built = gateway.build();
+    application.start();
+    EventRouter router = new EventRouter(built, bridge, http.maxBodyBytes(), settings.maxEventBytes(),
+        settings.deadlineMargin());
+    LOG.info("{} services started on the {} bridge in {} ms; {} HTTP routes", definitions.size(), bridge.name(),
+        (System.nanoTime() - started) / 1_000_000, built.routes().routes().size());
+    return new Running(application, built, router);
+  }
+
+  /**
+   * The answer to one invocation event, as JSON bytes.
+   *
+   * @param event the event as Lambda delivered it
+   * @param requestId the invocation's request id; the trace id of the messages it sends unless the event
+   *     carries its own
+   * @param remaining the time the invocation has left; a command's deadline is the shorter of its timeout and
+   *     this less {@link LambdaSettings#deadlineMargin()}
+   * @throws InvalidEventException when the event is too large, not JSON or of an unknown shape; nothing was
+   *     invoked
+   */
+  public byte[] handle(byte[] event, String requestId, Duration remaining) {
+    Running current = running;
+    if (current == null) {
+      throw new IllegalStateException("the function has not started");
+    }
+    return current.router.answer(event, requestId, remaining);
+  }
+
+  /** The largest event this function reads. */
+  public long maxEventBytes() {
+    return settings.maxEventBytes();
+  }
+
+  /** Whether the services run on a broker bridge, whose connections a snapshot must not contain. */
+  public boolean usesBroker() {
+    return broker;
+  }
+
+  /** Whether the services run; false before {@link #start()}, after {@link #stop()}. */
+  public boolean isRunning() {
+    return running != null;
+  }
+
+  /** The running application: its bridge, services and health. */
+  public Application application() {
+    Running current = running;
+    if (current == null) {
+      throw new IllegalStateException("the function has not started");
+    }
+    return current.application;
+  }
+
+  /** Stops the services and closes the bridge; {@link #start()} starts them afresh, on a new bridge. */
+  public synchronized void stop() {
+    Running current = running;
+    running = null;
+    if (current != null) {
+      current.application.stop();
+    }
+  }
+
+  /**
+   * Sends each HTTP route one {@code OPTIONS} request through the gateway, which loads and links routing, trace
+   * ids and response building, and looks up the JSON readers of each command's payload and parameter types. No
+   * handler runs: a handler may have effects that must not happen before a snapshot. Returns the routes primed.
+   */
+  public int prime() {
+    Running current = running;
+    if (current == null) {
+      throw new IllegalStateException("the function has not started");
+    }
+    int primed = 0;
+    for (Route route : current.gateway.routes().routes()) {
+      String path = route.path().replaceAll("\\{[^}]*}", "0");
+      current.gateway.handle(new HttpRequest("OPTIONS", path, "", Map.of(), null), Duration.ofSeconds(1)).join();
+      LambdaJson.mapper().readerFor(route.command().payloadType());
+      LambdaJson.mapper().readerFor(route.command().parameterType());
+      primed++;
+    }
+    return primed;
+  }
+
+  /** What one start produced. */
+  private static final class Running {
+    private final Application application;
+    private final HttpGateway gateway;
+    private final EventRouter router;
+
+    private Running(Application application, HttpGateway gateway, EventRouter router) {
+      this.application = application;
+      this.gateway = gateway;
+      this.router = router;
+    }
+  }
+
+  private static final class Entry {
+    private final ServiceDefinition definition;
+    private final ServiceOptions options;
+
+    private Entry(ServiceDefinition definition, ServiceOptions options) {
+      this.definition = definition;
+      this.options = options;
+    }
+  }
+
+  /** Builder of {@link LambdaFunction}. */
+  public static final class Builder {
+    private final List<Entry> services = new ArrayList<>();
+    private Supplier<EventBridge> bridge = DefaultEventBridge::new;
+    private boolean broker;
+    private LambdaSettings settings;
+
+    private Builder() {
+    }
+
+    /**
+     * Adds a service with the default options, except that its hand-off thread does not spin for the next call
+     * ({@code idleSpin} zero): a function pays for the CPU time of its invocations, and its share of a core is
+     * smaller than the cores the JVM sees, so a thread spinning beside the invocation would take CPU from it.
+     */
+    public Builder service(ServiceDefinition definition) {
+      return service(definition, ServiceOptions.configure(options -> options.idleSpin(Duration.ZERO)));
+    }
+
+    /** Adds a service with {@code options} as given. */
+    public Builder service(ServiceDefinition definition, ServiceOptions options) {
+      services.add(new Entry(Objects.requireNonNull(definition, "definition == null"),
+          Objects.requireNonNull(options, "options == null")));
+      return this;
+    }
+
+    /**
+     * Runs the services on a broker bridge, such as {@code AmqpBridge::fromEnvironment}, when they must reach
+     * services outside this function. Called at each start: once at initialisation, and again after a SnapStart
+     * restore, since broker connections are closed before the snapshot.
+     */
+    public Builder bridge(Supplier<EventBridge> factory) {
+      this.bridge = Objects.requireNonNull(factory, "factory == null");
+      this.broker = true;
+      return this;
+    }
+
+    /** Settings; from the environment ({@link LambdaSettings#fromEnvironment}) unless set. */
+    public Builder settings(LambdaSettings value) {
+      this.settings = Objects.requireNonNull(value, "settings == null");
+      return this;
+    }
+
+    public LambdaFunction build() {
+      if (settings == null) {
+        settings = LambdaSettings.fromEnvironment(System.getenv()).build();
+      }
+      return new LambdaFunction(this);
+    }
+  }
+}
