@@ -64,7 +64,7 @@ public final class DefaultQueueBridge implements QueueBridge {
         }
       }
       Job created = new Job(UUID.randomUUID().toString(), job.payload().clone(), job.traceId());
-      created.dueAt = job.notBefore() == null ? now() : job.notBefore().toEpochMilli();
+      created.dueAt = job.notBefore() == null ? now() : epochMillisRoundedUp(job.notBefore());
       created.state = JobState.PENDING;
       created.sequence = sequence++;
       queue.jobs.put(created.id, created);
@@ -241,6 +241,11 @@ public final class DefaultQueueBridge implements QueueBridge {
 
   private MemoryQueue queue(String name) {
     return queues.computeIfAbsent(name, ignored -> new MemoryQueue());
+  }
+
+  /** Never before the time asked for: a start time within a millisecond counts as the next millisecond. */
+  private static long epochMillisRoundedUp(Instant time) {
+    return time.toEpochMilli() + (time.getNano() % 1_000_000 == 0 ? 0 : 1);
   }
 
   private static long now() {
