@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <p>Run: {@code mvn -q -pl benchmarks/mqtt exec:java -Dexec.mainClass=dev.purista.benchmarks.mqtt.MqttEmitBenchmark}.
  * Properties: {@code -Drounds=} (default 20), {@code -Dcalls=} (default 300), {@code -Dwarmup=} (default 5),
- * {@code -Dbursts=} (per variant, default 7), {@code -Dburst=} (events per burst, default 2000).
+ * {@code -Dbursts=} (per variant, default 5), {@code -Dburst=} (events per burst, default 2000).
  */
 public final class MqttEmitBenchmark {
   private MqttEmitBenchmark() {
@@ -33,7 +33,7 @@ public final class MqttEmitBenchmark {
     int rounds = Integer.getInteger("rounds", 20);
     int calls = Integer.getInteger("calls", 300);
     int warmup = Integer.getInteger("warmup", 5);
-    int bursts = Integer.getInteger("bursts", 7);
+    int bursts = Integer.getInteger("bursts", 5);
     int burst = Integer.getInteger("burst", 2000);
     String external = System.getProperty("brokerUrl");
     try (LocalMosquitto own = external == null ? LocalMosquitto.start() : null) {
