@@ -138,13 +138,20 @@ final class SubscriptionRoute {
    */
   private void renewPeriodically() {
     try {
-      renewal = scheduler.scheduleWithFixedDelay(() -> {
-        if (!closed && connection.isConnected()) {
-          connection.resubscribe(filters, qos);
-        }
-      }, SHARED_RENEWAL.toNanos(), SHARED_RENEWAL.toNanos(), TimeUnit.NANOSECONDS);
+      renewal = scheduler.scheduleWithFixedDelay(this::renew, SHARED_RENEWAL.toNanos(), SHARED_RENEWAL.toNanos(),
+          TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException stopping) {
       // The bridge is stopping; nothing to renew.
+    }
+  }
+
+  /**
+   * Synchronized with {@link #stopTaking}: a renewal either goes out before its UNSUBSCRIBE or not at all, so that
+   * it never subscribes again what a stopping route unsubscribed. {@code resubscribe} does not wait for the SUBACK.
+   */
+  private synchronized void renew() {
+    if (!closed && connection.isConnected()) {
+      connection.resubscribe(filters, qos);
     }
   }
 
