@@ -153,6 +153,11 @@ abstract class BrokerProcess implements AutoCloseable {
     }
   }
 
+  /** How many lines of the broker's log, over every start, contain {@code text}. */
+  final long logLinesContaining(String text) {
+    return logText().lines().filter(line -> line.contains(text)).count();
+  }
+
   final String logTail() {
     List<String> lines = logText().lines().toList();
     return lines.isEmpty() ? "(empty log)" : String.join("\n", lines.subList(Math.max(0, lines.size() - 20),

@@ -33,7 +33,9 @@ final class LocalMosquitto implements AutoCloseable {
       port = socket.getLocalPort();
     }
     Path config = directory.resolve("mosquitto.conf");
+    // max_queued_messages: the default of 1000 drops QoS 1 events of a subscriber that lags behind a burst.
     String lines = "listener " + port + " 127.0.0.1\nallow_anonymous true\nset_tcp_nodelay true\n"
+        + "max_queued_messages 100000\n"
         + ("root".equals(System.getProperty("user.name")) ? "user root\n" : "");
     Files.writeString(config, lines, StandardCharsets.UTF_8);
     Process process = new ProcessBuilder(binary().toString(), "-c", config.toString())

@@ -295,16 +295,17 @@ public final class MqttConnection {
   }
 
   /**
-   * Subscribes again without waiting, for {@link #afterReconnect}. Renewing a subscription the session still has
-   * is harmless (the broker replaces it and keeps the session's queued messages), and it repairs brokers that
-   * restore a persistent session without its working subscriptions: Mosquitto 2.0.11 restores shared
-   * subscriptions from its persistence file in a state that acknowledges publishes but delivers nothing.
+   * Subscribes again without waiting, after a reconnect and periodically for durable shared subscriptions.
+   * Renewing a subscription the session still has is harmless (the broker replaces it and keeps the session's
+   * queued messages), and it repairs brokers that lose track of a persistent session's subscriptions after a
+   * restart: Mosquitto 2.0.11 restores shared subscriptions from its persistence file in a state that acknowledges
+   * publishes but delivers nothing, and HiveMQ CE 2025.5 stops pushing to shared subscribers after a crash until
+   * they subscribe or connect again.
    */
   void resubscribe(List<String> filters, int qos) {
     client.subscribe(subscribeMessage(filters, qos)).whenComplete((subAck, failure) -> {
-      if (failure != null) {
-        LOG.warn("MQTT connection {}: renewing {} after the reconnect failed: {}", name, filters,
-            failure.toString());
+      if (failure != null && isConnected()) {
+        LOG.warn("MQTT connection {}: renewing {} failed: {}", name, filters, failure.toString());
       }
     });
   }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,10 @@ import org.slf4j.LoggerFactory;
 final class SubscriptionRoute {
   private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRoute.class);
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+  /**
+   * How often a durable shared subscription is subscribed again while connected; see {@link #renewPeriodically}.
+   */
+  static final Duration SHARED_RENEWAL = Duration.ofSeconds(1);
 
   private final SubscriptionSpec spec;
   private final String name;
@@ -55,6 +60,7 @@ final class SubscriptionRoute {
   private final DeliveryPolicy policy;
   private final RoundRobin<SubscriptionEndpoint> endpoints = new RoundRobin<>();
   private volatile boolean closed;
+  private volatile ScheduledFuture<?> renewal;
 
   /** The settings a route takes from its bridge. */
   record Settings(String clientId, boolean resumable, int nonDurableQos, int maxAttempts, Duration retryDelay,
@@ -112,6 +118,41 @@ final class SubscriptionRoute {
       connection.disconnect(false);
       throw e;
     }
+    if (spec.durable() && spec.shared()) {
+      renewPeriodically();
+    }
+  }
+
+  /**
+   * Subscribes a durable shared subscription again every {@link #SHARED_RENEWAL} while connected, because a SUBSCRIBE
+   * is what makes HiveMQ CE (2025.5) look into the shared queue for this client once more.
+   *
+   * <p>HiveMQ pushes a message of a shared subscription to a member only when the message lands in an empty shared
+   * queue; otherwise a member gets it by polling, which it does when it connects or subscribes and when its messages
+   * in flight are acknowledged. A message that was in flight when the broker was killed keeps its in-flight mark in
+   * the broker's files, so after the restart the queue is never empty again. Then a subscriber that has caught up
+   * polls an empty queue once and gets nothing more until it connects or subscribes again, although the broker
+   * acknowledged every event to its publisher (docs/bridges/mqtt.md, Broker crashes). A renewal of an existing
+   * subscription is harmless on every broker: the session and its queued messages stay, and events are not
+   * retained, so nothing is sent twice. It costs one SUBSCRIBE and SUBACK per interval.
+   */
+  private void renewPeriodically() {
+    try {
+      renewal = scheduler.scheduleWithFixedDelay(this::renew, SHARED_RENEWAL.toNanos(), SHARED_RENEWAL.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException stopping) {
+      // The bridge is stopping; nothing to renew.
+    }
+  }
+
+  /**
+   * Synchronized with {@link #stopTaking}: a renewal either goes out before its UNSUBSCRIBE or not at all, so that
+   * it never subscribes again what a stopping route unsubscribed. {@code resubscribe} does not wait for the SUBACK.
+   */
+  private synchronized void renew() {
+    if (!closed && connection.isConnected()) {
+      connection.resubscribe(filters, qos);
+    }
   }
 
   boolean isConnected() {
@@ -154,6 +195,10 @@ final class SubscriptionRoute {
    */
   synchronized boolean stopTaking() {
     boolean keepSession = spec.durable() && resumable;
+    ScheduledFuture<?> renewing = renewal;
+    if (renewing != null) {
+      renewing.cancel(false);
+    }
     if (!closed) {
       // Unsubscribed first: what arrives until the broker confirms is still handled, not left in a session
       // that ends.
