@@ -22,8 +22,12 @@ import java.util.Map;
  * {@value #NONE}, and a filter part a subscription leaves open is {@code +}.
  */
 public final class Topology {
-  /** The segment of a value the message does not have. */
-  static final String NONE = "__none__";
+  /**
+   * The segment of a value the message does not have, as PURISTA's topics carry it: the original configures
+   * {@code __none__} but snake-cases it with every other segment, which makes it {@code none}. Writing the wire form
+   * means both sides name the same message by the same topic.
+   */
+  static final String NONE = "none";
   private static final String ANY = "+";
 
   private final String prefix;

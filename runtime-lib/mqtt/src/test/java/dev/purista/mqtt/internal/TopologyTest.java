@@ -19,11 +19,16 @@ class TopologyTest {
   private static final MessageAddress SIGN_UP = MessageAddress.of("user", "1", "signUp");
 
   @Test
+  void theEmptyPartIsTheOriginalsMarkerAsItsSnakeCaseConversionSendsIt() {
+    assertEquals(TopicSegments.convert("__none__"), Topology.NONE);
+  }
+
+  @Test
   void aCommandTopicHasThirteenSegmentsInPuristasOrder() {
     Message command = Message.builder(MessageType.COMMAND).sender(CALLER).receiver(SIGN_UP).correlationId("c")
         .tenantId("acme").build();
 
-    assertEquals("purista/command/__none__/acme/inst1/shop/1/checkout/__none__/__none__/user/1/sign_up",
+    assertEquals("purista/command/none/acme/inst1/shop/1/checkout/none/none/user/1/sign_up",
         topology.topicOf(command));
   }
 
@@ -59,7 +64,7 @@ class TopologyTest {
     Message response = Message.builder(MessageType.COMMAND_SUCCESS_RESPONSE).correlationId("c").eventName("signedUp")
         .sender(SIGN_UP.withInstanceId("server")).receiver(CALLER.withInstanceId("me")).build();
 
-    assertEquals("purista/command_success_response/__none__/__none__/server/user/1/sign_up/signed_up/__none__/shop"
+    assertEquals("purista/command_success_response/none/none/server/user/1/sign_up/signed_up/none/shop"
         + "/1/checkout", topology.eventTopicOf(response));
   }
 
