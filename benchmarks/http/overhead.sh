@@ -10,7 +10,7 @@ seconds=${2:-10}
 connections=${3:-64}
 jar=target/http-benchmarks.jar
 port=18481
-flags=(-Xmx256m -XX:+UseSerialGC -Dorg.jboss.logging.provider=slf4j)
+flags=(-Xmx256m -XX:+UseSerialGC)
 
 run() { # mode path -> "rps p50 p99"
   local mode=$1 path=$2
