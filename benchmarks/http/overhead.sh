@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 rounds=${1:-3}
 seconds=${2:-10}
 connections=${3:-64}
-jar=target/http-benchmarks.jar
+jar=${JAR:-target/http-benchmarks.jar}
 port=18481
 flags=(-Xmx256m -XX:+UseSerialGC)
 
