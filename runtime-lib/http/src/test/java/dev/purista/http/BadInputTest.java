@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Several hundred malformed requests, generated from a fixed seed: broken JSON, wrong types, constraint
- * violations, huge numbers, deep nesting, invalid UTF-8, path traversal in a path variable and header floods.
- * Every one is answered with a 4xx problem, the server goes on serving, and no handler ever sees an invalid
+ * violations, huge numbers, deep nesting, invalid UTF-8, path traversal in a path variable, header floods, raw
+ * non-ASCII and control characters in a path variable, and transfer codings that do not end in chunked. Every one is answered with a 4xx problem, the server goes on serving, and no handler ever sees an invalid
  * payload or parameter. Requests that Undertow's own parser refuses are answered by it with a plain 400, tested
  * apart.
  */
