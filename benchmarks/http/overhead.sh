@@ -2,19 +2,23 @@
 # Requests/s, p50 and p99 of a command exposed by purista-http (validation on) against Undertow's bare handler
 # doing the same work, each in a fresh JVM, alternating, for several rounds; ratios per round.
 # Usage: benchmarks/http/overhead.sh [rounds] [seconds] [connections]
+#        PURISTA_FLAGS adds JVM flags to the command's server only, such as
+#        PURISTA_FLAGS="-Dgreeter.idleSpinMicros=0 -Dgreeter.maxConcurrency=16" for other executor settings.
 #        (after: mvn -B -o install -pl benchmarks/http -am -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")"
 rounds=${1:-3}
 seconds=${2:-10}
 connections=${3:-64}
-jar=target/http-benchmarks.jar
+jar=${JAR:-target/http-benchmarks.jar}
 port=18481
-flags=(-Xmx256m -XX:+UseSerialGC -Dorg.jboss.logging.provider=slf4j)
+flags=(-Xmx256m -XX:+UseSerialGC)
 
 run() { # mode path -> "rps p50 p99"
   local mode=$1 path=$2
-  java "${flags[@]}" -cp "$jar" dev.purista.benchmarks.http.OverheadServers "$mode" "$port" 2>/dev/null &
+  local extra=()
+  if [ "$mode" = purista ] && [ -n "${PURISTA_FLAGS:-}" ]; then read -r -a extra <<<"$PURISTA_FLAGS"; fi
+  java "${flags[@]}" ${extra[@]+"${extra[@]}"} -cp "$jar" dev.purista.benchmarks.http.OverheadServers "$mode" "$port" 2>/dev/null &
   local pid=$!
   until curl -fs -o /dev/null -H 'Content-Type: application/json' -d '{"name":"a","count":1}' \
       "http://127.0.0.1:$port$path"; do sleep 0.02; done

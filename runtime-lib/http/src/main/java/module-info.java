@@ -13,6 +13,10 @@ module dev.purista.http {
   requires com.github.victools.jsonschema.generator;
   requires com.github.victools.jsonschema.module.jakarta.validation;
   requires undertow.core;
+  requires org.jboss.logging;
+
+  // Undertow and XNIO log through JBoss Logging; this sends it to SLF4J.
+  provides org.jboss.logging.LoggerProvider with dev.purista.http.internal.JBossLoggingToSlf4j;
 
   exports dev.purista.http;
   exports dev.purista.http.auth;

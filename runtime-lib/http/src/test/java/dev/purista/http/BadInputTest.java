@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Several hundred malformed requests, generated from a fixed seed: broken JSON, wrong types, constraint
- * violations, huge numbers, deep nesting, invalid UTF-8, path traversal in a path variable and header floods.
- * Every one is answered with a 4xx problem, the server goes on serving, and no handler ever sees an invalid
- * payload or parameter.
+ * violations, huge numbers, deep nesting, invalid UTF-8, path traversal in a path variable, header floods, raw
+ * non-ASCII and control characters in a path variable, and transfer codings that do not end in chunked. Every one is answered with a 4xx problem, the server goes on serving, and no handler ever sees an invalid
+ * payload or parameter. Requests that Undertow's own parser refuses are answered by it with a plain 400, tested
+ * apart.
  */
 class BadInputTest {
   private static final String VALID = "{\"name\":\"pen\",\"quantity\":3,\"tags\":[\"blue\",\"red\"]}";
@@ -159,6 +160,93 @@ class BadInputTest {
       }
       cases.add(new Case("header-flood", head.toString(), new byte[0]));
     }
+    // Raw (not percent-encoded) non-ASCII characters in a path variable, sent as UTF-8 bytes.
+    String[] foreign = {"\u00fc", "\u00df", "\u00e9", "\u4e2d", "\u0416", "\ud83d\ude00", "\u00a0", "\u2028"};
+    for (int i = 0; i < 30; i++) {
+      String id = "a" + foreign[random.nextInt(foreign.length)] + (random.nextBoolean() ? "" : "b");
+      String target = new String(("/api/v1/items/" + id).getBytes(StandardCharsets.UTF_8),
+          StandardCharsets.ISO_8859_1);
+      cases.add(new Case("raw-non-ascii-path", "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n", new byte[0]));
+    }
+    // Raw control characters in a path variable.
+    for (int i = 0; i < 20; i++) {
+      char control = (char) (random.nextBoolean() ? 0x7f : 1 + random.nextInt(0x1f));
+      if (control == '\r' || control == '\n' || control == '\t' || control == ' ') {
+        control = 0x01;
+      }
+      cases.add(new Case("raw-control-in-path", "GET /api/v1/items/a" + control + "1 HTTP/1.1\r\nHost: localhost\r\n",
+          new byte[0]));
+    }
+    // A transfer coding that does not end in chunked leaves the body's end unknown.
+    String[] codings = {"gzip", "deflate", "compress", "br", "x-custom", "chunked, gzip"};
+    for (int i = 0; i < 20; i++) {
+      byte[] body = VALID.getBytes(StandardCharsets.UTF_8);
+      cases.add(new Case("unframed-body", "POST /api/v1/items/a1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+          + "application/json\r\nTransfer-Encoding: " + codings[random.nextInt(codings.length)] + "\r\n", body));
+    }
+    return cases;
+  }
+
+  /**
+   * Requests Undertow's own parser refuses before any handler runs: a malformed request line, a malformed header
+   * name, more than 2,000 header fields, a malformed or repeated Content-Length, and a missing,
+   * repeated or malformed Host. Undertow answers these with its own fixed {@code 400} (an empty body, and the
+   * connection closed), which no handler can replace; the documentation lists them.
+   */
+  private static List<Case> parserRejects() {
+    Random random = new Random(SEED + 1);
+    List<Case> cases = new ArrayList<>();
+    String separators = "@()<>,;:\\\"[]?={}/";
+    for (int i = 0; i < 30; i++) {
+      String method = "G" + separators.charAt(random.nextInt(separators.length())) + "T";
+      cases.add(new Case("request-line", method + " /api/v1/items/a1 HTTP/1.1\r\nHost: localhost\r\n",
+          new byte[0]));
+    }
+    for (int i = 0; i < 20; i++) {
+      String version = "HTTP/" + (2 + random.nextInt(8)) + "." + random.nextInt(10);
+      cases.add(new Case("request-line", "GET /api/v1/items/a1 " + version + "\r\nHost: localhost\r\n",
+          new byte[0]));
+    }
+    for (int i = 0; i < 20; i++) {
+      String target = "/api/v1/items/a" + " ".repeat(1 + random.nextInt(3)) + (random.nextBoolean() ? "1" : "x y");
+      cases.add(new Case("request-line", "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n", new byte[0]));
+    }
+    for (int i = 0; i < 20; i++) {
+      String name = "X" + separators.charAt(random.nextInt(separators.length() - 1)) + "Name";
+      if (name.contains(":")) {
+        name = "X(Name)";
+      }
+      cases.add(new Case("header-name", "GET /api/v1/items/a1 HTTP/1.1\r\nHost: localhost\r\n" + name + ": 1\r\n",
+          new byte[0]));
+    }
+    for (int i = 0; i < 5; i++) {
+      StringBuilder head = new StringBuilder("GET /api/v1/items/a1 HTTP/1.1\r\nHost: localhost\r\n");
+      int count = 2001 + random.nextInt(500);
+      for (int h = 0; h < count; h++) {
+        head.append("X-Flood-").append(h).append(": 1\r\n");
+      }
+      cases.add(new Case("header-count", head.toString(), new byte[0]));
+    }
+    String[] lengths = {"abc", "-1", "1.5", "2, 3", "0x10"};
+    for (String length : lengths) {
+      cases.add(new Case("content-length", "POST /api/v1/items/a1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+          + "application/json\r\nContent-Length: " + length + "\r\n", new byte[0]));
+    }
+    cases.add(new Case("content-length", "POST /api/v1/items/a1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+        + "application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\n", "{}".getBytes(StandardCharsets.UTF_8)));
+    // A Content-Length of digits too many for any length: refused by Undertow's parser or, when it lets one
+    // through, by the server with a 400 problem; either way a 400 that closes the connection, never a 500.
+    for (int i = 0; i < 10; i++) {
+      cases.add(new Case("content-length-overflow", "POST /api/v1/items/a1 HTTP/1.1\r\nHost: localhost\r\n"
+          + "Content-Type: application/json\r\nContent-Length: 9" + "9".repeat(19 + random.nextInt(40)) + "\r\n",
+          new byte[0]));
+    }
+    cases.add(new Case("host", "GET /api/v1/items/a1 HTTP/1.1\r\n", new byte[0]));
+    cases.add(new Case("host", "GET /api/v1/items/a1 HTTP/1.1\r\nHost: a\r\nHost: b\r\n", new byte[0]));
+    for (int i = 0; i < 5; i++) {
+      cases.add(new Case("host", "GET /api/v1/items/a1 HTTP/1.1\r\nHost: localhost:" + (65536 + random.nextInt(
+          100_000)) + "\r\n", new byte[0]));
+    }
     return cases;
   }
 
@@ -200,5 +288,28 @@ class BadInputTest {
     }
     assertTrue(ShopService.SEEN.stream().allMatch(seen -> !(seen instanceof ShopService.Item item)
         || item.name().equals("pen")), "only the valid probes reached the handler");
+  }
+
+  @Test
+  void undertowsParserRejectsAreAPlain400ThatClosesTheConnectionAndTheServerKeepsServing() {
+    List<Case> cases = parserRejects();
+    ShopService.SEEN.clear();
+    List<String> wrong = new ArrayList<>();
+    int index = 0;
+    for (Case c : cases) {
+      RawHttp.Answer answer = RawHttp.exchange(server.port(), c.head(), c.body());
+      boolean plain = answer.body().isEmpty() || (c.kind().equals("content-length-overflow")
+          && answer.hasHeader("Content-Type", "application/problem+json"));
+      if (answer.status() != 400 || !answer.hasHeader("Connection", "close") || !plain) {
+        wrong.add(c.kind() + " #" + index + ": " + answer.text());
+      }
+      if (index++ % 20 == 0) {
+        assertEquals(200, server.postJson("/api/v1/items/a1", VALID).statusCode(), "the server keeps serving");
+      }
+    }
+    assertEquals(List.of(), wrong);
+    assertEquals(200, server.postJson("/api/v1/items/a1", VALID).statusCode(), "the server keeps serving");
+    assertTrue(ShopService.SEEN.stream().allMatch(seen -> !(seen instanceof ShopService.Item item)
+        || item.name().equals("pen")), "no refused request reached a handler");
   }
 }

@@ -6,6 +6,7 @@ import dev.purista.core.HandledError;
 import dev.purista.core.HttpAccess;
 import dev.purista.core.HttpMethod;
 import dev.purista.core.ServiceDefinition;
+import dev.purista.core.ServiceOptions;
 import dev.purista.core.StatusCode;
 import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.lifecycle.Application;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
@@ -57,12 +59,27 @@ public final class OverheadServers {
     int port = Integer.parseInt(args[1]);
     if (args[0].equals("purista")) {
       Application.builder(new DefaultEventBridge())
-          .service(ServiceDefinition.builder("greeter", "1").command(GREET).build())
+          .service(ServiceDefinition.builder("greeter", "1").command(GREET).build(), OverheadServers::options)
           .component(HttpServer.of(HttpSettings.builder().host("127.0.0.1").port(port).docsPage(false).build()))
           .build()
           .start();
     } else {
       bare(port);
+    }
+  }
+
+  /**
+   * The service's executor settings: the defaults, unless {@code -Dgreeter.idleSpinMicros} or
+   * {@code -Dgreeter.maxConcurrency} ask for others, to show what those settings cost under HTTP load.
+   */
+  private static void options(ServiceOptions.Builder options) {
+    String idleSpin = System.getProperty("greeter.idleSpinMicros");
+    if (idleSpin != null) {
+      options.idleSpin(Duration.ofNanos(Long.parseLong(idleSpin) * 1000));
+    }
+    String maxConcurrency = System.getProperty("greeter.maxConcurrency");
+    if (maxConcurrency != null) {
+      options.maxConcurrency(Integer.parseInt(maxConcurrency));
     }
   }
 

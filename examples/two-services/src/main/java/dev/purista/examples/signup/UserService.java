@@ -1,6 +1,7 @@
 package dev.purista.examples.signup;
 
 import dev.purista.core.CommandDefinition;
+import dev.purista.core.HttpAccess;
 import dev.purista.core.HttpMethod;
 import dev.purista.core.ServiceDefinition;
 import jakarta.validation.constraints.Email;
@@ -25,7 +26,7 @@ public final class UserService {
   public static final CommandDefinition<SignUpPayload, SignUpParameter, SignUpResult> SIGN_UP = CommandDefinition
       .builder("signUp", SignUpPayload.class, SignUpParameter.class, SignUpResult.class)
       .description("registers a user")
-      .http(HttpMethod.POST, "users")
+      .http(HttpMethod.POST, "users", HttpAccess.PUBLIC)
       .successEvent(USER_SIGNED_UP)
       .handler((context, payload, parameter) -> {
         long number = context.states().increment("users");

@@ -4,6 +4,7 @@ import dev.purista.core.FailureReason;
 import dev.purista.core.HandledError;
 import dev.purista.core.PuristaError;
 import dev.purista.core.StatusCode;
+import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.message.CommandPayload;
 import dev.purista.core.message.CommandResponses;
 import dev.purista.core.message.Message;
@@ -30,11 +31,15 @@ final class CommandCall {
   private final EventBridge bridge;
   private final MessageAddress sender;
   private final Duration timeout;
+  private final boolean guarded;
 
   CommandCall(EventBridge bridge, Duration timeout) {
     this.bridge = bridge;
     this.sender = new MessageAddress("http", "1", "gateway", bridge.instanceId());
     this.timeout = timeout != null ? timeout : bridge.defaultCommandTimeout();
+    // The in-memory bridge times out every call itself and cannot lose an answer in transit. A guard would cost
+    // every request a timer scheduled and cancelled on a queue all threads share.
+    this.guarded = !(bridge instanceof DefaultEventBridge);
   }
 
   /** How long a command may take unless a request sets its own deadline. */
@@ -63,9 +68,10 @@ final class CommandCall {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(bridgeFailure(e));
     }
-    return answer
-        .orTimeout(timeout.plus(BRIDGE_GRACE).toMillis(), TimeUnit.MILLISECONDS)
-        .handle((response, failure) -> {
+    if (guarded) {
+      answer = answer.orTimeout(timeout.plus(BRIDGE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return answer.handle((response, failure) -> {
           if (failure != null) {
             throw asError(failure, route, timeout);
           }

@@ -41,6 +41,12 @@ final class PathSegments {
   }
 
   private static String decode(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      if (raw.charAt(i) > 0x7f) {
+        // A URI is ASCII; which charset a raw byte above it was meant in is a guess, so it is not made.
+        throw new IllegalArgumentException("the path has a character that is not percent-encoded");
+      }
+    }
     String text = raw.indexOf('%') < 0 ? raw : percentDecode(raw);
     if (text.equals(".") || text.equals("..")) {
       throw new IllegalArgumentException("the path may not contain . or .. segments");

@@ -34,6 +34,13 @@ final class RequestBinder {
   private final ObjectMapper mapper = HttpJson.mapper();
   /** A body is one JSON value: {@code {...}} followed by more text is malformed, not a value and some noise. */
   private final ObjectReader bodyReader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** One reader per payload type: making one per request costs an allocation and a deserializer look-up. */
+  private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return bodyReader.forType(type);
+    }
+  };
 
   /** The payload, or {@code null} for an empty body. */
   Object payload(CommandDefinition<?, ?, ?> command, HttpRequest request) {
@@ -46,7 +53,7 @@ final class RequestBinder {
       if (command.inputTransformer().isPresent()) {
         return bodyReader.readTree(request.body());
       }
-      return bodyReader.forType(type).readValue(request.body());
+      return readers.get(type).readValue(request.body());
     } catch (StreamReadException e) {
       throw badRequest("The body is not valid JSON: " + e.getOriginalMessage(), "payload");
     } catch (DatabindException e) {
@@ -58,6 +65,10 @@ final class RequestBinder {
 
   /** The parameter, from path variables (which win over a query parameter of the same name) and the query. */
   Object parameter(CommandDefinition<?, ?, ?> command, Map<String, String> variables, HttpRequest request) {
+    Class<?> type = command.parameterType();
+    if (type == Void.class && variables.isEmpty() && request.rawQuery().isEmpty()) {
+      return null;
+    }
     Map<String, List<String>> query;
     try {
       query = QueryString.parse(request.rawQuery());
@@ -74,7 +85,6 @@ final class RequestBinder {
       }
     });
     variables.forEach(values::put);
-    Class<?> type = command.parameterType();
     if (type == Void.class) {
       return null;
     }

@@ -60,6 +60,9 @@ public final class UndertowServer implements AutoCloseable {
     Undertow.Builder builder = Undertow.builder()
         .addHttpListener(port, host)
         .setServerOption(UndertowOptions.DECODE_URL, false)
+        // A raw (not percent-encoded) non-ASCII character in the target reaches the gateway, which refuses it with
+        // a 400 problem; Undertow's parser would answer a bare 400 instead.
+        .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
         .setServerOption(UndertowOptions.MAX_HEADERS, PARSER_MAX_HEADERS)
         // Undertow's parser answers a declared length over its own limit with a bare 400; the limit is checked
         // per request instead, where it can be answered with a 413 problem.
@@ -98,7 +101,22 @@ public final class UndertowServer implements AutoCloseable {
           .withHeader("Connection", "close"));
       return;
     }
-    long declared = exchange.getRequestContentLength();
+    if (hasUnframedBody(exchange)) {
+      // A transfer coding other than chunked last leaves the body's end to the closing of the connection, which a
+      // server must refuse (RFC 9112 §6.3); Undertow would wait for the close, and the client for an answer.
+      write(exchange, Problem.of(StatusCode.BAD_REQUEST.code(), "Transfer-Encoding must end with chunked")
+          .withHeader("Connection", "close"));
+      return;
+    }
+    long declared;
+    try {
+      declared = exchange.getRequestContentLength();
+    } catch (NumberFormatException e) {
+      // Undertow's parser lets through a Content-Length of digits too long for a long.
+      write(exchange, Problem.of(StatusCode.BAD_REQUEST.code(), "Content-Length is not a valid length")
+          .withHeader("Connection", "close"));
+      return;
+    }
     if (declared > maxBodyBytes) {
       write(exchange, tooLarge().withHeader("Connection", "close"));
       return;
@@ -127,6 +145,16 @@ public final class UndertowServer implements AutoCloseable {
     LOG.debug("could not read a request body: {}", error.getMessage());
     write(exchange, Problem.of(StatusCode.BAD_REQUEST.code(), "The body could not be read")
         .withHeader("Connection", "close"));
+  }
+
+  private static boolean hasUnframedBody(HttpServerExchange exchange) {
+    HeaderValues codings = exchange.getRequestHeaders().get(Headers.TRANSFER_ENCODING);
+    if (codings == null || codings.isEmpty()) {
+      return false;
+    }
+    String last = codings.getLast();
+    int comma = last.lastIndexOf(',');
+    return !last.substring(comma + 1).trim().equalsIgnoreCase("chunked");
   }
 
   private static long headerBytes(HttpServerExchange exchange) {
