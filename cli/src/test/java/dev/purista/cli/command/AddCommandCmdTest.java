@@ -9,6 +9,10 @@ import dev.purista.cli.CliRun.CliResult;
 import dev.purista.cli.ExitCode;
 import dev.purista.cli.ProjectTree;
 import dev.purista.cli.TestProjects;
+import dev.purista.cli.engine.ProjectEngine;
+import dev.purista.cli.generate.VersionCatalog;
+import dev.purista.cli.model.CommandModel;
+import dev.purista.cli.model.HttpRoute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +82,67 @@ class AddCommandCmdTest {
         .contains("public record GetOrderParameter(String id, String orderId) {"));
     assertTrue(read("src/test/java/com/example/shop/service/user/v1/command/getorder/GetOrderCommandTest.java")
         .contains("harness.run(new GetOrderPayload(), new GetOrderParameter(\"1\", \"1\"));"));
+  }
+
+  @Test
+  void publicMarksTheRoutePublicInTheModelAndTheWiring() throws IOException {
+    TestProjects.expectSuccess(project, "add", "command", "listUsers", "--service", "user", "--http", "GET:users",
+        "--public", "-B");
+    TestProjects.expectSuccess(project, "add", "command", "signUp", "--service", "user", "--http", "POST:users",
+        "-B");
+
+    CommandModel listUsers = command("listUsers");
+    assertEquals(new HttpRoute("GET", "users", true), listUsers.http());
+    assertEquals(new HttpRoute("POST", "users", false), command("signUp").http());
+    String model = read("purista.json");
+    assertTrue(model.contains("\"http\": {\n            \"method\": \"GET\",\n            \"path\": \"users\",\n"
+        + "            \"public\": true\n          }"), model);
+    assertTrue(model.contains("\"http\": {\n            \"method\": \"POST\",\n            \"path\": \"users\"\n"
+        + "          }"), "a protected route carries no 'public' field\n" + model);
+
+    String wiring = read(USER + "UserV1Service.java");
+    assertTrue(wiring.contains(".http(HttpMethod.GET, \"users\", HttpAccess.PUBLIC)"), wiring);
+    assertTrue(wiring.contains(".http(HttpMethod.POST, \"users\")\n"), wiring);
+    assertTrue(wiring.contains("import dev.purista.core.HttpAccess;"), wiring);
+    assertTrue(read("docs/services.md").contains("`GET /api/v1/users` (public)"), read("docs/services.md"));
+  }
+
+  @Test
+  void publicWithoutAnHttpRouteIsBadInputAndWritesNothing() {
+    ProjectTree before = ProjectTree.of(project);
+    CliResult result = CliRun.run(project, "add", "command", "listUsers", "--service", "user", "--public", "-B");
+    assertEquals(ExitCode.USAGE.code(), result.exitCode(), result.toString());
+    assertEquals("error: --public marks an HTTP route public, but the command has no --http route\n"
+        + "hint: add --http METHOD:PATH, or leave out --public\n"
+        + "see 'purista add command --help'\n", result.err());
+    assertEquals(before, ProjectTree.of(project));
+  }
+
+  @Test
+  void aPublicAndAProtectedRouteCannotShareMethodAndPath() {
+    TestProjects.expectSuccess(project, "add", "command", "listUsers", "--service", "user", "--http", "GET:users",
+        "-B");
+    ProjectTree before = ProjectTree.of(project);
+    CliResult result = CliRun.run(project, "add", "command", "listAll", "--service", "user", "--http", "GET:users",
+        "--public", "-B");
+    assertEquals(ExitCode.USAGE.code(), result.exitCode());
+    assertTrue(result.err().contains("command listUsers of service user v1 is already exposed as GET users"),
+        result.err());
+    assertEquals(before, ProjectTree.of(project));
+  }
+
+  @Test
+  void theHelpExplainsPublic() {
+    CliResult help = CliRun.run(project, "add", "command", "--help");
+    assertEquals(0, help.exitCode());
+    assertTrue(help.out().contains("--public"), help.out());
+    assertTrue(help.out().replaceAll("\\s+", " ").contains("Make the --http route public: callable without "
+        + "authentication. Without it the route is protected"), help.out());
+  }
+
+  private CommandModel command(String name) {
+    return new ProjectEngine(VersionCatalog.bundled()).open(project).model().service("user", "1").orElseThrow()
+        .commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
 
   @Test
