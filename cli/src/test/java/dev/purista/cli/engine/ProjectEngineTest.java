@@ -60,12 +60,12 @@ class ProjectEngineTest {
   void conflictsAreExceptionsWithTheConflictingFiles() throws IOException {
     Path project = engine.newProject(new NewProjectRequest("shop", null, null, null, false), dir, WriteMode.WRITE)
         .projectRoot();
-    Path events = project.resolve("src/main/java/com/example/shop/service/ServiceEvents.java");
+    Path events = project.resolve("src/main/java/com/example/shop/service/ping/v1/PingV1Events.java");
     Files.writeString(events, Files.readString(events) + "// edited\n");
     ConflictException e = assertThrows(ConflictException.class,
         () -> engine.addCommand(project, new AddCommandRequest("signUp", "ping", null, null, null, "user.signedUp"),
             WriteMode.WRITE));
-    assertEquals("src/main/java/com/example/shop/service/ServiceEvents.java", e.conflicts().get(0).path());
+    assertEquals("src/main/java/com/example/shop/service/ping/v1/PingV1Events.java", e.conflicts().get(0).path());
   }
 
   @Test
