@@ -60,7 +60,7 @@ class ConcurrentChangesIT {
       }
     }
     String wiring = Files.readString(project.resolve(SERVICE_DIR + "UserV1Service.java"));
-    String events = Files.readString(project.resolve("src/main/java/com/example/shop/service/ServiceEvents.java"));
+    String events = Files.readString(project.resolve(SERVICE_DIR + "UserV1Events.java"));
     int succeeded = 0;
     for (int i = 1; i <= PROCESSES; i++) {
       Finished run = runs.get(i - 1);

@@ -22,7 +22,10 @@ final class AddCommandCmd implements Callable<Integer> {
       "One line saying what the command does.");
   private final OptionSpec http = CommandSpecBuilder.valueOption("--http", "METHOD:PATH",
       "Expose it over HTTP, such as POST:users or GET:users/{id}. Path variables become components of the "
-          + "parameter record.");
+          + "parameter record. The route is protected unless --public is given.");
+  private final OptionSpec publicRoute = CommandSpecBuilder.flag("Make the --http route public: callable without "
+      + "authentication. Without it the route is protected and answers 401 until the application configures an "
+      + "authenticator.", "--public");
   private final OptionSpec emits = CommandSpecBuilder.valueOption("--emits", "EVENT",
       "Emit its result as this success event, such as user.signedUp.");
   private final CommandSpec spec;
@@ -35,13 +38,15 @@ final class AddCommandCmd implements Callable<Integer> {
                 + "records and a passing test, all yours to edit, and regenerates the service's wiring and client.")
         .examples(
             "  purista add command signUp --service user --http POST:users --emits user.signedUp",
-            "  purista add command getUser --service user --http GET:users/{id} --description \"Reads one user\"")
+            "  purista add command getUser --service user --http GET:users/{id} --description \"Reads one user\"",
+            "  purista add command listProducts --service catalog --http GET:products --public")
         .helpOption())
         .parameter(name)
         .option(service)
         .option(serviceVersion)
         .option(description)
         .option(http)
+        .option(publicRoute)
         .option(emits)
         .build();
   }
@@ -58,7 +63,7 @@ final class AddCommandCmd implements Callable<Integer> {
           serviceVersion.getValue());
       ChangeResult result = context.engine().addCommand(project,
           new AddCommandRequest(commandName, target.name(), target.version(), description.getValue(),
-              http.getValue(), emits.getValue()),
+              http.getValue(), CommandSpecBuilder.isSet(publicRoute), emits.getValue()),
           changes.writeMode());
       return new ProjectChangeFlow.Outcome(result, "Added command " + commandName + " to service " + target.name()
           + ". Implement it in " + result.mainFile());

@@ -55,6 +55,7 @@ final class ModelJson {
       out.writeStringField("description", service.description());
       out.writeStringField("serviceClass", layout.serviceClass(service).canonicalName());
       out.writeStringField("clientClass", layout.clientClass(service).canonicalName());
+      out.writeStringField("eventsClass", layout.serviceEvents(service).canonicalName());
       out.writeArrayFieldStart("commands");
       for (CommandModel command : service.commands()) {
         out.writeStartObject();

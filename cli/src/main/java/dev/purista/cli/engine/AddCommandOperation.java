@@ -22,10 +22,17 @@ final class AddCommandOperation {
       throw new BadInputException("service " + service.label() + " already has a command or subscription named '"
           + existing + "'", "choose another name, or see 'purista list'");
     });
+    if (request.publicRoute() && request.http() == null) {
+      throw new BadInputException("--public marks an HTTP route public, but the command has no --http route",
+          "add --http METHOD:PATH, or leave out --public");
+    }
     HttpRoute http = request.http() == null ? null : HttpRoute.parse(request.http());
     if (http != null) {
+      if (request.publicRoute()) {
+        http = http.asPublic();
+      }
       for (CommandModel other : service.commands()) {
-        if (http.equals(other.http())) {
+        if (other.http() != null && http.sameRouteAs(other.http())) {
           throw new BadInputException("command " + other.name() + " of service " + service.label()
               + " is already exposed as " + http, "choose another method or path");
         }

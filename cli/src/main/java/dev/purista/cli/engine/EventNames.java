@@ -11,7 +11,11 @@ final class EventNames {
   private EventNames() {
   }
 
-  /** A valid event name whose {@code ServiceEvents} constant no other event of the project already has. */
+  /**
+   * A valid event name whose constant no other event of the project already has. Each service has its own
+   * constants class, but one event name keeps one constant name throughout the project, so that code and
+   * {@code docs/services.md} can name it the same way everywhere.
+   */
   static String check(ProjectModel model, String event) {
     NameRules.eventName(event);
     EventCatalog.of(model).constantClash(event).ifPresent(existing -> {

@@ -143,7 +143,7 @@ public final class ProjectEngine {
     ProjectModel after = change.model().withGeneratorVersion(versions.purista());
     // After a CLI upgrade every regenerated file may look different: rewrite them all once.
     List<ProposedFile> regenerated = before.generatorVersion().equals(versions.purista())
-        ? RegeneratedFiles.changedBy(before, after, templates, new FileSystemOutput(project.root()))
+        ? RegeneratedFiles.changedBy(before, after, templates)
         : RegeneratedFiles.all(after, templates);
     return write(project, after, regenerated, change.userOwnedFiles(), change.mainFile(), change.notes(), mode);
   }

@@ -49,7 +49,7 @@ final class CommandTestEmitter {
       assertions.add("assertEquals");
     }
     command.successEventName().ifPresent(event -> body.addStatement("$T.assertEquals($T.of($T.$L), "
-        + "outcome.eventNames())", RuntimeTypes.ASSERTIONS, List.class, layout.serviceEvents(),
+        + "outcome.eventNames())", RuntimeTypes.ASSERTIONS, List.class, layout.serviceEvents(service),
         CaseFormat.constant(event)));
     body.endControlFlow();
 

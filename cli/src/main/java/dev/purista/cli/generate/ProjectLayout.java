@@ -10,8 +10,7 @@ import dev.purista.cli.naming.CaseFormat;
  * Where every generated type of a project lives. One place decides the names, so the emitters, the engine and
  * the tests agree on them:
  * <pre>
- * &lt;base&gt;.service.ServiceEvents
- * &lt;base&gt;.service.user.v1.UserV1Service / UserV1Client
+ * &lt;base&gt;.service.user.v1.UserV1Service / UserV1Client / UserV1Events
  * &lt;base&gt;.service.user.v1.command.signup.SignUpCommand / SignUpPayload / SignUpParameter / SignUpResult
  * &lt;base&gt;.service.email.v1.subscription.sendwelcome.SendWelcomeSubscription / SendWelcomePayload
  *     / SendWelcomeOutput
@@ -32,8 +31,9 @@ public final class ProjectLayout {
     return basePackage;
   }
 
-  public ClassName serviceEvents() {
-    return ClassName.get(basePackage + ".service", "ServiceEvents");
+  /** The service's event constants, {@code UserV1Events}. */
+  public ClassName serviceEvents(ServiceModel service) {
+    return ClassName.get(servicePackage(service), typePrefix(service) + "Events");
   }
 
   public String servicePackage(ServiceModel service) {

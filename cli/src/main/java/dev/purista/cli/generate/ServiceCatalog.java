@@ -27,13 +27,15 @@ final class ServiceCatalog {
   private ServiceCatalog() {
   }
 
-  static ProposedFile render(TemplateRenderer renderer, ProjectModel model) {
+  /** @param events the model's events (see {@link EventCatalog}), which the caller has at hand already */
+  static ProposedFile render(TemplateRenderer renderer, ProjectModel model, List<EventCatalog.Event> events) {
     TemplateEntry entry = renderer.manifest().entry(TEMPLATE)
         .orElseThrow(() -> new IllegalStateException("the manifest lacks " + TEMPLATE));
-    return new ProposedFile(entry.target(), renderer.render(entry, variables(model)), Ownership.REGENERATED);
+    return new ProposedFile(entry.target(), renderer.render(entry, variables(model, events)),
+        Ownership.REGENERATED);
   }
 
-  static Map<String, Object> variables(ProjectModel model) {
+  static Map<String, Object> variables(ProjectModel model, List<EventCatalog.Event> modelEvents) {
     List<Map<String, Object>> services = new ArrayList<>();
     for (ServiceModel service : model.services()) {
       List<Map<String, Object>> commands = new ArrayList<>();
@@ -65,7 +67,7 @@ final class ServiceCatalog {
       services.add(entry);
     }
     List<Map<String, Object>> events = new ArrayList<>();
-    for (EventCatalog.Event event : EventCatalog.of(model).events()) {
+    for (EventCatalog.Event event : modelEvents) {
       events.add(Map.of(
           "name", event.name(),
           "constant", event.constantName(),

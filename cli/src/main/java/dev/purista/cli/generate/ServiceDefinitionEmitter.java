@@ -80,7 +80,7 @@ final class ServiceDefinitionEmitter {
       init.add(")");
     });
     command.successEventName().ifPresent(event ->
-        init.add("\n.successEvent($T.$L)", layout.serviceEvents(), CaseFormat.constant(event)));
+        init.add("\n.successEvent($T.$L)", layout.serviceEvents(service), CaseFormat.constant(event)));
     init.add("\n.handler(new $T())", layout.commandHandler(service, command))
         .add("\n.build()$<$<$<$<");
     TypeName type = ParameterizedTypeName.get(RuntimeTypes.COMMAND_DEFINITION, payload, parameter, result);
@@ -103,9 +103,9 @@ final class ServiceDefinitionEmitter {
     if (!subscription.description().isEmpty()) {
       init.add("\n.description($S)", subscription.description());
     }
-    init.add("\n.event($T.$L)", layout.serviceEvents(), CaseFormat.constant(subscription.event()));
+    init.add("\n.event($T.$L)", layout.serviceEvents(service), CaseFormat.constant(subscription.event()));
     subscription.emitsEvent().ifPresent(event ->
-        init.add("\n.emits($T.$L)", layout.serviceEvents(), CaseFormat.constant(event)));
+        init.add("\n.emits($T.$L)", layout.serviceEvents(service), CaseFormat.constant(event)));
     init.add("\n.handler(new $T())", layout.subscriptionHandler(service, subscription))
         .add("\n.build()$<$<$<$<");
     TypeName type = ParameterizedTypeName.get(RuntimeTypes.SUBSCRIPTION_DEFINITION, payload, output);

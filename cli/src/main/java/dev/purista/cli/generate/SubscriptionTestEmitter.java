@@ -33,7 +33,7 @@ final class SubscriptionTestEmitter {
         samplePayload);
     if (subscription.emitsEvent().isPresent()) {
       body.addStatement("$T.assertEquals($T.of($T.$L), outcome.eventNames())", RuntimeTypes.ASSERTIONS, List.class,
-          layout.serviceEvents(), CaseFormat.constant(subscription.emits()));
+          layout.serviceEvents(service), CaseFormat.constant(subscription.emits()));
     } else {
       body.addStatement("$T.assertEquals($T.of(), outcome.eventNames())", RuntimeTypes.ASSERTIONS, List.class);
     }

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * Every event name the project mentions, with who emits it and who subscribes to it, sorted by name. It feeds
- * the generated {@code ServiceEvents} constants (PURISTA's {@code serviceEvent.enum.ts}) and {@code purista list}.
+ * the events table of {@code docs/services.md}, the checks of new event names, and {@code purista list}. The
+ * generated constants (PURISTA's {@code serviceEvent.enum.ts}) are one class per service, built from the service.
  */
 public final class EventCatalog {
   private final Map<String, Event> events;
@@ -49,19 +50,24 @@ public final class EventCatalog {
    */
   public Optional<String> constantClash(String name) {
     String constant = CaseFormat.constant(name);
-    return events.keySet().stream()
-        .filter(existing -> !existing.equals(name) && CaseFormat.constant(existing).equals(constant))
-        .findFirst();
+    for (Event event : events.values()) {
+      if (!event.name.equals(name) && event.constantName.equals(constant)) {
+        return Optional.of(event.name);
+      }
+    }
+    return Optional.empty();
   }
 
   /** One event: its name, its constant, and the functions that emit and receive it. */
   public static final class Event {
     private final String name;
+    private final String constantName;
     private final List<Producer> producers = new ArrayList<>();
     private final List<String> subscribers = new ArrayList<>();
 
     private Event(String name) {
       this.name = name;
+      this.constantName = CaseFormat.constant(name);
     }
 
     public String name() {
@@ -69,7 +75,7 @@ public final class EventCatalog {
     }
 
     public String constantName() {
-      return CaseFormat.constant(name);
+      return constantName;
     }
 
     public List<Producer> producers() {

@@ -83,6 +83,11 @@ public record HttpRoute(String method, String path, boolean isPublic) {
     return names;
   }
 
+  /** Whether both answer the same requests: same method and path, public or not. */
+  public boolean sameRouteAs(HttpRoute other) {
+    return method.equals(other.method) && path.equals(other.path);
+  }
+
   /** The same route, callable without authentication. */
   public HttpRoute asPublic() {
     return new HttpRoute(method, path, true);

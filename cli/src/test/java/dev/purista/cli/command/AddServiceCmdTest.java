@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AddServiceCmdTest {
   private static final String SERVICE = "src/main/java/com/example/shop/service/user/v1/UserV1Service.java";
   private static final String CLIENT = "src/main/java/com/example/shop/service/user/v1/UserV1Client.java";
+  private static final String EVENTS = "src/main/java/com/example/shop/service/user/v1/UserV1Events.java";
   private static final String MONOLITH = "src/main/java/com/example/shop/bootstrap/MonolithMain.java";
 
   @TempDir
@@ -38,8 +39,9 @@ class AddServiceCmdTest {
     assertEquals(String.join("\n",
         "update     docs/services.md",
         "update     " + MONOLITH,
-        // No event changed and the ping service did not change: their files are neither rendered nor read.
+        // The ping service did not change: its files are neither rendered nor read.
         "create     " + CLIENT,
+        "create     " + EVENTS,
         "create     " + SERVICE,
         "update     purista.json",
         "Added service user v1: " + SERVICE,

@@ -56,11 +56,11 @@ class AddSubscriptionCmdTest {
         "implements SubscriptionHandler<SignUpResult, SendWelcomeOutput>"));
     String wiring = read(EMAIL + "EmailV1Service.java");
     assertTrue(wiring.contains("SubscriptionDefinition.builder(\"sendWelcome\", SignUpResult.class, "
-        + "SendWelcomeOutput.class)\n          .event(ServiceEvents.USER_SIGNED_UP)\n"
-        + "          .emits(ServiceEvents.EMAIL_SENT)"), wiring);
+        + "SendWelcomeOutput.class)\n          .event(EmailV1Events.USER_SIGNED_UP)\n"
+        + "          .emits(EmailV1Events.EMAIL_SENT)"), wiring);
     String test = read(WELCOME_TEST);
     assertTrue(test.contains("harness.deliver(new SignUpResult()).assertSuccess();"), test);
-    assertTrue(test.contains("assertEquals(List.of(ServiceEvents.EMAIL_SENT), outcome.eventNames());"), test);
+    assertTrue(test.contains("assertEquals(List.of(EmailV1Events.EMAIL_SENT), outcome.eventNames());"), test);
     assertTrue(read("purista.json").contains(
         "\"payloadType\": \"com.example.shop.service.user.v1.command.signup.SignUpResult\""));
   }

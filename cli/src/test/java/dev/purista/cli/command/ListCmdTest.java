@@ -55,6 +55,7 @@ class ListCmdTest {
     JsonNode user = json.path("services").get(1);
     assertEquals("com.example.shop.service.user.v1.UserV1Service", user.path("serviceClass").asText());
     assertEquals("com.example.shop.service.user.v1.UserV1Client", user.path("clientClass").asText());
+    assertEquals("com.example.shop.service.user.v1.UserV1Events", user.path("eventsClass").asText());
     JsonNode signUp = user.path("commands").get(0);
     assertEquals("POST", signUp.path("http").path("method").asText());
     assertTrue(signUp.path("http").path("public").isMissingNode(), "a route is protected unless declared public");

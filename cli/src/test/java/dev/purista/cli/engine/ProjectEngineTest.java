@@ -60,12 +60,29 @@ class ProjectEngineTest {
   void conflictsAreExceptionsWithTheConflictingFiles() throws IOException {
     Path project = engine.newProject(new NewProjectRequest("shop", null, null, null, false), dir, WriteMode.WRITE)
         .projectRoot();
-    Path events = project.resolve("src/main/java/com/example/shop/service/ServiceEvents.java");
+    Path events = project.resolve("src/main/java/com/example/shop/service/ping/v1/PingV1Events.java");
     Files.writeString(events, Files.readString(events) + "// edited\n");
     ConflictException e = assertThrows(ConflictException.class,
         () -> engine.addCommand(project, new AddCommandRequest("signUp", "ping", null, null, null, "user.signedUp"),
             WriteMode.WRITE));
-    assertEquals("src/main/java/com/example/shop/service/ServiceEvents.java", e.conflicts().get(0).path());
+    assertEquals("src/main/java/com/example/shop/service/ping/v1/PingV1Events.java", e.conflicts().get(0).path());
+  }
+
+  /** A project from before the constants moved into each service keeps its project-wide class as it is. */
+  @Test
+  void anOldProjectWideConstantsClassIsLeftAlone() throws IOException {
+    Path project = engine.newProject(new NewProjectRequest("shop", null, null, null, false), dir, WriteMode.WRITE)
+        .projectRoot();
+    Path old = project.resolve("src/main/java/com/example/shop/service/ServiceEvents.java");
+    String text = "package com.example.shop.service;\n\npublic final class ServiceEvents {\n"
+        + "  public static final String USER_SIGNED_UP = \"user.signedUp\";\n}\n";
+    Files.writeString(old, text);
+    engine.addCommand(project, new AddCommandRequest("signUp", "ping", null, null, null, "user.signedUp"),
+        WriteMode.WRITE);
+    engine.regenerate(project, WriteMode.WRITE);
+    assertEquals(text, Files.readString(old));
+    assertTrue(Files.readString(project.resolve("src/main/java/com/example/shop/service/ping/v1/PingV1Events.java"))
+        .contains("public static final String USER_SIGNED_UP = \"user.signedUp\";"));
   }
 
   @Test

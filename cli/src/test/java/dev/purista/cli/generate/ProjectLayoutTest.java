@@ -23,7 +23,8 @@ class ProjectLayoutTest {
         layout.commandResult(service, command).canonicalName());
     assertEquals("com.example.shop.service.orderhistory.v2.subscription.sendwelcome.SendWelcomeOutput",
         layout.subscriptionOutput(service, subscription).canonicalName());
-    assertEquals("com.example.shop.service.ServiceEvents", layout.serviceEvents().canonicalName());
+    assertEquals("com.example.shop.service.orderhistory.v2.OrderHistoryV2Events",
+        layout.serviceEvents(service).canonicalName());
     assertEquals("com.example.shop.bootstrap.MonolithMain", layout.monolithMain().canonicalName());
     assertEquals("SIGN_UP", ProjectLayout.definitionConstant("signUp"));
   }

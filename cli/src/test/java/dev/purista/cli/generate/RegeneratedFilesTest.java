@@ -1,6 +1,7 @@
 package dev.purista.cli.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.SubscriptionModel;
 import dev.purista.cli.model.TargetModel;
 import dev.purista.cli.plan.ContentHash;
-import dev.purista.cli.plan.InMemoryOutput;
 import dev.purista.cli.plan.Ownership;
 import dev.purista.cli.plan.ProposedFile;
 import dev.purista.cli.template.TemplateRenderer;
@@ -24,7 +24,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RegeneratedFilesTest {
-  private static final String EVENTS = "src/main/java/com/example/shop/service/ServiceEvents.java";
+  private static final String USER = "src/main/java/com/example/shop/service/user/v1/";
+  private static final String EMAIL = "src/main/java/com/example/shop/service/email/v1/";
   private final ProjectModel model = ProjectModel.create("1", new ProjectInfo("shop", "com.example", "shop", "1",
           "com.example.shop"), new ProjectOptions(17))
       .withService(ServiceModel.of("user", "1", "Users | accounts")
@@ -34,9 +35,9 @@ class RegeneratedFilesTest {
   void coversEventsServicesClientsBootstrapAndCatalog() {
     List<String> paths = RegeneratedFiles.all(model, TemplateRenderer.bundled()).stream().map(ProposedFile::path).toList();
     assertEquals(List.of(
-        "src/main/java/com/example/shop/service/ServiceEvents.java",
         "src/main/java/com/example/shop/service/user/v1/UserV1Service.java",
         "src/main/java/com/example/shop/service/user/v1/UserV1Client.java",
+        "src/main/java/com/example/shop/service/user/v1/UserV1Events.java",
         "src/main/java/com/example/shop/bootstrap/MonolithMain.java",
         "docs/services.md"), paths);
   }
@@ -60,7 +61,7 @@ class RegeneratedFilesTest {
 
   @Test
   void userTextCannotBreakTheGeneratedSource() {
-    String wiring = RegeneratedFiles.all(model, TemplateRenderer.bundled()).get(1).content();
+    String wiring = RegeneratedFiles.all(model, TemplateRenderer.bundled()).get(0).content();
     assertTrue(wiring.contains("Command {@code signUp}: Creates *&#47; a user &lt;b&gt;."), wiring);
     assertTrue(wiring.contains(".description(\"Creates */ a user <b>\")"), wiring);
     String catalog = RegeneratedFiles.all(model, TemplateRenderer.bundled()).get(4).content();
@@ -83,13 +84,48 @@ class RegeneratedFilesTest {
     ProjectModel before = model.withService(ServiceModel.of("email", "1", ""));
     ServiceModel user = before.service("user", "1").orElseThrow();
     ProjectModel after = before.withServiceReplaced(user.withCommand(new CommandModel("signIn", "", null, null)));
-    List<String> paths = RegeneratedFiles.changedBy(before, after, TemplateRenderer.bundled(), onDisk(before))
-        .stream()
+    List<String> paths = RegeneratedFiles.changedBy(before, after, TemplateRenderer.bundled()).stream()
         .map(ProposedFile::path).toList();
-    assertEquals(List.of(
-        "src/main/java/com/example/shop/service/user/v1/UserV1Service.java",
-        "src/main/java/com/example/shop/service/user/v1/UserV1Client.java",
-        "docs/services.md"), paths, "no new event, no new service: the event constants and bootstrap stay");
+    assertEquals(List.of(USER + "UserV1Service.java", USER + "UserV1Client.java", USER + "UserV1Events.java",
+        "docs/services.md"), paths, "no new service: the other service's files and the bootstrap stay");
+  }
+
+  /** A new event rewrites the constants of the service that uses it, and no other service's. */
+  @Test
+  void eachServiceHasTheConstantsOfTheEventsItEmitsOrReceives() {
+    ProjectModel before = model.withService(ServiceModel.of("email", "1", "")
+        .withSubscription(new SubscriptionModel("welcome", "", "user.signedUp", "email.sent", "x.Y")));
+    ServiceModel email = before.service("email", "1").orElseThrow();
+    ProjectModel after = before.withServiceReplaced(email.withCommand(new CommandModel("audit", "", null,
+        "email.audited")));
+    Map<String, String> rewritten = contents(RegeneratedFiles.changedBy(before, after, TemplateRenderer.bundled()));
+    assertEquals(List.of(EMAIL + "EmailV1Service.java", EMAIL + "EmailV1Client.java", EMAIL + "EmailV1Events.java",
+        "docs/services.md"), List.copyOf(rewritten.keySet()));
+
+    String emailEvents = rewritten.get(EMAIL + "EmailV1Events.java");
+    assertTrue(emailEvents.contains("""
+          /**
+           * Emitted by command audit.
+           */
+          public static final String EMAIL_AUDITED = "email.audited";
+        """), emailEvents);
+    assertTrue(emailEvents.contains("""
+          /**
+           * Emitted by subscription welcome.
+           */
+          public static final String EMAIL_SENT = "email.sent";
+        """), emailEvents);
+    assertTrue(emailEvents.contains("""
+          /**
+           * Received by subscription welcome.
+           */
+          public static final String USER_SIGNED_UP = "user.signedUp";
+        """), emailEvents);
+    assertTrue(emailEvents.indexOf("EMAIL_AUDITED") < emailEvents.indexOf("EMAIL_SENT")
+        && emailEvents.indexOf("EMAIL_SENT") < emailEvents.indexOf("USER_SIGNED_UP"), "sorted by event name");
+    String userEvents = contents(RegeneratedFiles.all(after, TemplateRenderer.bundled())).get(USER + "UserV1Events.java");
+    assertTrue(userEvents.contains("public static final String USER_SIGNED_UP = \"user.signedUp\";"), userEvents);
+    assertFalse(userEvents.contains("EMAIL_"), "a service's class holds its own events only\n" + userEvents);
   }
 
   /** The promise that lets an add skip files: every file whose bytes a change alters is among those it rewrites. */
@@ -129,7 +165,7 @@ class RegeneratedFilesTest {
       Map<String, String> previous = contents(RegeneratedFiles.all(before, TemplateRenderer.bundled()));
       Map<String, String> afterFiles = contents(RegeneratedFiles.all(change.getValue(), TemplateRenderer.bundled()));
       Map<String, String> rewritten = contents(RegeneratedFiles.changedBy(before, change.getValue(),
-          TemplateRenderer.bundled(), onDisk(before)));
+          TemplateRenderer.bundled()));
       for (Map.Entry<String, String> file : afterFiles.entrySet()) {
         if (!file.getValue().equals(previous.get(file.getKey()))) {
           assertEquals(file.getValue(), rewritten.get(file.getKey()), change.getKey() + " alters " + file.getKey());
@@ -139,40 +175,8 @@ class RegeneratedFilesTest {
         assertEquals(afterFiles.get(file.getKey()), file.getValue(), change.getKey() + ": same bytes as a full run");
       }
     }
-    assertTrue(beforeFiles.get(EVENTS).contains("USER_SIGNED_UP"), "the base project has event constants");
-  }
-
-  /** The event constants of untouched events are taken from the file as it is, not rendered again. */
-  @Test
-  void theEventConstantsKeepTheTextOfUnchangedConstants() {
-    ProjectModel before = recorded(model);
-    InMemoryOutput disk = onDisk(before);
-    String marked = disk.files().get(EVENTS).replace("Emitted by user v1 signUp.", "Emitted by user v1 signUp!");
-    // As if purista had written it so: the recorded hash matches, so the text is trusted and reused.
-    ProjectModel trusted = before.withGeneratedFiles(Map.of(EVENTS, ContentHash.of(marked)));
-    disk.writeAll(List.of(new ProposedFile(EVENTS, marked, Ownership.REGENERATED)));
-    ServiceModel user = trusted.service("user", "1").orElseThrow();
-    ProjectModel after = trusted.withServiceReplaced(user.withCommand(new CommandModel("signIn", "", null,
-        "user.signedIn")));
-    String events = contents(RegeneratedFiles.changedBy(trusted, after, TemplateRenderer.bundled(), disk))
-        .get(EVENTS);
-    assertTrue(events.contains("Emitted by user v1 signUp!"), events);
-    assertTrue(events.contains("USER_SIGNED_IN = \"user.signedIn\""), events);
-  }
-
-  /** A constants file that is not what purista recorded (edited by hand) is rendered whole, never reused. */
-  @Test
-  void anEditedEventConstantsFileIsRenderedWhole() {
-    ProjectModel before = recorded(model);
-    InMemoryOutput disk = onDisk(before);
-    String edited = disk.files().get(EVENTS).replace("Emitted by user v1 signUp.", "Edited by hand.");
-    disk.writeAll(List.of(new ProposedFile(EVENTS, edited, Ownership.REGENERATED)));
-    ServiceModel user = before.service("user", "1").orElseThrow();
-    ProjectModel after = before.withServiceReplaced(user.withCommand(new CommandModel("signIn", "", null,
-        "user.signedIn")));
-    String events = contents(RegeneratedFiles.changedBy(before, after, TemplateRenderer.bundled(), disk))
-        .get(EVENTS);
-    assertEquals(contents(RegeneratedFiles.all(after, TemplateRenderer.bundled())).get(EVENTS), events);
+    assertTrue(beforeFiles.get(USER + "UserV1Events.java").contains("USER_SIGNED_UP"),
+        "the base project has event constants");
   }
 
   /** The model with the hashes of its regenerated files recorded, as purista leaves it after writing them. */
@@ -181,13 +185,6 @@ class RegeneratedFilesTest {
     RegeneratedFiles.all(model, TemplateRenderer.bundled())
         .forEach(file -> hashes.put(file.path(), ContentHash.of(file.content())));
     return model.withGeneratedFiles(hashes);
-  }
-
-  /** The project on disk as purista wrote it for {@code model}. */
-  private static InMemoryOutput onDisk(ProjectModel model) {
-    InMemoryOutput disk = new InMemoryOutput();
-    disk.writeAll(RegeneratedFiles.all(model, TemplateRenderer.bundled()));
-    return disk;
   }
 
   private static Map<String, String> contents(List<ProposedFile> files) {

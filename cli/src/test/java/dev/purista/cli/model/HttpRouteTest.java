@@ -1,7 +1,9 @@
 package dev.purista.cli.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.purista.cli.naming.InvalidNameException;
 import java.util.List;
@@ -21,6 +23,15 @@ class HttpRouteTest {
   void listsPathVariablesInOrder() {
     assertEquals(List.of("id", "orderId"), HttpRoute.parse("GET:users/{id}/orders/{orderId}").pathVariables());
     assertEquals(List.of(), HttpRoute.parse("POST:users").pathVariables());
+  }
+
+  @Test
+  void aRouteIsTheSameWhetherPublicOrNot() {
+    HttpRoute users = HttpRoute.parse("POST:users");
+    assertTrue(users.sameRouteAs(users.asPublic()));
+    assertFalse(users.sameRouteAs(HttpRoute.parse("GET:users")));
+    assertFalse(users.sameRouteAs(HttpRoute.parse("POST:users/{id}")));
+    assertEquals("POST users (public)", users.asPublic().toString());
   }
 
   @ParameterizedTest

@@ -2,7 +2,6 @@
 // Your code belongs in the user-owned handlers, records and tests.
 package com.example.shop.service.email.v1;
 
-import com.example.shop.service.ServiceEvents;
 import com.example.shop.service.email.v1.command.send.SendCommand;
 import com.example.shop.service.email.v1.command.send.SendParameter;
 import com.example.shop.service.email.v1.command.send.SendPayload;
@@ -40,8 +39,8 @@ public final class EmailV1Service {
   public static final SubscriptionDefinition<SignUpResult, SendWelcomeOutput> SEND_WELCOME =
       SubscriptionDefinition.builder("sendWelcome", SignUpResult.class, SendWelcomeOutput.class)
           .description("Welcomes a new user")
-          .event(ServiceEvents.USER_SIGNED_UP)
-          .emits(ServiceEvents.EMAIL_SENT)
+          .event(EmailV1Events.USER_SIGNED_UP)
+          .emits(EmailV1Events.EMAIL_SENT)
           .handler(new SendWelcomeSubscription())
           .build();
 

@@ -2,7 +2,6 @@
 // Your code belongs in the user-owned handlers, records and tests.
 package com.example.shop.service.user.v1;
 
-import com.example.shop.service.ServiceEvents;
 import com.example.shop.service.user.v1.command.getuser.GetUserCommand;
 import com.example.shop.service.user.v1.command.getuser.GetUserParameter;
 import com.example.shop.service.user.v1.command.getuser.GetUserPayload;
@@ -33,7 +32,7 @@ public final class UserV1Service {
       CommandDefinition.builder("signUp", SignUpPayload.class, SignUpParameter.class, SignUpResult.class)
           .description("Registers a new user")
           .http(HttpMethod.POST, "users")
-          .successEvent(ServiceEvents.USER_SIGNED_UP)
+          .successEvent(UserV1Events.USER_SIGNED_UP)
           .handler(new SignUpCommand())
           .build();
 

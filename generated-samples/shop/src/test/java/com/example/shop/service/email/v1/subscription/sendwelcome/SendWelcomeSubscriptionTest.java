@@ -2,7 +2,7 @@ package com.example.shop.service.email.v1.subscription.sendwelcome;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.shop.service.ServiceEvents;
+import com.example.shop.service.email.v1.EmailV1Events;
 import com.example.shop.service.email.v1.EmailV1Service;
 import com.example.shop.service.user.v1.command.signup.SignUpResult;
 import dev.purista.testkit.SubscriptionHarness;
@@ -16,7 +16,7 @@ class SendWelcomeSubscriptionTest {
     try (SubscriptionHarness harness =
         SubscriptionHarness.of(EmailV1Service.NAME, EmailV1Service.VERSION, EmailV1Service.SEND_WELCOME)) {
       SubscriptionOutcome outcome = harness.deliver(new SignUpResult()).assertSuccess();
-      assertEquals(List.of(ServiceEvents.EMAIL_SENT), outcome.eventNames());
+      assertEquals(List.of(EmailV1Events.EMAIL_SENT), outcome.eventNames());
     }
   }
 }
