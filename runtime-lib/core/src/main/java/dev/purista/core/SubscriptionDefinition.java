@@ -40,7 +40,14 @@ public final class SubscriptionDefinition<P, R> {
       throw new IllegalArgumentException("subscription " + name + " needs an event name or a message type");
     }
     this.shared = builder.shared;
-    this.durable = builder.durable;
+    boolean info = filter.messageType() != null && filter.messageType().isInfo();
+    if (info && Boolean.TRUE.equals(builder.durable)) {
+      throw new IllegalArgumentException("subscription " + name + " listens to " + filter.messageType().wireName()
+          + " info messages, which no broker keeps; it cannot be durable");
+    }
+    // Info messages are not kept by the brokers (as in PURISTA), so a subscription to them only hears what is
+    // sent while it runs.
+    this.durable = builder.durable == null ? !info : builder.durable;
     this.emitEventName = builder.emitEventName;
     this.handler = Checks.checkNotNull(builder.handler, "handler of subscription " + builder.name);
   }
@@ -99,7 +106,8 @@ public final class SubscriptionDefinition<P, R> {
     private final SubscriptionFilter.Builder filter = SubscriptionFilter.builder();
     private String description = "";
     private boolean shared = true;
-    private boolean durable = true;
+    /** {@code null} until set: durable, unless the subscription listens to info messages. */
+    private Boolean durable;
     private String emitEventName;
     private SubscriptionHandler<P, R> handler;
 

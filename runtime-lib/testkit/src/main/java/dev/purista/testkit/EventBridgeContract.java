@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.purista.core.CommandDefinition;
 import dev.purista.core.FailureReason;
 import dev.purista.core.HandledError;
+import dev.purista.core.HttpMethod;
 import dev.purista.core.PuristaClient;
 import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
@@ -17,6 +18,7 @@ import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.UnhandledError;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageIds;
+import dev.purista.core.message.MessageType;
 import dev.purista.core.spi.EventBridge;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -454,6 +456,46 @@ public abstract class EventBridgeContract {
 
     awaitTrue(() -> handled.size() == 5, "later events delivered after a failure");
     assertTrue(failures.get() >= 1, "the failing event was delivered");
+  }
+
+  @Test
+  void aSubscriptionHearsTheInfoMessagesOfAServiceThatStartsElsewhere() {
+    String watched = unique("watched");
+    List<String> heard = new CopyOnWriteArrayList<>();
+    Map<String, Object> added = new ConcurrentHashMap<>();
+    ServiceDefinition.Builder monitor = ServiceDefinition.builder(unique("monitor"), "1");
+    for (MessageType type : List.of(MessageType.INFO_SERVICE_INIT, MessageType.INFO_SERVICE_FUNCTION_ADDED,
+        MessageType.INFO_SERVICE_READY)) {
+      monitor.subscription(SubscriptionDefinition.builder("on" + type.wireName(), Map.class, Void.class)
+          .messageType(type)
+          .sentFrom(watched, "1", null)
+          .handler((ctx, payload) -> {
+            heard.add(type.wireName() + ":" + ctx.message().sender().serviceTarget());
+            if (type == MessageType.INFO_SERVICE_FUNCTION_ADDED) {
+              added.put(ctx.message().sender().serviceTarget(), payload);
+            }
+            return null;
+          }).build());
+    }
+    serve(monitor.build());
+
+    serve(ServiceDefinition.builder(watched, "1")
+        .command(CommandDefinition.builder("register", Greeting.class, Void.class, Greeting.class)
+            .http(HttpMethod.POST, "registrations")
+            .handler((ctx, payload, parameter) -> payload).build())
+        .build());
+
+    awaitTrue(() -> heard.size() >= 3, "the watched service's info messages: " + heard);
+    sleep(Duration.ofMillis(200));
+    // Each kind reaches its own subscription, so the order they arrive in across subscriptions is not the bridge's.
+    assertEquals(Set.of("infoServiceInit:", "infoServiceFunctionAdded:register", "infoServiceReady:"),
+        Set.copyOf(heard));
+    assertEquals(3, heard.size(), "each info message once: " + heard);
+    Map<?, ?> expose = (Map<?, ?>) ((Map<?, ?>) added.get("register")).get("expose");
+    Map<?, ?> http = (Map<?, ?>) expose.get("http");
+    assertEquals("POST", http.get("method"));
+    assertEquals("registrations", http.get("path"));
+    assertEquals(true, ((Map<?, ?>) http.get("openApi")).get("isSecure"));
   }
 
   // ---- helpers --------------------------------------------------------------------------------------------

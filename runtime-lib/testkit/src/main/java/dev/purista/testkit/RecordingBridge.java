@@ -16,7 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Wraps a bridge and records every event that passes it: emitted events and success events of commands. */
+/**
+ * Wraps a bridge and records every event that passes it: emitted events and success events of commands. Service
+ * info messages pass it unrecorded.
+ */
 final class RecordingBridge implements EventBridge {
   private final EventBridge delegate;
   private final List<Message> events = new CopyOnWriteArrayList<>();
@@ -92,7 +95,10 @@ final class RecordingBridge implements EventBridge {
 
   @Override
   public CompletableFuture<Void> emit(Message event) {
-    events.add(event);
+    // Info messages tell about the services (started, ready, a command added), not about what handlers did.
+    if (!event.messageType().isInfo()) {
+      events.add(event);
+    }
     return delegate.emit(event);
   }
 

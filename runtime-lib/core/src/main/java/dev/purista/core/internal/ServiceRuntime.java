@@ -103,9 +103,12 @@ final class ServiceRuntime implements Service {
       throw new IllegalStateException("Start the event bridge before service " + definition.name());
     }
     checkQueueCapabilities();
+    ServiceInfoMessages info = new ServiceInfoMessages(definition, resources.bridge());
+    info.init();
     try {
       for (CommandDefinition<?, ?, ?> command : definition.commands()) {
         commandRegistrations.add(registerCommand(command));
+        info.functionAdded(command);
       }
       for (SubscriptionDefinition<?, ?> subscription : definition.subscriptions()) {
         subscriptionRegistrations.add(registerSubscription(subscription));
@@ -117,6 +120,7 @@ final class ServiceRuntime implements Service {
     }
     startWorkers();
     ready = true;
+    info.ready();
     LOG.info("service {} v{} started: {} commands, {} subscriptions, {} queue workers on the {} bridge",
         definition.name(), definition.version(), definition.commands().size(), definition.subscriptions().size(),
         definition.queueWorkers().size(), resources.bridge().name());

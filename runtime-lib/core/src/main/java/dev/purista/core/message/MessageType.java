@@ -40,6 +40,11 @@ public enum MessageType {
     return null;
   }
 
+  /** A service info message: a service tells the others that it starts, is ready, added a command, ... */
+  public boolean isInfo() {
+    return name().startsWith("INFO_");
+  }
+
   public boolean isCommandResponse() {
     return this == COMMAND_SUCCESS_RESPONSE || this == COMMAND_ERROR_RESPONSE;
   }

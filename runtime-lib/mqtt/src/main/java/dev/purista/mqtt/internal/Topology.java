@@ -205,7 +205,8 @@ public final class Topology {
   }
 
   private String valueOrNone(String value) {
-    return value == null ? NONE : segments.of(value);
+    // An empty value (a service's own info messages have an empty target) is as absent as a missing one.
+    return value == null || value.isEmpty() ? NONE : segments.of(value);
   }
 
   private String valueOrAny(String value) {
