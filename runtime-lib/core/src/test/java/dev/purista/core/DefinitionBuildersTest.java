@@ -22,6 +22,24 @@ class DefinitionBuildersTest {
   }
 
   @Test
+  void aSubscriptionToInfoMessagesIsNotDurableAndCannotBeMadeDurable() {
+    SubscriptionDefinition<Object, Void> onReady = SubscriptionDefinition
+        .builder("onReady", Object.class, Void.class)
+        .messageType(dev.purista.core.message.MessageType.INFO_SERVICE_READY)
+        .handler((ctx, payload) -> null).build();
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> SubscriptionDefinition
+        .builder("onReady", Object.class, Void.class)
+        .messageType(dev.purista.core.message.MessageType.INFO_SERVICE_READY).durable(true)
+        .handler((ctx, payload) -> null).build());
+    SubscriptionDefinition<String, Void> onEvent = SubscriptionDefinition.builder("onEvent", String.class, Void.class)
+        .event("happened").handler((ctx, payload) -> null).build();
+
+    assertEquals(false, onReady.durable());
+    assertTrue(refused.getMessage().contains("cannot be durable"), refused.getMessage());
+    assertEquals(true, onEvent.durable(), "events stay durable by default");
+  }
+
+  @Test
   void aServiceRejectsTwoFunctionsWithOneName() {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> ServiceDefinition.builder("user", "1").command(command("signUp")).command(command("signUp")));

@@ -253,7 +253,8 @@ public final class MqttBridge implements EventBridge {
     if (current == null || !current.accepting()) {
       return CompletableFuture.failedFuture(notStarted());
     }
-    if (event.eventName() == null || event.sender() == null) {
+    // A service info message is the one kind without an event name: its message type says what it is.
+    if (event.eventName() == null && !event.messageType().isInfo() || event.sender() == null) {
       return CompletableFuture.failedFuture(new IllegalArgumentException(
           "an event needs an event name and a sender: " + event));
     }
