@@ -2,16 +2,15 @@ package dev.purista.testkit;
 
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageType;
-import dev.purista.core.spi.CommandEndpoint;
-import dev.purista.core.spi.CommandSpec;
 import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.spi.support.ForwardingEventBridge;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +19,12 @@ import java.util.concurrent.TimeUnit;
  * Wraps a bridge and records every event that passes it: emitted events and success events of commands. Service
  * info messages pass it unrecorded.
  */
-final class RecordingBridge implements EventBridge {
-  private final EventBridge delegate;
+final class RecordingBridge extends ForwardingEventBridge {
   private final List<Message> events = new CopyOnWriteArrayList<>();
   private final BlockingQueue<CompletableFuture<Void>> deliveries = new LinkedBlockingQueue<>();
 
   RecordingBridge(EventBridge delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   List<Message> events() {
@@ -44,48 +42,8 @@ final class RecordingBridge implements EventBridge {
   }
 
   @Override
-  public String name() {
-    return delegate.name();
-  }
-
-  @Override
-  public String instanceId() {
-    return delegate.instanceId();
-  }
-
-  @Override
-  public Duration defaultCommandTimeout() {
-    return delegate.defaultCommandTimeout();
-  }
-
-  @Override
-  public void start() {
-    delegate.start();
-  }
-
-  @Override
-  public void stop() {
-    delegate.stop();
-  }
-
-  @Override
-  public boolean isReady() {
-    return delegate.isReady();
-  }
-
-  @Override
-  public boolean isHealthy() {
-    return delegate.isHealthy();
-  }
-
-  @Override
-  public boolean answersInProcess() {
-    return delegate.answersInProcess();
-  }
-
-  @Override
   public CompletableFuture<Message> invoke(Message command, Duration timeout) {
-    return delegate.invoke(command, timeout).thenApply(response -> {
+    return super.invoke(command, timeout).thenApply(response -> {
       if (response.messageType() == MessageType.COMMAND_SUCCESS_RESPONSE && response.isEvent()) {
         events.add(response);
       }
@@ -99,17 +57,12 @@ final class RecordingBridge implements EventBridge {
     if (!event.messageType().isInfo()) {
       events.add(event);
     }
-    return delegate.emit(event);
-  }
-
-  @Override
-  public Registration registerCommand(CommandSpec spec, CommandEndpoint endpoint) {
-    return delegate.registerCommand(spec, endpoint);
+    return super.emit(event);
   }
 
   @Override
   public Registration registerSubscription(SubscriptionSpec spec, SubscriptionEndpoint endpoint) {
-    return delegate.registerSubscription(spec, message -> {
+    return super.registerSubscription(spec, message -> {
       CompletableFuture<Void> done = endpoint.deliver(message);
       deliveries.add(done);
       return done;

@@ -11,15 +11,13 @@ import dev.purista.core.PuristaClient;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.StatusCode;
 import dev.purista.core.bridge.DefaultEventBridge;
-import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageType;
 import dev.purista.core.spi.CommandEndpoint;
 import dev.purista.core.spi.CommandSpec;
 import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
-import dev.purista.core.spi.SubscriptionEndpoint;
-import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.spi.support.ForwardingEventBridge;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -256,67 +254,15 @@ class PhasedShutdownTest {
   private record Delivery(String service, boolean outside, long nanos, boolean served) {
   }
 
-  /** Passes everything on to another bridge. */
-  private abstract static class ForwardingBridge implements EventBridge {
-    private final EventBridge bridge;
-
+  /** Passes everything on to another bridge, with a shorter default timeout for the tests. */
+  private abstract static class ForwardingBridge extends ForwardingEventBridge {
     ForwardingBridge(EventBridge bridge) {
-      this.bridge = bridge;
-    }
-
-    @Override
-    public String name() {
-      return bridge.name();
-    }
-
-    @Override
-    public String instanceId() {
-      return bridge.instanceId();
+      super(bridge);
     }
 
     @Override
     public Duration defaultCommandTimeout() {
       return Duration.ofSeconds(10);
-    }
-
-    @Override
-    public void start() {
-      bridge.start();
-    }
-
-    @Override
-    public void stop() {
-      bridge.stop();
-    }
-
-    @Override
-    public boolean isReady() {
-      return bridge.isReady();
-    }
-
-    @Override
-    public boolean isHealthy() {
-      return bridge.isHealthy();
-    }
-
-    @Override
-    public CompletableFuture<Message> invoke(Message command, Duration timeout) {
-      return bridge.invoke(command, timeout);
-    }
-
-    @Override
-    public CompletableFuture<Void> emit(Message event) {
-      return bridge.emit(event);
-    }
-
-    @Override
-    public Registration registerCommand(CommandSpec spec, CommandEndpoint endpoint) {
-      return bridge.registerCommand(spec, endpoint);
-    }
-
-    @Override
-    public Registration registerSubscription(SubscriptionSpec spec, SubscriptionEndpoint endpoint) {
-      return bridge.registerSubscription(spec, endpoint);
     }
   }
 }

@@ -1,13 +1,11 @@
 package dev.purista.lambda.internal;
 
 import dev.purista.core.message.Message;
-import dev.purista.core.spi.CommandEndpoint;
-import dev.purista.core.spi.CommandSpec;
 import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
-import java.time.Duration;
+import dev.purista.core.spi.support.ForwardingEventBridge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,17 +17,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * message failed, which an {@link EventBridge#emit} (fire and forget) cannot tell. Everything else goes to the
  * bridge underneath unchanged.
  */
-public final class LocalSubscriptions implements EventBridge {
-  private final EventBridge bridge;
+public final class LocalSubscriptions extends ForwardingEventBridge {
   private final List<Entry> subscriptions = new CopyOnWriteArrayList<>();
 
   public LocalSubscriptions(EventBridge bridge) {
-    this.bridge = bridge;
+    super(bridge);
   }
 
   /** The bridge underneath. */
   public EventBridge bridge() {
-    return bridge;
+    return delegate();
   }
 
   /**
@@ -48,73 +45,13 @@ public final class LocalSubscriptions implements EventBridge {
 
   @Override
   public Registration registerSubscription(SubscriptionSpec spec, SubscriptionEndpoint endpoint) {
-    Registration registration = bridge.registerSubscription(spec, endpoint);
+    Registration registration = super.registerSubscription(spec, endpoint);
     Entry entry = new Entry(spec, endpoint);
     subscriptions.add(entry);
     return () -> {
       subscriptions.remove(entry);
       registration.close();
     };
-  }
-
-  @Override
-  public Registration registerCommand(CommandSpec spec, CommandEndpoint endpoint) {
-    return bridge.registerCommand(spec, endpoint);
-  }
-
-  @Override
-  public String name() {
-    return bridge.name();
-  }
-
-  @Override
-  public String instanceId() {
-    return bridge.instanceId();
-  }
-
-  @Override
-  public Duration defaultCommandTimeout() {
-    return bridge.defaultCommandTimeout();
-  }
-
-  @Override
-  public boolean answersInProcess() {
-    return bridge.answersInProcess();
-  }
-
-  @Override
-  public void start() {
-    bridge.start();
-  }
-
-  @Override
-  public void stopAccepting() {
-    bridge.stopAccepting();
-  }
-
-  @Override
-  public void stop() {
-    bridge.stop();
-  }
-
-  @Override
-  public boolean isReady() {
-    return bridge.isReady();
-  }
-
-  @Override
-  public boolean isHealthy() {
-    return bridge.isHealthy();
-  }
-
-  @Override
-  public CompletableFuture<Message> invoke(Message command, Duration timeout) {
-    return bridge.invoke(command, timeout);
-  }
-
-  @Override
-  public CompletableFuture<Void> emit(Message event) {
-    return bridge.emit(event);
   }
 
   /** One registered subscription; identity matters, so that closing removes this one only. */
