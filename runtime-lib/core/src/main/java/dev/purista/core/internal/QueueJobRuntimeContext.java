@@ -2,20 +2,16 @@ package dev.purista.core.internal;
 
 import dev.purista.core.QueueJobContext;
 import dev.purista.core.Queues;
-import dev.purista.core.Resources;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.queue.spi.LeasedJob;
 import dev.purista.core.queue.spi.QueueBridge;
-import dev.purista.core.store.ConfigStore;
-import dev.purista.core.store.SecretStore;
-import dev.purista.core.store.StateStore;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 
 /** The context of one queue job's run; it records the outcome the handler chose, if any. */
-final class QueueJobRuntimeContext implements QueueJobContext {
+final class QueueJobRuntimeContext extends ServiceBoundContext implements QueueJobContext {
   /** What to do with the job when the handler returns. */
   sealed interface Outcome permits Complete, Retry, DeadLetter {
   }
@@ -30,31 +26,20 @@ final class QueueJobRuntimeContext implements QueueJobContext {
   }
 
   private final LeasedJob job;
-  private final Logger logger;
-  private final ServiceResources resources;
   private final QueueBridge bridge;
   private final QueueClient queues;
-  private final BridgeInvoker invoker;
   private volatile Outcome outcome = new Complete();
 
   QueueJobRuntimeContext(LeasedJob job, Message origin, Logger logger, ServiceResources resources,
       QueueBridge bridge, QueueClient queues, MessageAddress self) {
+    super(origin, logger, resources, self);
     this.job = job;
-    this.logger = logger;
-    this.resources = resources;
     this.bridge = bridge;
     this.queues = queues.tracing(job.traceId());
-    this.invoker = new BridgeInvoker(resources.bridge(), self.withInstanceId(resources.bridge().instanceId()), origin,
-        resources.binder());
   }
 
   Outcome outcome() {
     return outcome;
-  }
-
-  @Override
-  public Logger logger() {
-    return logger;
   }
 
   @Override
@@ -78,26 +63,6 @@ final class QueueJobRuntimeContext implements QueueJobContext {
   }
 
   @Override
-  public StateStore states() {
-    return resources.states();
-  }
-
-  @Override
-  public ConfigStore configs() {
-    return resources.configs();
-  }
-
-  @Override
-  public SecretStore secrets() {
-    return resources.secrets();
-  }
-
-  @Override
-  public Resources resources() {
-    return resources.userResources();
-  }
-
-  @Override
   public Queues queues() {
     return queues;
   }
@@ -117,21 +82,5 @@ final class QueueJobRuntimeContext implements QueueJobContext {
   @Override
   public void moveToDeadLetter(String reason) {
     outcome = new DeadLetter(reason);
-  }
-
-  @Override
-  public <R> R invoke(MessageAddress command, Object payload, Object parameter, Class<R> resultType) {
-    return invoker.invoke(command, payload, parameter, resultType);
-  }
-
-  @Override
-  public <R> R invoke(MessageAddress command, Object payload, Object parameter, Class<R> resultType,
-      Duration timeout) {
-    return invoker.invoke(command, payload, parameter, resultType, timeout);
-  }
-
-  @Override
-  public void emit(String eventName, Object payload) {
-    invoker.emit(eventName, payload);
   }
 }
