@@ -213,7 +213,8 @@ class QueueWorkerTest {
     start(mailer(QueueWorkerDefinition.builder("send", mails().build()).pollWait(Duration.ofMillis(100))
         .handler((ctx, mail) -> sent.add(mail.to())).build()));
     app.services().get(0).pauseWorker("send");
-    Thread.sleep(300);
+    // Let a lease call that was waiting when the worker paused run out (pollWait 100 ms), with room for a slow machine.
+    Thread.sleep(1_000);
 
     String jobId = enqueueRaw("mails", "{\"to\":\"p\",\"priority\":1}");
     Thread.sleep(500);
@@ -245,17 +246,17 @@ class QueueWorkerTest {
 
   @Test
   void theHeartbeatKeepsALongJobLeasedSoItRunsOnce() throws Exception {
-    QueueDefinition<Mail> queue = mails().visibilityTimeout(Duration.ofMillis(300)).build();
+    QueueDefinition<Mail> queue = mails().visibilityTimeout(Duration.ofSeconds(1)).build();
     AtomicInteger runs = new AtomicInteger();
     start(mailer(QueueWorkerDefinition.builder("send", queue).concurrency(2).handler((ctx, mail) -> {
       runs.incrementAndGet();
-      Thread.sleep(1_200);
+      Thread.sleep(3_500);
     }).build()));
 
     String jobId = enqueueRaw("mails", "{\"to\":\"slow\",\"priority\":1}");
 
     await(() -> queues.state("mails", jobId).orElse(null) == JobState.COMPLETED, "completed");
-    assertEquals(1, runs.get(), "four times its visibility timeout, and no second worker took it");
+    assertEquals(1, runs.get(), "three and a half times its visibility timeout, and no second worker took it");
   }
 
   @Test
