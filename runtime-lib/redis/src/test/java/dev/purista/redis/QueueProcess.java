@@ -28,7 +28,7 @@ public final class QueueProcess {
   public record Task(String name) {
   }
 
-  static final Duration VISIBILITY = Duration.ofSeconds(2);
+  static final Duration VISIBILITY = Duration.ofSeconds(3);
 
   private QueueProcess() {
   }
