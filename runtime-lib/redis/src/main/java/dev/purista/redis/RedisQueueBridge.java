@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 /**
  * Queues in Redis, shared by every process that uses the same server and key prefix; every capability. Each
  * operation is one Lua script, atomic on the server, and every time in it (due times, lease ends) is the Redis
- * server's clock, so processes whose clocks disagree still agree on when a lease ran out. A queue {@code q} keeps
+ * server's clock: a process's own clock cannot make a lease run out early for the others. A queue {@code q} keeps
  * under {@code <keyPrefix>queue:q:}:
  *
  * <table>
