@@ -78,6 +78,7 @@ class RedisQueueBadDataTest {
           StandardCharsets.UTF_8), "the payload is kept with the dead letter");
     } finally {
       app.stop();
+      RedisTestServer.deleteAll(prefix);
     }
   }
 

@@ -29,6 +29,8 @@ class RedisQueueEnvironmentTest {
 
       assertEquals("{}", raw.hget(prefix + "queue:mails:job:" + id, "payload"), "the job under the prefixed key");
       assertEquals(1, raw.zcard(prefix + "queue:mails:due"));
+    } finally {
+      RedisTestServer.deleteAll(prefix);
     }
   }
 

@@ -41,6 +41,7 @@ class RedisQueueProcessesTest {
   void stopProcesses() {
     processes.forEach(Process::destroyForcibly);
     raw.close();
+    RedisTestServer.deleteAll(prefix);
   }
 
   @Test

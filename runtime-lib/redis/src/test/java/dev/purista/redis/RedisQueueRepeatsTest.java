@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
@@ -25,6 +26,11 @@ import redis.clients.jedis.RedisClient;
 class RedisQueueRepeatsTest {
   private final String prefix = "purista-test:" + Long.toHexString(System.nanoTime()) + ":";
   private final String base = prefix + "queue:q:";
+
+  @AfterEach
+  void deleteKeys() {
+    RedisTestServer.deleteAll(prefix);
+  }
 
   private List<byte[]> keys() {
     return List.of(bytes(base + "due"), bytes(base + "leased"), bytes(base + "dead"), bytes(base + "idempotency"));

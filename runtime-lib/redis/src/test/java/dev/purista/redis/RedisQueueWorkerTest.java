@@ -64,6 +64,7 @@ class RedisQueueWorkerTest {
       assertEquals(List.of(), bridge.deadLetters("mails", 10));
     } finally {
       app.stop();
+      RedisTestServer.deleteAll(prefix);
     }
   }
 
