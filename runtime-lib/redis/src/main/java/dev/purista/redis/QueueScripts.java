@@ -15,6 +15,12 @@ final class QueueScripts {
   private static final String PRELUDE = """
       local clock = redis.call('TIME')
       local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+      -- A count written by something else: a whole number from 0 to a billion, anything else counts as 0.
+      local function count(value)
+        local n = tonumber(value)
+        if not n or n ~= n or n < 0 or n > 1e9 then return 0 end
+        return math.floor(n)
+      end
       local function isHash(key)
         return redis.call('TYPE', key)['ok'] == 'hash'
       end
@@ -94,7 +100,7 @@ final class QueueScripts {
             .. key .. ':malformed')
         else
           local job = redis.call('HMGET', key, 'payload', 'attempts', 'traceId')
-          local attempts = math.floor(tonumber(job[2]) or 0) + 1
+          local attempts = count(job[2]) + 1
           if not job[1] then
             bury(key, id, attempts, 'malformed job: the job hash has no payload')
           else
@@ -175,7 +181,7 @@ final class QueueScripts {
         if isHash(key) then job = redis.call('HMGET', key, 'payload', 'attempts', 'reason') end
         table.insert(out, dead[i])
         table.insert(out, job[1] or '')
-        table.insert(out, math.floor(tonumber(job[2]) or 0))
+        table.insert(out, count(job[2]))
         table.insert(out, job[3] or '')
         table.insert(out, math.floor(tonumber(dead[i + 1])))
       end
