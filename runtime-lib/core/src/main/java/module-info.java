@@ -16,6 +16,7 @@ module dev.purista.core {
   exports dev.purista.core.bridge;
   exports dev.purista.core.lifecycle;
   exports dev.purista.core.message;
+  exports dev.purista.core.queue;
   exports dev.purista.core.queue.memory;
   exports dev.purista.core.queue.spi;
   exports dev.purista.core.spi;
@@ -29,6 +30,7 @@ module dev.purista.core {
   // Jackson reads and writes the envelope's records reflectively.
   opens dev.purista.core.message to com.fasterxml.jackson.databind;
 
+  uses dev.purista.core.queue.spi.QueueBridgeProvider;
   uses dev.purista.core.spi.PayloadValidator;
   uses dev.purista.core.store.spi.StoreProvider;
 }

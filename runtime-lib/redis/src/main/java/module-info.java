@@ -1,5 +1,5 @@
 /**
- * State and config stores on Redis. Only {@code dev.purista.redis} is API.
+ * State and config stores and a queue bridge on Redis. Only {@code dev.purista.redis} is API.
  */
 // Jedis has no module descriptor; its jar names itself redis.clients.jedis in its manifest.
 @SuppressWarnings("requires-automatic")
@@ -11,4 +11,5 @@ module dev.purista.redis {
   exports dev.purista.redis;
 
   provides dev.purista.core.store.spi.StoreProvider with dev.purista.redis.RedisStoreProvider;
+  provides dev.purista.core.queue.spi.QueueBridgeProvider with dev.purista.redis.RedisQueueBridgeProvider;
 }

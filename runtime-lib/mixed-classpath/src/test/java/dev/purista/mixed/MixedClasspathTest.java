@@ -30,7 +30,8 @@ class MixedClasspathTest {
         new BridgeParticipant("mqtt bridge", () -> MqttBridge.configure(o -> o.url(MQTT_URL))),
         new HttpParticipant(),
         new StoreParticipant("redis", Map.of("PURISTA_REDIS_URL", REDIS_URL)),
-        new StoreParticipant("nats", Map.of("PURISTA_NATS_URL", NATS_URL)));
+        new StoreParticipant("nats", Map.of("PURISTA_NATS_URL", NATS_URL)),
+        new QueueParticipant("redis", Map.of("PURISTA_REDIS_URL", REDIS_URL)));
   }
 
   @TestFactory

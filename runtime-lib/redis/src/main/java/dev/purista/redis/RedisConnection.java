@@ -1,5 +1,6 @@
 package dev.purista.redis;
 
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
@@ -56,6 +57,24 @@ final class RedisConnection implements AutoCloseable {
       client.getPool().clear();
       try {
         return call.apply(client);
+      } catch (JedisConnectionException second) {
+        second.addSuppressed(first);
+        throw unreachable(second);
+      }
+    }
+  }
+
+  /**
+   * Runs a call that is tried once more after a broken connection only because it can tell a repeat: the second
+   * try is passed {@code true}, so that it can recognise what its first try may already have done on the server.
+   */
+  <T> T repeatable(BiFunction<RedisClient, Boolean, T> call) {
+    try {
+      return call.apply(client, false);
+    } catch (JedisConnectionException first) {
+      client.getPool().clear();
+      try {
+        return call.apply(client, true);
       } catch (JedisConnectionException second) {
         second.addSuppressed(first);
         throw unreachable(second);

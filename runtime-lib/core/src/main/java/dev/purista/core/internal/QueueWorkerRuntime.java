@@ -130,7 +130,14 @@ final class QueueWorkerRuntime<J> {
         continue;
       }
       if (leased.isPresent()) {
-        work(leased.get());
+        try {
+          work(leased.get());
+        } catch (RuntimeException e) {
+          // The bridge failed to record the outcome (its server went away): the lease runs out and the job runs
+          // again, and this thread goes on leasing.
+          LOG.warn("queue worker {}: recording the outcome of job {} failed, it runs again when its lease runs "
+              + "out: {}", worker.name(), leased.get().jobId(), e.getMessage());
+        }
       }
     }
   }
@@ -154,8 +161,8 @@ final class QueueWorkerRuntime<J> {
     QueueJobRuntimeContext context = new QueueJobRuntimeContext(job, origin, handlerLogger, resources, bridge, queues,
         self);
     long beat = Math.max(50, queue.visibilityTimeout().toMillis() / 3);
-    ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> bridge.extend(job, queue.visibilityTimeout()),
-        beat, beat, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendQuietly(job), beat, beat,
+        TimeUnit.MILLISECONDS);
     Throwable[] failure = new Throwable[1];
     CountDownLatch done = new CountDownLatch(1);
     try {
@@ -184,6 +191,16 @@ final class QueueWorkerRuntime<J> {
       heartbeat.cancel(false);
     }
     finish(job, context.outcome(), failure[0]);
+  }
+
+  /** A failed heartbeat must not end the heartbeats (a scheduled task that throws is never run again). */
+  private void extendQuietly(LeasedJob job) {
+    try {
+      bridge.extend(job, queue.visibilityTimeout());
+    } catch (RuntimeException e) {
+      LOG.warn("queue worker {}: extending the lease of job {} failed, trying again at the next heartbeat: {}",
+          worker.name(), job.jobId(), e.getMessage());
+    }
   }
 
   private void finish(LeasedJob job, QueueJobRuntimeContext.Outcome outcome, Throwable failure) {

@@ -291,6 +291,49 @@ class QueueWorkerTest {
     assertFalse(application.health().ready());
   }
 
+  @Test
+  void aBridgeFailingToRecordAnOutcomeOrAHeartbeatDoesNotStopTheWorker() throws Exception {
+    // The first complete and the first heartbeat fail, as when the bridge's server is away for a moment.
+    AtomicInteger completeCalls = new AtomicInteger();
+    AtomicInteger extendCalls = new AtomicInteger();
+    QueueBridge flaky = new ForwardingQueueBridge(queues) {
+      @Override
+      public boolean complete(dev.purista.core.queue.spi.LeasedJob job) {
+        if (completeCalls.incrementAndGet() == 1) {
+          throw new IllegalStateException("server away");
+        }
+        return super.complete(job);
+      }
+
+      @Override
+      public boolean extend(dev.purista.core.queue.spi.LeasedJob job, Duration visibilityTimeout) {
+        if (extendCalls.incrementAndGet() == 1) {
+          throw new IllegalStateException("server away");
+        }
+        return super.extend(job, visibilityTimeout);
+      }
+    };
+    QueueDefinition<Mail> queue = mails().visibilityTimeout(Duration.ofMillis(600)).build();
+    List<String> runs = new CopyOnWriteArrayList<>();
+    app = Application.builder(new DefaultEventBridge()).queueBridge(flaky).gracePeriod(Duration.ofSeconds(5))
+        .service(mailer(QueueWorkerDefinition.builder("send", queue).pollWait(Duration.ofMillis(100))
+            .handler((ctx, mail) -> {
+              runs.add(mail.to() + ":" + ctx.attempt());
+              if (mail.to().equals("slow")) {
+                Thread.sleep(1_500); // longer than the visibility timeout: only later heartbeats keep the lease
+              }
+            }).build()))
+        .build().start();
+
+    String first = enqueueRaw("mails", "{\"to\":\"first\",\"priority\":1}");
+    await(() -> queues.state("mails", first).orElse(null) == JobState.COMPLETED, "completed on its second lease");
+    String slow = enqueueRaw("mails", "{\"to\":\"slow\",\"priority\":1}");
+    await(() -> queues.state("mails", slow).orElse(null) == JobState.COMPLETED, "the slow job completed");
+
+    assertEquals(List.of("first:1", "first:2", "slow:1"), runs,
+        "the failed completion ran the job again once its lease ran out; the failed heartbeat was not the last");
+  }
+
   private String enqueueRaw(String queue, String json) {
     return queues.enqueue(queue, new NewJob(json.getBytes(StandardCharsets.UTF_8), null, null, "trace-raw"))
         .jobId();
