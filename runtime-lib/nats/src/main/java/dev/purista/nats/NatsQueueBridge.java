@@ -1,0 +1,453 @@
+package dev.purista.nats;
+
+import dev.purista.core.JobState;
+import dev.purista.core.queue.spi.DeadLetter;
+import dev.purista.core.queue.spi.Enqueued;
+import dev.purista.core.queue.spi.LeasedJob;
+import dev.purista.core.queue.spi.NewJob;
+import dev.purista.core.queue.spi.QueueBridge;
+import dev.purista.core.queue.spi.QueueCapability;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.Message;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.impl.Headers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+
+/**
+ * Queues on NATS JetStream, shared by every process that connects to the same server and name: every capability,
+ * jobs kept on the server's file storage across restarts of the server and of the workers.
+ *
+ * <p>How: each job is a message on the jobs stream (work-queue retention) and a record in the jobs bucket. Workers
+ * of all processes pull from the queue's one durable consumer. The record, changed only by compare-and-set on its
+ * revision, decides who holds a job; the stream only delivers it. Leasing a delivered message writes a new lease
+ * into the record and asks JetStream to deliver the message again when the lease ends, so a lease whose worker
+ * died comes back by itself. A message that comes before its time (a delayed job, a job waiting for its retry, a
+ * lease that was extended) is handed back for the rest of the wait; one whose job is finished is acknowledged and
+ * gone. Idempotency keys are created once in the keys bucket, so of two racing enqueues exactly one creates the job.
+ * Dead letters are messages of the dead-letter stream.
+ *
+ * <pre>{@code
+ * QueueBridge queues = NatsQueueBridge.of(NatsQueueConfig.fromEnvironment());
+ * }</pre>
+ *
+ * <p>A lease ends at a wall-clock time written by the process that took it and read by every other one: the
+ * processes' clocks must agree (NTP) to well within the visibility timeout.
+ */
+public final class NatsQueueBridge implements QueueBridge {
+  static final String JOB_ID = "Purista-Job-Id";
+  static final String TRACE_ID = "Purista-Trace-Id";
+  /** JetStream's answer to a compare-and-set whose revision is no longer the key's last. */
+  private static final int WRONG_LAST_SEQUENCE = 10071;
+  /** The shortest pull: a lease that may not wait still asks the server once. */
+  private static final Duration SHORTEST_FETCH = Duration.ofMillis(100);
+
+  private final NatsQueueConfig config;
+  private final QueueNames names;
+  private final ExecutorService maintenance;
+  private final Connection connection;
+  private final JetStream js;
+  private final KeyValue jobs;
+  private final KeyValue keys;
+  private final QueueTopology topology;
+  private final QueueDeadLetters deadLetters;
+  private final JobAcks acks;
+  private final Map<String, QueueFetcher> fetchers = new ConcurrentHashMap<>();
+  /** The delivered message of every lease this bridge holds, to answer JetStream for it at the lease's end. */
+  private final Map<String, HeldMessage> held = new ConcurrentHashMap<>();
+  private final String where;
+
+  private record HeldMessage(Message message, long leaseUntil) {
+  }
+
+  private NatsQueueBridge(NatsQueueConfig config) {
+    this.config = config;
+    this.names = new QueueNames(config.name());
+    String instanceId = "queues-" + UUID.randomUUID().toString().substring(0, 8);
+    this.maintenance = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "purista-nats-" + instanceId);
+      thread.setDaemon(true);
+      return thread;
+    });
+    NatsBridgeConfig connectionConfig = config.connection();
+    // Streams, consumers and buckets are on the server's file storage; nothing to declare again after a reconnect.
+    ConnectionMonitor monitor = new ConnectionMonitor(instanceId, maintenance, () -> { });
+    this.connection = NatsConnector.connect(NatsConnector.options(connectionConfig, instanceId, monitor),
+        connectionConfig, monitor);
+    this.where = "NATS queues " + config.name() + " at " + connectionConfig.urlsForLogs();
+    try {
+      this.topology = new QueueTopology(connection, names);
+      topology.declare();
+      this.js = connection.jetStream();
+      this.jobs = connection.keyValue(names.jobsBucket());
+      this.keys = connection.keyValue(names.keysBucket());
+      this.deadLetters = new QueueDeadLetters(js, connection.jetStreamManagement(), names);
+    } catch (IOException | JetStreamApiException e) {
+      close();
+      throw new IllegalStateException("cannot open the " + where + " (does the server have JetStream?): "
+          + e.getMessage(), e);
+    }
+    this.acks = new JobAcks(connection);
+  }
+
+  /** Connects to the server of {@code config} and makes its streams and buckets when they are not there. */
+  public static NatsQueueBridge of(NatsQueueConfig config) {
+    return new NatsQueueBridge(config);
+  }
+
+  @Override
+  public String name() {
+    return "nats-queues " + config.name();
+  }
+
+  @Override
+  public Set<QueueCapability> capabilities() {
+    return EnumSet.allOf(QueueCapability.class);
+  }
+
+  @Override
+  public boolean isHealthy() {
+    return connection.getStatus() == Connection.Status.CONNECTED;
+  }
+
+  @Override
+  public Enqueued enqueue(String queue, NewJob job) {
+    String jobId = UUID.randomUUID().toString();
+    long dueAt = job.notBefore() == null ? 0 : epochMillisRoundedUp(job.notBefore());
+    return call(() -> {
+      if (job.idempotencyKey() != null) {
+        String key = names.idempotencyKey(queue, job.idempotencyKey());
+        byte[] id = jobId.getBytes(StandardCharsets.UTF_8);
+        if (!createOnce(keys, key, id)) {
+          String first = new String(liveEntry(keys, key).getValue(), StandardCharsets.UTF_8);
+          if (liveEntry(jobs, names.jobKey(queue, first)) == null) {
+            // The first enqueue claimed the key but has not written the job yet, or died before it did: write it
+            // now. Both write the same record and publish the same message id, which JetStream takes once.
+            publishNew(queue, first, job, dueAt);
+          }
+          return new Enqueued(first, false);
+        }
+      }
+      publishNew(queue, jobId, job, dueAt);
+      return new Enqueued(jobId, true);
+    });
+  }
+
+  private void publishNew(String queue, String jobId, NewJob job, long dueAt)
+      throws IOException, JetStreamApiException {
+    createOnce(jobs, names.jobKey(queue, jobId), JobRecord.pending(dueAt, job.traceId()).toJson());
+    Headers headers = new Headers().put(JOB_ID, jobId);
+    if (job.traceId() != null) {
+      headers.put(TRACE_ID, job.traceId());
+    }
+    js.publish(names.jobSubject(queue), headers, job.payload(), PublishOptions.builder().messageId(jobId).build());
+  }
+
+  @Override
+  public Optional<LeasedJob> lease(String queue, Duration visibilityTimeout, Duration wait)
+      throws InterruptedException {
+    QueueFetcher fetcher = fetcher(queue);
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      Duration pull = Duration.ofNanos(Math.max(SHORTEST_FETCH.toNanos(), deadline - System.nanoTime()));
+      for (Message message : fetcher.fetch(pull)) {
+        Optional<LeasedJob> leased = offer(queue, message, visibilityTimeout);
+        if (leased.isPresent()) {
+          return leased;
+        }
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted while leasing from queue " + queue);
+      }
+      if (System.nanoTime() >= deadline) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** Leases the job of a delivered message if it may run now; otherwise answers JetStream for it. */
+  private Optional<LeasedJob> offer(String queue, Message message, Duration visibilityTimeout) {
+    String jobId = message.getHeaders() == null ? null : message.getHeaders().getFirst(JOB_ID);
+    String traceId = message.getHeaders() == null ? null : message.getHeaders().getFirst(TRACE_ID);
+    if (jobId == null || jobId.isBlank()) {
+      // Put on the subject by something else than a queue bridge: it becomes a job, named after its place in the
+      // stream, and the worker decides whether its payload is a job.
+      jobId = "raw-" + message.metaData().streamSequence();
+    }
+    String key = names.jobKey(queue, jobId);
+    String id = jobId;
+    return call(() -> {
+      while (true) {
+        KeyValueEntry entry = liveEntry(jobs, key);
+        JobRecord record = entry == null ? null : readable(entry);
+        long revision = entry == null ? 0 : entry.getRevision();
+        if (record == null) {
+          record = JobRecord.pending(0, traceId);
+        }
+        long now = System.currentTimeMillis();
+        long wait = record.millisUntilLeasable(now);
+        if (wait == Long.MAX_VALUE) {
+          acks.ack(message);
+          return Optional.empty();
+        }
+        if (wait > 0) {
+          acks.redeliverAfter(message, wait);
+          return Optional.empty();
+        }
+        JobRecord leased = record.leased(now + visibilityTimeout.toMillis());
+        if (compareAndSet(jobs, key, leased.toJson(), revision)) {
+          acks.redeliverAfter(message, visibilityTimeout.toMillis());
+          forgetEndedLeases(now);
+          held.put(leased.leaseId(), new HeldMessage(message, leased.leaseUntil()));
+          return Optional.of(new LeasedJob(queue, id, message.getData(), leased.attempts(), leased.leaseId(),
+              leased.traceId()));
+        }
+        // Another process changed the record since we read it: read again.
+      }
+    });
+  }
+
+  /** A record someone else wrote into the bucket that is not one is replaced, as if the job were new. */
+  private static JobRecord readable(KeyValueEntry entry) {
+    try {
+      return JobRecord.fromJson(entry.getValue());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public boolean extend(LeasedJob job, Duration visibilityTimeout) {
+    long until = System.currentTimeMillis() + visibilityTimeout.toMillis();
+    boolean current = changeLease(job, record -> record.extended(until));
+    HeldMessage message = held.get(job.leaseId());
+    if (current && message != null) {
+      held.put(job.leaseId(), new HeldMessage(message.message(), until));
+      acks.redeliverAfter(message.message(), visibilityTimeout.toMillis());
+    }
+    return current;
+  }
+
+  @Override
+  public boolean complete(LeasedJob job) {
+    boolean current = changeLease(job, JobRecord::completed);
+    HeldMessage message = held.remove(job.leaseId());
+    if (current && message != null) {
+      acks.ack(message.message());
+    }
+    return current;
+  }
+
+  @Override
+  public boolean retry(LeasedJob job, Duration delay, String reason) {
+    long dueAt = System.currentTimeMillis() + delay.toMillis();
+    boolean current = changeLease(job, record -> record.failed(dueAt, reason));
+    HeldMessage message = held.remove(job.leaseId());
+    if (current && message != null) {
+      acks.redeliverAfter(message.message(), delay.toMillis());
+    }
+    return current;
+  }
+
+  @Override
+  public boolean deadLetter(LeasedJob job, String reason) {
+    return call(() -> {
+      // The dead letter is written first, so that a job is never dead without one; a lease that turns out not to
+      // be current takes its dead letter back.
+      long sequence = deadLetters.add(job.queue(), new DeadLetter(job.jobId(), job.payload(), job.attempt(), reason,
+          Instant.now()), job.traceId());
+      boolean current = changeLease(job, record -> record.deadLettered(reason));
+      HeldMessage message = held.remove(job.leaseId());
+      if (!current) {
+        deadLetters.delete(sequence);
+      } else if (message != null) {
+        acks.ack(message.message());
+      }
+      return current;
+    });
+  }
+
+  /** Applies {@code change} to the job's record if {@code job} still holds the current lease. */
+  private boolean changeLease(LeasedJob job, UnaryOperator<JobRecord> change) {
+    String key = names.jobKey(job.queue(), job.jobId());
+    return call(() -> {
+      while (true) {
+        KeyValueEntry entry = liveEntry(jobs, key);
+        JobRecord record = entry == null ? null : readable(entry);
+        if (record == null || !record.heldBy(job.leaseId(), System.currentTimeMillis())) {
+          return false;
+        }
+        if (compareAndSet(jobs, key, change.apply(record).toJson(), entry.getRevision())) {
+          return true;
+        }
+      }
+    });
+  }
+
+  @Override
+  public Optional<JobState> state(String queue, String jobId) {
+    KeyValueEntry entry = call(() -> liveEntry(jobs, names.jobKey(queue, jobId)));
+    if (entry == null) {
+      return Optional.empty();
+    }
+    JobRecord record = JobRecord.fromJson(entry.getValue());
+    boolean leaseRanOut = record.state() == JobState.IN_FLIGHT
+        && record.leaseUntil() <= System.currentTimeMillis();
+    return Optional.of(leaseRanOut ? JobState.PENDING : record.state());
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(String queue, int limit) {
+    return call(() -> deadLetters.list(queue, limit).stream().map(QueueDeadLetters.Stored::letter).toList());
+  }
+
+  @Override
+  public int redrive(String queue) {
+    return call(() -> {
+      int count = 0;
+      for (QueueDeadLetters.Stored stored : deadLetters.list(queue, Integer.MAX_VALUE)) {
+        String jobId = stored.letter().jobId();
+        if (redriveRecord(names.jobKey(queue, jobId))) {
+          Headers headers = new Headers().put(JOB_ID, jobId);
+          if (stored.traceId() != null) {
+            headers.put(TRACE_ID, stored.traceId());
+          }
+          js.publish(names.jobSubject(queue), headers, stored.letter().payload());
+          count++;
+        }
+        deadLetters.delete(stored.sequence());
+      }
+      return count;
+    });
+  }
+
+  /** Puts a dead job back to pending; false when it is not dead (another process redrove it first). */
+  private boolean redriveRecord(String key) throws IOException, JetStreamApiException {
+    while (true) {
+      KeyValueEntry entry = liveEntry(jobs, key);
+      JobRecord record = entry == null ? null : readable(entry);
+      if (record == null || record.state() != JobState.DEAD_LETTER) {
+        return false;
+      }
+      if (compareAndSet(jobs, key, record.redriven().toJson(), entry.getRevision())) {
+        return true;
+      }
+    }
+  }
+
+  @Override
+  public int purgeDeadLetters(String queue) {
+    return call(() -> {
+      int count = 0;
+      for (QueueDeadLetters.Stored stored : deadLetters.list(queue, Integer.MAX_VALUE)) {
+        String key = names.jobKey(queue, stored.letter().jobId());
+        KeyValueEntry entry = liveEntry(jobs, key);
+        JobRecord record = entry == null ? null : readable(entry);
+        if (record != null && record.state() == JobState.DEAD_LETTER) {
+          jobs.delete(key, entry.getRevision());
+        }
+        deadLetters.delete(stored.sequence());
+        count++;
+      }
+      return count;
+    });
+  }
+
+  private QueueFetcher fetcher(String queue) {
+    QueueFetcher fetcher = fetchers.get(queue);
+    if (fetcher != null) {
+      return fetcher;
+    }
+    call(() -> {
+      topology.consumer(queue);
+      return null;
+    });
+    return fetchers.computeIfAbsent(queue, ignored -> new QueueFetcher(js, names, queue, where));
+  }
+
+  /** Leases that ended without an answer from this process (its worker gave up on them) need no message kept. */
+  private void forgetEndedLeases(long now) {
+    if (held.size() > 64) {
+      held.values().removeIf(message -> message.leaseUntil() <= now);
+    }
+  }
+
+  private static KeyValueEntry liveEntry(KeyValue bucket, String key) throws IOException, JetStreamApiException {
+    KeyValueEntry entry = bucket.get(key);
+    return entry == null || entry.getOperation() != KeyValueOperation.PUT ? null : entry;
+  }
+
+  /** Writes {@code key} if it has no value yet; false when it has one. */
+  private static boolean createOnce(KeyValue bucket, String key, byte[] value)
+      throws IOException, JetStreamApiException {
+    return compareAndSet(bucket, key, value, 0);
+  }
+
+  private static boolean compareAndSet(KeyValue bucket, String key, byte[] value, long revision)
+      throws IOException, JetStreamApiException {
+    try {
+      if (revision == 0) {
+        bucket.create(key, value);
+      } else {
+        bucket.update(key, value, revision);
+      }
+      return true;
+    } catch (JetStreamApiException e) {
+      if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private interface NatsCall<T> {
+    T run() throws IOException, JetStreamApiException;
+  }
+
+  private <T> T call(NatsCall<T> call) {
+    try {
+      return call.run();
+    } catch (IOException | JetStreamApiException e) {
+      throw new IllegalStateException("the " + where + " did not answer: " + e.getMessage(), e);
+    }
+  }
+
+  /** Never before the time asked for: a start time within a millisecond counts as the next millisecond. */
+  private static long epochMillisRoundedUp(Instant time) {
+    return time.toEpochMilli() + (time.getNano() % 1_000_000 == 0 ? 0 : 1);
+  }
+
+  @Override
+  public void close() {
+    fetchers.values().forEach(QueueFetcher::close);
+    try {
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      maintenance.shutdown();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NatsQueueBridge[" + where + "]";
+  }
+}
