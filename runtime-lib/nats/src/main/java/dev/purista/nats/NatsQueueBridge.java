@@ -29,7 +29,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Queues on NATS JetStream, shared by every process that connects to the same server and name: every capability,
@@ -58,6 +61,8 @@ public final class NatsQueueBridge implements QueueBridge {
   private static final int WRONG_LAST_SEQUENCE = 10071;
   /** The shortest pull: a lease that may not wait still asks the server once. */
   private static final Duration SHORTEST_FETCH = Duration.ofMillis(100);
+  private static final Duration OUTAGE_RETRY_PAUSE = Duration.ofMillis(200);
+  private static final Logger LOG = LoggerFactory.getLogger(NatsQueueBridge.class);
 
   private final NatsQueueConfig config;
   private final QueueNames names;
@@ -132,32 +137,54 @@ public final class NatsQueueBridge implements QueueBridge {
     String jobId = UUID.randomUUID().toString();
     long dueAt = job.notBefore() == null ? 0 : epochMillisRoundedUp(job.notBefore());
     return call(() -> {
-      if (job.idempotencyKey() != null) {
-        String key = names.idempotencyKey(queue, job.idempotencyKey());
-        byte[] id = jobId.getBytes(StandardCharsets.UTF_8);
-        if (!createOnce(keys, key, id)) {
-          String first = new String(liveEntry(keys, key).getValue(), StandardCharsets.UTF_8);
-          if (liveEntry(jobs, names.jobKey(queue, first)) == null) {
-            // The first enqueue claimed the key but has not written the job yet, or died before it did: write it
-            // now. Both write the same record and publish the same message id, which JetStream takes once.
-            publishNew(queue, first, job, dueAt);
-          }
-          return new Enqueued(first, false);
-        }
+      if (job.idempotencyKey() == null) {
+        createOnce(jobs, names.jobKey(queue, jobId), JobRecord.pending(dueAt, job.traceId(), true).toJson());
+        publish(queue, jobId, job.traceId(), job.payload());
+        return new Enqueued(jobId, true);
       }
-      publishNew(queue, jobId, job, dueAt);
-      return new Enqueued(jobId, true);
+      String key = names.idempotencyKey(queue, job.idempotencyKey());
+      boolean created = createOnce(keys, key, jobId.getBytes(StandardCharsets.UTF_8));
+      String id = created ? jobId : new String(liveEntry(keys, key).getValue(), StandardCharsets.UTF_8);
+      if (created) {
+        createOnce(jobs, names.jobKey(queue, id), JobRecord.pending(dueAt, job.traceId(), false).toJson());
+      }
+      publishUnlessPublished(queue, id, job, dueAt);
+      return new Enqueued(id, created);
     });
   }
 
-  private void publishNew(String queue, String jobId, NewJob job, long dueAt)
+  /**
+   * Puts the message of a job with an idempotency key on the stream unless its record says it is there. A repeated
+   * enqueue whose first died between claiming the key and publishing (or is still between them) finishes the job;
+   * both publish under the job id as message id, which JetStream takes once.
+   */
+  private void publishUnlessPublished(String queue, String jobId, NewJob job, long dueAt)
       throws IOException, JetStreamApiException {
-    createOnce(jobs, names.jobKey(queue, jobId), JobRecord.pending(dueAt, job.traceId()).toJson());
-    Headers headers = new Headers().put(JOB_ID, jobId);
-    if (job.traceId() != null) {
-      headers.put(TRACE_ID, job.traceId());
+    String key = names.jobKey(queue, jobId);
+    KeyValueEntry entry = liveEntry(jobs, key);
+    JobRecord record = entry == null ? null : readable(entry);
+    if (record != null && record.published()) {
+      return;
     }
-    js.publish(names.jobSubject(queue), headers, job.payload(), PublishOptions.builder().messageId(jobId).build());
+    if (entry == null) {
+      createOnce(jobs, key, JobRecord.pending(dueAt, job.traceId(), false).toJson());
+      entry = liveEntry(jobs, key);
+      record = entry == null ? null : readable(entry);
+    }
+    publish(queue, jobId, job.traceId(), job.payload());
+    if (record != null && !record.published()) {
+      // A lost race means someone else marked it, or a worker already leased it: published either way.
+      compareAndSet(jobs, key, record.publishedNow().toJson(), entry.getRevision());
+    }
+  }
+
+  private void publish(String queue, String jobId, String traceId, byte[] payload)
+      throws IOException, JetStreamApiException {
+    Headers headers = new Headers().put(JOB_ID, jobId);
+    if (traceId != null) {
+      headers.put(TRACE_ID, traceId);
+    }
+    js.publish(names.jobSubject(queue), headers, payload, PublishOptions.builder().messageId(jobId).build());
   }
 
   @Override
@@ -189,7 +216,8 @@ public final class NatsQueueBridge implements QueueBridge {
     if (jobId == null || jobId.isBlank()) {
       // Put on the subject by something else than a queue bridge: it becomes a job, named after its place in the
       // stream, and the worker decides whether its payload is a job.
-      jobId = "raw-" + message.metaData().streamSequence();
+      jobId = "raw-" + message.metaData().streamSequence() + "-" + message.metaData().timestamp().toInstant()
+          .toEpochMilli();
     }
     String key = names.jobKey(queue, jobId);
     String id = jobId;
@@ -199,7 +227,7 @@ public final class NatsQueueBridge implements QueueBridge {
         JobRecord record = entry == null ? null : readable(entry);
         long revision = entry == null ? 0 : entry.getRevision();
         if (record == null) {
-          record = JobRecord.pending(0, traceId);
+          record = JobRecord.pending(0, traceId, true);
         }
         long now = System.currentTimeMillis();
         long wait = record.millisUntilLeasable(now);
@@ -236,7 +264,14 @@ public final class NatsQueueBridge implements QueueBridge {
   @Override
   public boolean extend(LeasedJob job, Duration visibilityTimeout) {
     long until = System.currentTimeMillis() + visibilityTimeout.toMillis();
-    boolean current = changeLease(job, record -> record.extended(until));
+    boolean current;
+    try {
+      current = changeLease(job, record -> record.extended(until));
+    } catch (IllegalStateException unavailable) {
+      // A heartbeat that fails during an outage is not fatal: the next one tries again while the lease lasts.
+      LOG.warn("{}: cannot extend the lease of job {}: {}", where, job.jobId(), unavailable.getMessage());
+      return false;
+    }
     HeldMessage message = held.get(job.leaseId());
     if (current && message != null) {
       held.put(job.leaseId(), new HeldMessage(message.message(), until));
@@ -247,7 +282,7 @@ public final class NatsQueueBridge implements QueueBridge {
 
   @Override
   public boolean complete(LeasedJob job) {
-    boolean current = changeLease(job, JobRecord::completed);
+    boolean current = whileLeaseLasts(job, () -> changeLease(job, JobRecord::completed));
     HeldMessage message = held.remove(job.leaseId());
     if (current && message != null) {
       acks.ack(message.message());
@@ -258,7 +293,7 @@ public final class NatsQueueBridge implements QueueBridge {
   @Override
   public boolean retry(LeasedJob job, Duration delay, String reason) {
     long dueAt = System.currentTimeMillis() + delay.toMillis();
-    boolean current = changeLease(job, record -> record.failed(dueAt, reason));
+    boolean current = whileLeaseLasts(job, () -> changeLease(job, record -> record.failed(dueAt, reason)));
     HeldMessage message = held.remove(job.leaseId());
     if (current && message != null) {
       acks.redeliverAfter(message.message(), delay.toMillis());
@@ -268,7 +303,7 @@ public final class NatsQueueBridge implements QueueBridge {
 
   @Override
   public boolean deadLetter(LeasedJob job, String reason) {
-    return call(() -> {
+    return whileLeaseLasts(job, () -> call(() -> {
       // The dead letter is written first, so that a job is never dead without one; a lease that turns out not to
       // be current takes its dead letter back.
       long sequence = deadLetters.add(job.queue(), new DeadLetter(job.jobId(), job.payload(), job.attempt(), reason,
@@ -281,7 +316,38 @@ public final class NatsQueueBridge implements QueueBridge {
         acks.ack(message.message());
       }
       return current;
-    });
+    }));
+  }
+
+  /**
+   * Runs a call that ends a lease, again and again while the server does not answer (the client reconnects by
+   * itself) until the lease ends: a worker that finished its job during a short outage still completes it, and one
+   * whose lease ran out meanwhile learns that it is no longer the job's.
+   */
+  private boolean whileLeaseLasts(LeasedJob job, BooleanSupplier end) {
+    HeldMessage message = held.get(job.leaseId());
+    long leaseUntil = message == null ? 0 : message.leaseUntil();
+    while (true) {
+      try {
+        return end.getAsBoolean();
+      } catch (IllegalStateException unavailable) {
+        if (System.currentTimeMillis() >= leaseUntil) {
+          if (message == null) {
+            throw unavailable;
+          }
+          LOG.warn("{}: the lease of job {} ended while the server did not answer: {}", where, job.jobId(),
+              unavailable.getMessage());
+          held.remove(job.leaseId());
+          return false;
+        }
+        try {
+          Thread.sleep(OUTAGE_RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw unavailable;
+        }
+      }
+    }
   }
 
   /** Applies {@code change} to the job's record if {@code job} still holds the current lease. */
@@ -325,6 +391,7 @@ public final class NatsQueueBridge implements QueueBridge {
       for (QueueDeadLetters.Stored stored : deadLetters.list(queue, Integer.MAX_VALUE)) {
         String jobId = stored.letter().jobId();
         if (redriveRecord(names.jobKey(queue, jobId))) {
+          // A message id of its own: the job's first message id may still be in the duplicate window.
           Headers headers = new Headers().put(JOB_ID, jobId);
           if (stored.traceId() != null) {
             headers.put(TRACE_ID, stored.traceId());
