@@ -135,6 +135,7 @@ class NatsQueueProcessesTest {
     assertEquals(keys, idsByRacer.get(0).size());
     assertEquals(idsByRacer.get(0), idsByRacer.get(1), "both processes got the same job id for every key");
     assertEquals(Set.of(1), new HashSet<>(createdPerKey.values()), "exactly one process created each job");
+    assertTrue(createdByRacer.get(0) > 0 && createdByRacer.get(1) > 0, "both processes won races: " + createdByRacer);
 
     Set<String> leased = new HashSet<>();
     int leases = 0;

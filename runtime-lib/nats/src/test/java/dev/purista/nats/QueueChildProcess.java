@@ -12,7 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * A second process for the queue tests, started by {@link #start} in a JVM of its own on this test class path. It
@@ -21,7 +27,7 @@ import java.util.List;
  *   <li>{@code work URL NAME QUEUE VISIBILITY_MS}: a service whose worker prints {@code STARTED <to>} when its
  *       handler starts a job and then works on it for ten minutes (the test kills the process before);</li>
  *   <li>{@code enqueue URL NAME QUEUE START_EPOCH_MS COUNT}: waits until the start time, then enqueues jobs with
- *       the idempotency keys {@code key-0} to {@code key-<COUNT-1>}, printing {@code ENQUEUED <key> <jobId>
+ *       the idempotency keys {@code key-0} to {@code key-<COUNT-1>}, from eight threads in a random order, printing {@code ENQUEUED <key> <jobId>
  *       <created>} for each.</li>
  * </ul>
  */
@@ -62,17 +68,35 @@ public final class QueueChildProcess {
     Thread.sleep(Duration.ofMinutes(10).toMillis());
   }
 
+  /** Eight threads, the keys in an order of this process's own, so that the two processes meet on many keys. */
   private static void enqueue(NatsQueueConfig config, String queue, long startAt, int count) throws Exception {
+    List<Integer> order = new ArrayList<>(IntStream.range(0, count).boxed().toList());
+    Collections.shuffle(order);
+    ConcurrentLinkedQueue<Integer> todo = new ConcurrentLinkedQueue<>(order);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
     try (NatsQueueBridge bridge = NatsQueueBridge.of(config)) {
       System.out.println("READY");
       System.out.flush();
       Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));
-      for (int i = 0; i < count; i++) {
-        Enqueued enqueued = bridge.enqueue(queue, new NewJob(("{\"to\":\"" + i + "\",\"priority\":1}")
-            .getBytes(StandardCharsets.UTF_8), null, "key-" + i, null));
-        System.out.println("ENQUEUED key-" + i + " " + enqueued.jobId() + " " + enqueued.created());
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        done.add(threads.submit(() -> {
+          Integer i;
+          while ((i = todo.poll()) != null) {
+            Enqueued enqueued = bridge.enqueue(queue, new NewJob(("{\"to\":\"" + i + "\",\"priority\":1}")
+                .getBytes(StandardCharsets.UTF_8), null, "key-" + i, null));
+            synchronized (System.out) {
+              System.out.println("ENQUEUED key-" + i + " " + enqueued.jobId() + " " + enqueued.created());
+            }
+          }
+        }));
+      }
+      for (Future<?> thread : done) {
+        thread.get();
       }
       System.out.flush();
+    } finally {
+      threads.shutdownNow();
     }
   }
 }
