@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class NatsQueueBridge implements QueueBridge {
   static final String JOB_ID = "Purista-Job-Id";
   static final String TRACE_ID = "Purista-Trace-Id";
+  /** A delayed job's start time (epoch ms) also travels with its message: its record may expire before it. */
+  static final String NOT_BEFORE = "Purista-Not-Before";
   /** JetStream's answer to a compare-and-set whose revision is no longer the key's last. */
   private static final int WRONG_LAST_SEQUENCE = 10071;
   /** The shortest pull: a lease that may not wait still asks the server once. */
@@ -98,7 +100,7 @@ public final class NatsQueueBridge implements QueueBridge {
         connectionConfig, monitor);
     this.where = "NATS queues " + config.name() + " at " + connectionConfig.urlsForLogs();
     try {
-      this.topology = new QueueTopology(connection, names);
+      this.topology = new QueueTopology(connection, names, config.retention());
       topology.declare();
       this.js = connection.jetStream();
       this.jobs = connection.keyValue(names.jobsBucket());
@@ -139,7 +141,7 @@ public final class NatsQueueBridge implements QueueBridge {
     return call(() -> {
       if (job.idempotencyKey() == null) {
         createOnce(jobs, names.jobKey(queue, jobId), JobRecord.pending(dueAt, job.traceId(), true).toJson());
-        publish(queue, jobId, job.traceId(), job.payload());
+        publish(queue, jobId, job.traceId(), dueAt, job.payload());
         return new Enqueued(jobId, true);
       }
       String key = names.idempotencyKey(queue, job.idempotencyKey());
@@ -171,20 +173,28 @@ public final class NatsQueueBridge implements QueueBridge {
       entry = liveEntry(jobs, key);
       record = entry == null ? null : readable(entry);
     }
-    publish(queue, jobId, job.traceId(), job.payload());
+    publish(queue, jobId, job.traceId(), dueAt, job.payload());
     if (record != null && !record.published()) {
       // A lost race means someone else marked it, or a worker already leased it: published either way.
       compareAndSet(jobs, key, record.publishedNow().toJson(), entry.getRevision());
     }
   }
 
-  private void publish(String queue, String jobId, String traceId, byte[] payload)
+  private void publish(String queue, String jobId, String traceId, long dueAt, byte[] payload)
       throws IOException, JetStreamApiException {
+    js.publish(names.jobSubject(queue), headers(jobId, traceId, dueAt), payload,
+        PublishOptions.builder().messageId(jobId).build());
+  }
+
+  private static Headers headers(String jobId, String traceId, long dueAt) {
     Headers headers = new Headers().put(JOB_ID, jobId);
     if (traceId != null) {
       headers.put(TRACE_ID, traceId);
     }
-    js.publish(names.jobSubject(queue), headers, payload, PublishOptions.builder().messageId(jobId).build());
+    if (dueAt != 0) {
+      headers.put(NOT_BEFORE, Long.toString(dueAt));
+    }
+    return headers;
   }
 
   @Override
@@ -213,6 +223,7 @@ public final class NatsQueueBridge implements QueueBridge {
   private Optional<LeasedJob> offer(String queue, Message message, Duration visibilityTimeout) {
     String jobId = message.getHeaders() == null ? null : message.getHeaders().getFirst(JOB_ID);
     String traceId = message.getHeaders() == null ? null : message.getHeaders().getFirst(TRACE_ID);
+    long notBefore = notBefore(message);
     if (jobId == null || jobId.isBlank()) {
       // Put on the subject by something else than a queue bridge: it becomes a job, named after its place in the
       // stream, and the worker decides whether its payload is a job.
@@ -227,7 +238,9 @@ public final class NatsQueueBridge implements QueueBridge {
         JobRecord record = entry == null ? null : readable(entry);
         long revision = entry == null ? 0 : entry.getRevision();
         if (record == null) {
-          record = JobRecord.pending(0, traceId, true);
+          // A job not seen before (put on the subject by something else) or one whose record expired (it waited
+          // longer than the retention): it starts counting its attempts again.
+          record = JobRecord.pending(notBefore, traceId, true);
         }
         long now = System.currentTimeMillis();
         long wait = record.millisUntilLeasable(now);
@@ -250,6 +263,19 @@ public final class NatsQueueBridge implements QueueBridge {
         // Another process changed the record since we read it: read again.
       }
     });
+  }
+
+  private static long notBefore(Message message) {
+    String value = message.getHeaders() == null ? null : message.getHeaders().getFirst(NOT_BEFORE);
+    if (value == null) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      // Not ours, or damaged: the job is due; its worker decides what its payload is worth.
+      return 0;
+    }
   }
 
   /** A record someone else wrote into the bucket that is not one is replaced, as if the job were new. */
@@ -390,13 +416,9 @@ public final class NatsQueueBridge implements QueueBridge {
       int count = 0;
       for (QueueDeadLetters.Stored stored : deadLetters.list(queue, Integer.MAX_VALUE)) {
         String jobId = stored.letter().jobId();
-        if (redriveRecord(names.jobKey(queue, jobId))) {
-          // A message id of its own: the job's first message id may still be in the duplicate window.
-          Headers headers = new Headers().put(JOB_ID, jobId);
-          if (stored.traceId() != null) {
-            headers.put(TRACE_ID, stored.traceId());
-          }
-          js.publish(names.jobSubject(queue), headers, stored.letter().payload());
+        if (redriveRecord(names.jobKey(queue, jobId), stored.traceId())) {
+          // No message id: the job's first one may still be in the stream's duplicate window.
+          js.publish(names.jobSubject(queue), headers(jobId, stored.traceId(), 0), stored.letter().payload());
           count++;
         }
         deadLetters.delete(stored.sequence());
@@ -405,12 +427,21 @@ public final class NatsQueueBridge implements QueueBridge {
     });
   }
 
-  /** Puts a dead job back to pending; false when it is not dead (another process redrove it first). */
-  private boolean redriveRecord(String key) throws IOException, JetStreamApiException {
+  /**
+   * Puts a dead job back to pending; false when it is not dead (another process redrove it first). A dead letter
+   * older than the retention has no record any more: it gets a new one.
+   */
+  private boolean redriveRecord(String key, String traceId) throws IOException, JetStreamApiException {
     while (true) {
       KeyValueEntry entry = liveEntry(jobs, key);
       JobRecord record = entry == null ? null : readable(entry);
-      if (record == null || record.state() != JobState.DEAD_LETTER) {
+      if (record == null) {
+        if (createOnce(jobs, key, JobRecord.pending(0, traceId, true).toJson())) {
+          return true;
+        }
+        continue;
+      }
+      if (record.state() != JobState.DEAD_LETTER) {
         return false;
       }
       if (compareAndSet(jobs, key, record.redriven().toJson(), entry.getRevision())) {

@@ -17,7 +17,8 @@ import java.time.Duration;
 /**
  * Makes what the queues need on the server when it is not there yet: the jobs stream (work-queue retention: a
  * message stays until it is acknowledged), the dead-letter stream, the two key-value buckets (file storage, one
- * revision per key), and one durable pull consumer per queue. Several processes may do this at once; each
+ * revision per key; job records expire after the retention, idempotency keys never), and one durable pull consumer
+ * per queue. Several processes may do this at once; each
  * declaration is idempotent, and a process that loses a race uses what the winner made.
  */
 final class QueueTopology {
@@ -32,11 +33,13 @@ final class QueueTopology {
   private final JetStreamManagement jsm;
   private final KeyValueManagement kvm;
   private final QueueNames names;
+  private final Duration retention;
 
-  QueueTopology(Connection connection, QueueNames names) throws IOException {
+  QueueTopology(Connection connection, QueueNames names, Duration retention) throws IOException {
     this.jsm = connection.jetStreamManagement();
     this.kvm = connection.keyValueManagement();
     this.names = names;
+    this.retention = retention;
   }
 
   void declare() throws IOException, JetStreamApiException {
@@ -44,8 +47,9 @@ final class QueueTopology {
         .retentionPolicy(RetentionPolicy.WorkQueue).storageType(StorageType.File).build());
     stream(StreamConfiguration.builder().name(names.deadLetterStream()).subjects(names.deadLetterStream() + ".>")
         .retentionPolicy(RetentionPolicy.Limits).storageType(StorageType.File).build());
-    bucket(names.jobsBucket());
-    bucket(names.keysBucket());
+    bucket(names.jobsBucket(), retention);
+    // Idempotency keys are strict: kept until the bucket is deleted.
+    bucket(names.keysBucket(), Duration.ZERO);
   }
 
   void consumer(String queue) throws IOException, JetStreamApiException {
@@ -73,13 +77,13 @@ final class QueueTopology {
     }
   }
 
-  private void bucket(String bucket) throws IOException, JetStreamApiException {
+  private void bucket(String bucket, Duration maxAge) throws IOException, JetStreamApiException {
     if (kvm.getBucketNames().contains(bucket)) {
       return;
     }
     try {
       kvm.create(KeyValueConfiguration.builder().name(bucket).storageType(StorageType.File).maxHistoryPerKey(1)
-          .build());
+          .ttl(maxAge).build());
     } catch (JetStreamApiException e) {
       if (!kvm.getBucketNames().contains(bucket)) {
         throw e;
