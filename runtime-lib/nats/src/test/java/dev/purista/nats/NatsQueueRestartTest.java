@@ -56,10 +56,13 @@ class NatsQueueRestartTest {
       Map<Integer, String> acknowledged = new HashMap<>();
       AtomicInteger failedEnqueues = new AtomicInteger();
       long faultAt = 0;
+      int completedBeforeFault = 0;
+      long longestEnqueueMillis = 0;
       try (NatsQueueBridge producer = NatsQueueBridge.of(config)) {
         for (int n = 0; n < JOBS; n++) {
           if (n == FAULT_AFTER) {
             faultAt = System.nanoTime();
+            completedBeforeFault = completions.size();
             if (fault == BrokerRestartFaultTest.Fault.RESTART) {
               server.stop();
             } else {
@@ -69,6 +72,7 @@ class NatsQueueRestartTest {
           }
           // The producer retries an enqueue that got no answer; its idempotency key makes the retry safe.
           NewJob job = new NewJob(("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8), null, "job-" + n, null);
+          long enqueueStarted = System.nanoTime();
           while (!acknowledged.containsKey(n)) {
             try {
               acknowledged.put(n, producer.enqueue(queue, job).jobId());
@@ -77,6 +81,8 @@ class NatsQueueRestartTest {
               Thread.sleep(50);
             }
           }
+          longestEnqueueMillis = Math.max(longestEnqueueMillis,
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - enqueueStarted));
           Thread.sleep(1);
         }
         Eventually.await(Duration.ofSeconds(90), "every acknowledged job completed",
@@ -87,9 +93,11 @@ class NatsQueueRestartTest {
         int runs = completions.values().stream().mapToInt(AtomicInteger::get).sum();
         long notCompleted = acknowledged.values().stream()
             .filter(id -> producer.state(queue, id).orElse(null) != JobState.COMPLETED).count();
-        System.out.printf("RESTART TEST (%s): %d jobs acknowledged to the producer (%d enqueue calls failed during the "
-                + "outage and were retried), %d completed, %d handler runs (%d repeated), %d not in state completed, "
-                + "all completed %d ms after the stop%n", fault, acknowledged.size(), failedEnqueues.get(),
+        System.out.printf("RESTART TEST (%s): %d jobs acknowledged to the producer (%d before the stop, of them %d "
+                + "completed by then; %d enqueue calls failed during the outage and were retried; the longest enqueue "
+                + "took %d ms), %d completed, %d handler runs (%d repeated), %d not in state completed, "
+                + "all completed %d ms after the stop%n", fault, acknowledged.size(), FAULT_AFTER, completedBeforeFault,
+            failedEnqueues.get(), longestEnqueueMillis,
             completions.size(), runs, runs - completions.size(), notCompleted, allDoneMillis);
 
         assertEquals(JOBS, acknowledged.size());
