@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The server restart under load: a producer enqueues jobs at a steady pace while a worker works them, and the NATS
  * server (a process of the test's own, with its JetStream store on disk) is stopped and started again on the same
- * store. Every job the producer got an answer for is completed; the figures are printed for docs/queues.md.
+ * store. The worker is slower than the producer, so that jobs wait in the queue when the server goes. Every job
+ * the producer got an answer for is completed; the figures are printed for docs/queues.md.
  */
 class NatsQueueRestartTest {
   private static final int JOBS = 1_500;
@@ -49,7 +50,7 @@ class NatsQueueRestartTest {
       Application worker = Application.builder(new DefaultEventBridge()).queueBridge(NatsQueueBridge.of(config))
           .service(ServiceDefinition.builder("counter", "1").queueWorker(QueueWorkerDefinition.builder("count",
               numbered).concurrency(4).pollWait(Duration.ofMillis(500)).handler((ctx, job) -> {
-                Thread.sleep(2);
+                Thread.sleep(20);
                 completions.computeIfAbsent(job.n(), n -> new AtomicInteger()).incrementAndGet();
               }).build()).build())
           .build().start();
