@@ -13,8 +13,6 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.Message;
 import io.nats.client.PublishOptions;
-import io.nats.client.api.KeyValueEntry;
-import io.nats.client.api.KeyValueOperation;
 import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +57,6 @@ public final class NatsQueueBridge implements QueueBridge {
   static final String TRACE_ID = "Purista-Trace-Id";
   /** A delayed job's start time (epoch ms) also travels with its message: its record may expire before it. */
   static final String NOT_BEFORE = "Purista-Not-Before";
-  /** JetStream's answer to a compare-and-set whose revision is no longer the key's last. */
-  private static final int WRONG_LAST_SEQUENCE = 10071;
   /** The shortest pull: a lease that may not wait still asks the server once. */
   private static final Duration SHORTEST_FETCH = Duration.ofMillis(100);
   private static final Duration OUTAGE_RETRY_PAUSE = Duration.ofMillis(200);
@@ -71,7 +67,7 @@ public final class NatsQueueBridge implements QueueBridge {
   private final ExecutorService maintenance;
   private final Connection connection;
   private final JetStream js;
-  private final KeyValue jobs;
+  private final JobRecords jobs;
   private final KeyValue keys;
   private final QueueTopology topology;
   private final QueueDeadLetters deadLetters;
@@ -103,7 +99,7 @@ public final class NatsQueueBridge implements QueueBridge {
       this.topology = new QueueTopology(connection, names, config.retention());
       topology.declare();
       this.js = connection.jetStream();
-      this.jobs = connection.keyValue(names.jobsBucket());
+      this.jobs = new JobRecords(connection.keyValue(names.jobsBucket()));
       this.keys = connection.keyValue(names.keysBucket());
       this.deadLetters = new QueueDeadLetters(js, connection.jetStreamManagement(), names);
     } catch (IOException | JetStreamApiException e) {
@@ -140,15 +136,15 @@ public final class NatsQueueBridge implements QueueBridge {
     long dueAt = job.notBefore() == null ? 0 : epochMillisRoundedUp(job.notBefore());
     return call(() -> {
       if (job.idempotencyKey() == null) {
-        createOnce(jobs, names.jobKey(queue, jobId), JobRecord.pending(dueAt, job.traceId(), true).toJson());
+        jobs.create(names.jobKey(queue, jobId), JobRecord.pending(dueAt, job.traceId(), true));
         publish(queue, jobId, job.traceId(), dueAt, job.payload());
         return new Enqueued(jobId, true);
       }
       String key = names.idempotencyKey(queue, job.idempotencyKey());
-      boolean created = createOnce(keys, key, jobId.getBytes(StandardCharsets.UTF_8));
-      String id = created ? jobId : new String(liveEntry(keys, key).getValue(), StandardCharsets.UTF_8);
+      boolean created = KvCas.compareAndSet(keys, key, jobId.getBytes(StandardCharsets.UTF_8), 0);
+      String id = created ? jobId : new String(KvCas.live(keys, key).getValue(), StandardCharsets.UTF_8);
       if (created) {
-        createOnce(jobs, names.jobKey(queue, id), JobRecord.pending(dueAt, job.traceId(), false).toJson());
+        jobs.create(names.jobKey(queue, id), JobRecord.pending(dueAt, job.traceId(), false));
       }
       publishUnlessPublished(queue, id, job, dueAt);
       return new Enqueued(id, created);
@@ -163,20 +159,18 @@ public final class NatsQueueBridge implements QueueBridge {
   private void publishUnlessPublished(String queue, String jobId, NewJob job, long dueAt)
       throws IOException, JetStreamApiException {
     String key = names.jobKey(queue, jobId);
-    KeyValueEntry entry = liveEntry(jobs, key);
-    JobRecord record = entry == null ? null : readable(entry);
-    if (record != null && record.published()) {
+    JobRecords.Versioned read = jobs.read(key);
+    if (read != null && read.record() != null && read.record().published()) {
       return;
     }
-    if (entry == null) {
-      createOnce(jobs, key, JobRecord.pending(dueAt, job.traceId(), false).toJson());
-      entry = liveEntry(jobs, key);
-      record = entry == null ? null : readable(entry);
+    if (read == null) {
+      jobs.create(key, JobRecord.pending(dueAt, job.traceId(), false));
+      read = jobs.read(key);
     }
     publish(queue, jobId, job.traceId(), dueAt, job.payload());
-    if (record != null && !record.published()) {
+    if (read != null && read.record() != null && !read.record().published()) {
       // A lost race means someone else marked it, or a worker already leased it: published either way.
-      compareAndSet(jobs, key, record.publishedNow().toJson(), entry.getRevision());
+      jobs.replace(key, read.record().publishedNow(), read.revision());
     }
   }
 
@@ -234,12 +228,12 @@ public final class NatsQueueBridge implements QueueBridge {
     String id = jobId;
     return call(() -> {
       while (true) {
-        KeyValueEntry entry = liveEntry(jobs, key);
-        JobRecord record = entry == null ? null : readable(entry);
-        long revision = entry == null ? 0 : entry.getRevision();
+        JobRecords.Versioned read = jobs.read(key);
+        long revision = read == null ? 0 : read.revision();
+        JobRecord record = read == null ? null : read.record();
         if (record == null) {
-          // A job not seen before (put on the subject by something else) or one whose record expired (it waited
-          // longer than the retention): it starts counting its attempts again.
+          // A job not seen before (put on the subject by something else), one whose record expired (it waited
+          // longer than the retention) or whose record is not one: it starts counting its attempts again.
           record = JobRecord.pending(notBefore, traceId, true);
         }
         long now = System.currentTimeMillis();
@@ -253,7 +247,7 @@ public final class NatsQueueBridge implements QueueBridge {
           return Optional.empty();
         }
         JobRecord leased = record.leased(now + visibilityTimeout.toMillis());
-        if (compareAndSet(jobs, key, leased.toJson(), revision)) {
+        if (jobs.replace(key, leased, revision)) {
           acks.redeliverAfter(message, visibilityTimeout.toMillis());
           forgetEndedLeases(now);
           held.put(leased.leaseId(), new HeldMessage(message, leased.leaseUntil()));
@@ -275,15 +269,6 @@ public final class NatsQueueBridge implements QueueBridge {
     } catch (NumberFormatException e) {
       // Not ours, or damaged: the job is due; its worker decides what its payload is worth.
       return 0;
-    }
-  }
-
-  /** A record someone else wrote into the bucket that is not one is replaced, as if the job were new. */
-  private static JobRecord readable(KeyValueEntry entry) {
-    try {
-      return JobRecord.fromJson(entry.getValue());
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 
@@ -381,12 +366,11 @@ public final class NatsQueueBridge implements QueueBridge {
     String key = names.jobKey(job.queue(), job.jobId());
     return call(() -> {
       while (true) {
-        KeyValueEntry entry = liveEntry(jobs, key);
-        JobRecord record = entry == null ? null : readable(entry);
-        if (record == null || !record.heldBy(job.leaseId(), System.currentTimeMillis())) {
+        JobRecords.Versioned read = jobs.read(key);
+        if (read == null || read.record() == null || !read.record().heldBy(job.leaseId(), System.currentTimeMillis())) {
           return false;
         }
-        if (compareAndSet(jobs, key, change.apply(record).toJson(), entry.getRevision())) {
+        if (jobs.replace(key, change.apply(read.record()), read.revision())) {
           return true;
         }
       }
@@ -395,11 +379,15 @@ public final class NatsQueueBridge implements QueueBridge {
 
   @Override
   public Optional<JobState> state(String queue, String jobId) {
-    KeyValueEntry entry = call(() -> liveEntry(jobs, names.jobKey(queue, jobId)));
-    if (entry == null) {
+    JobRecords.Versioned read = call(() -> jobs.read(names.jobKey(queue, jobId)));
+    if (read == null) {
       return Optional.empty();
     }
-    JobRecord record = JobRecord.fromJson(entry.getValue());
+    JobRecord record = read.record();
+    if (record == null) {
+      throw new IllegalStateException("the record of job " + jobId + " of queue " + queue + " in the " + where
+          + " is not a job record (written by something else); it is replaced when the job's message comes");
+    }
     boolean leaseRanOut = record.state() == JobState.IN_FLIGHT
         && record.leaseUntil() <= System.currentTimeMillis();
     return Optional.of(leaseRanOut ? JobState.PENDING : record.state());
@@ -433,18 +421,17 @@ public final class NatsQueueBridge implements QueueBridge {
    */
   private boolean redriveRecord(String key, String traceId) throws IOException, JetStreamApiException {
     while (true) {
-      KeyValueEntry entry = liveEntry(jobs, key);
-      JobRecord record = entry == null ? null : readable(entry);
-      if (record == null) {
-        if (createOnce(jobs, key, JobRecord.pending(0, traceId, true).toJson())) {
+      JobRecords.Versioned read = jobs.read(key);
+      if (read == null || read.record() == null) {
+        if (jobs.replace(key, JobRecord.pending(0, traceId, true), read == null ? 0 : read.revision())) {
           return true;
         }
         continue;
       }
-      if (record.state() != JobState.DEAD_LETTER) {
+      if (read.record().state() != JobState.DEAD_LETTER) {
         return false;
       }
-      if (compareAndSet(jobs, key, record.redriven().toJson(), entry.getRevision())) {
+      if (jobs.replace(key, read.record().redriven(), read.revision())) {
         return true;
       }
     }
@@ -456,10 +443,9 @@ public final class NatsQueueBridge implements QueueBridge {
       int count = 0;
       for (QueueDeadLetters.Stored stored : deadLetters.list(queue, Integer.MAX_VALUE)) {
         String key = names.jobKey(queue, stored.letter().jobId());
-        KeyValueEntry entry = liveEntry(jobs, key);
-        JobRecord record = entry == null ? null : readable(entry);
-        if (record != null && record.state() == JobState.DEAD_LETTER) {
-          jobs.delete(key, entry.getRevision());
+        JobRecords.Versioned read = jobs.read(key);
+        if (read != null && read.record() != null && read.record().state() == JobState.DEAD_LETTER) {
+          jobs.delete(key, read.revision());
         }
         deadLetters.delete(stored.sequence());
         count++;
@@ -484,34 +470,6 @@ public final class NatsQueueBridge implements QueueBridge {
   private void forgetEndedLeases(long now) {
     if (held.size() > 64) {
       held.values().removeIf(message -> message.leaseUntil() <= now);
-    }
-  }
-
-  private static KeyValueEntry liveEntry(KeyValue bucket, String key) throws IOException, JetStreamApiException {
-    KeyValueEntry entry = bucket.get(key);
-    return entry == null || entry.getOperation() != KeyValueOperation.PUT ? null : entry;
-  }
-
-  /** Writes {@code key} if it has no value yet; false when it has one. */
-  private static boolean createOnce(KeyValue bucket, String key, byte[] value)
-      throws IOException, JetStreamApiException {
-    return compareAndSet(bucket, key, value, 0);
-  }
-
-  private static boolean compareAndSet(KeyValue bucket, String key, byte[] value, long revision)
-      throws IOException, JetStreamApiException {
-    try {
-      if (revision == 0) {
-        bucket.create(key, value);
-      } else {
-        bucket.update(key, value, revision);
-      }
-      return true;
-    } catch (JetStreamApiException e) {
-      if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
-        return false;
-      }
-      throw e;
     }
   }
 

@@ -27,8 +27,8 @@ import java.util.stream.IntStream;
  *   <li>{@code work URL NAME QUEUE VISIBILITY_MS}: a service whose worker prints {@code STARTED <to>} when its
  *       handler starts a job and then works on it for ten minutes (the test kills the process before);</li>
  *   <li>{@code enqueue URL NAME QUEUE START_EPOCH_MS COUNT}: waits until the start time, then enqueues jobs with
- *       the idempotency keys {@code key-0} to {@code key-<COUNT-1>}, from eight threads in a random order, printing {@code ENQUEUED <key> <jobId>
- *       <created>} for each.</li>
+ *       the idempotency keys {@code key-0} to {@code key-<COUNT-1>}, from eight threads in a random order,
+ *       printing {@code ENQUEUED <key> <jobId> <created>} for each.</li>
  * </ul>
  */
 public final class QueueChildProcess {
@@ -83,12 +83,13 @@ public final class QueueChildProcess {
         done.add(threads.submit(() -> {
           Integer i;
           while ((i = todo.poll()) != null) {
-            Enqueued enqueued = bridge.enqueue(queue, new NewJob(("{\"to\":\"" + i + "\",\"priority\":1}")
-                .getBytes(StandardCharsets.UTF_8), null, "key-" + i, null));
+            Enqueued enqueued = enqueueUntilAnswered(bridge, queue, new NewJob(("{\"to\":\"" + i
+                + "\",\"priority\":1}").getBytes(StandardCharsets.UTF_8), null, "key-" + i, null));
             synchronized (System.out) {
               System.out.println("ENQUEUED key-" + i + " " + enqueued.jobId() + " " + enqueued.created());
             }
           }
+          return null;
         }));
       }
       for (Future<?> thread : done) {
@@ -97,6 +98,25 @@ public final class QueueChildProcess {
       System.out.flush();
     } finally {
       threads.shutdownNow();
+    }
+  }
+
+  /**
+   * As a producer does: an enqueue that got no answer in time (a loaded server) is tried again with the same key,
+   * which is what makes that safe. Each retry is reported on standard error.
+   */
+  private static Enqueued enqueueUntilAnswered(NatsQueueBridge bridge, String queue, NewJob job)
+      throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return bridge.enqueue(queue, job);
+      } catch (IllegalStateException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        System.err.println("enqueue of " + job.idempotencyKey() + " failed, trying again: " + e.getMessage());
+        Thread.sleep(100);
+      }
     }
   }
 }
