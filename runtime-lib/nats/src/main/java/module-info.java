@@ -1,5 +1,5 @@
 /**
- * The NATS event bridge, and state and config stores on NATS key-value buckets. Only {@code dev.purista.nats} is API; other packages are its implementation.
+ * The NATS event bridge, a queue bridge on JetStream, and state and config stores on NATS key-value buckets. Only {@code dev.purista.nats} is API; other packages are its implementation.
  */
 // The broker client has no module descriptor; its jar names itself io.nats.jnats in its manifest. It is part of
 // the API: NatsBridgeConfig.Builder#clientOptions hands out jnats' Options.Builder.
