@@ -11,4 +11,5 @@ module dev.purista.nats {
   exports dev.purista.nats;
 
   provides dev.purista.core.store.spi.StoreProvider with dev.purista.nats.NatsStoreProvider;
+  provides dev.purista.core.queue.spi.QueueBridgeProvider with dev.purista.nats.NatsQueueBridgeProvider;
 }

@@ -31,7 +31,8 @@ class MixedClasspathTest {
         new HttpParticipant(),
         new StoreParticipant("redis", Map.of("PURISTA_REDIS_URL", REDIS_URL)),
         new StoreParticipant("nats", Map.of("PURISTA_NATS_URL", NATS_URL)),
-        new QueueParticipant("redis", Map.of("PURISTA_REDIS_URL", REDIS_URL)));
+        new QueueParticipant("redis", Map.of("PURISTA_REDIS_URL", REDIS_URL)),
+        new QueueParticipant("nats", Map.of("PURISTA_NATS_URL", NATS_URL)));
   }
 
   @TestFactory

@@ -4,12 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.purista.core.JobState;
+import dev.purista.core.queue.EnvironmentQueues;
+import dev.purista.core.queue.spi.NewJob;
+import dev.purista.core.queue.spi.QueueBridge;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The queue settings from the environment, and the names they make on the server. */
 class NatsQueueConfigTest {
+  @Test
+  void theEnvironmentSelectsTheNatsQueueBridgeThroughItsProvider() {
+    Map<String, String> env = Map.of("PURISTA_QUEUE_BRIDGE", "nats", "PURISTA_NATS_URL", NatsTestSupport.brokerUrl(),
+        "PURISTA_NATS_QUEUE_NAME", "purista_env_test");
+    try (QueueBridge bridge = EnvironmentQueues.from(env::get).queueBridge()) {
+      assertTrue(bridge instanceof NatsQueueBridge, bridge.getClass().getName());
+      String jobId = bridge.enqueue("selected", new NewJob("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          null, null, null)).jobId();
+      assertEquals(java.util.Optional.of(JobState.PENDING), bridge.state("selected", jobId));
+    }
+  }
+
   @Test
   void defaultsAndVariables() {
     NatsQueueConfig defaults = NatsQueueConfig.fromEnvironment(Map.<String, String>of()::get);
