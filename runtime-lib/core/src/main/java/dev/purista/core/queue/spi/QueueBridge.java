@@ -13,8 +13,8 @@ import java.util.Set;
  * makes the job available again, so a worker that dies loses no job. Policy (how often to retry, how long to wait)
  * is the worker runtime's; a bridge only keeps the jobs and their states.
  *
- * <p>Implementations: {@code DefaultQueueBridge} (in memory), {@code RedisQueueBridge} (purista-redis); a module
- * brings its own through a {@link QueueBridgeProvider}. All methods are thread-safe. The ones that take a
+ * <p>Implementations: {@code DefaultQueueBridge} (in memory), {@code RedisQueueBridge} (purista-redis),
+ * {@code NatsQueueBridge} (purista-nats); a module brings its own through a {@link QueueBridgeProvider}. All methods are thread-safe. The ones that take a
  * {@link LeasedJob} return {@code false} when that lease is no longer the job's current one.
  */
 public interface QueueBridge extends AutoCloseable {
