@@ -19,6 +19,7 @@ import dev.purista.core.lifecycle.Application;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.queue.memory.DefaultQueueBridge;
 import dev.purista.core.queue.spi.DeadLetter;
+import dev.purista.core.queue.spi.ForwardingQueueBridge;
 import dev.purista.core.queue.spi.NewJob;
 import dev.purista.core.queue.spi.QueueBridge;
 import dev.purista.core.queue.spi.QueueCapability;

@@ -1,23 +1,28 @@
-package dev.purista.core.queue;
+package dev.purista.core.queue.spi;
 
 import dev.purista.core.JobState;
-import dev.purista.core.queue.spi.DeadLetter;
-import dev.purista.core.queue.spi.Enqueued;
-import dev.purista.core.queue.spi.LeasedJob;
-import dev.purista.core.queue.spi.NewJob;
-import dev.purista.core.queue.spi.QueueBridge;
-import dev.purista.core.queue.spi.QueueCapability;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Passes every call to another queue bridge; tests override what they change. */
-class ForwardingQueueBridge implements QueueBridge {
+/**
+ * A queue bridge that passes every call on to another one; a subclass overrides what it adds (counting, failing on
+ * purpose, offering fewer capabilities) and inherits the rest, so that a method added to {@link QueueBridge} is
+ * forwarded in one place.
+ */
+public class ForwardingQueueBridge implements QueueBridge {
   private final QueueBridge bridge;
 
-  ForwardingQueueBridge(QueueBridge bridge) {
-    this.bridge = bridge;
+  /** Forwards to {@code bridge}. */
+  public ForwardingQueueBridge(QueueBridge bridge) {
+    this.bridge = Objects.requireNonNull(bridge, "bridge == null");
+  }
+
+  /** The bridge underneath. */
+  public QueueBridge delegate() {
+    return bridge;
   }
 
   @Override
@@ -28,6 +33,11 @@ class ForwardingQueueBridge implements QueueBridge {
   @Override
   public Set<QueueCapability> capabilities() {
     return bridge.capabilities();
+  }
+
+  @Override
+  public boolean isHealthy() {
+    return bridge.isHealthy();
   }
 
   @Override
@@ -79,5 +89,10 @@ class ForwardingQueueBridge implements QueueBridge {
   @Override
   public int purgeDeadLetters(String queue) {
     return bridge.purgeDeadLetters(queue);
+  }
+
+  @Override
+  public void close() {
+    bridge.close();
   }
 }
