@@ -253,7 +253,9 @@ public final class MqttBridgeConfig {
     private int maxAttempts = 4;
     private Duration retryDelay = Duration.ofMillis(100);
     private Duration defaultCommandTimeout = Duration.ofSeconds(30);
-    private Duration eventExpiry = Duration.ofDays(30);
+    // Below 2,147,483 s: ActiveMQ Artemis 2.40 turns a longer expiry into a negative one and drops the event after
+    // acknowledging it (docs/bridges/mqtt.md, The broker).
+    private Duration eventExpiry = Duration.ofDays(24);
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration keepAlive = Duration.ofSeconds(10);
     private Duration reconnectDelay = Duration.ofMillis(200);
@@ -371,7 +373,10 @@ public final class MqttBridgeConfig {
       return this;
     }
 
-    /** How long the broker keeps an undelivered event (MQTT message expiry), in whole seconds; default 30 days. */
+    /**
+     * How long the broker keeps an undelivered event (MQTT message expiry), in whole seconds; default 24 days. On
+     * ActiveMQ Artemis keep it at or below 2,147,483 s (24.8 days): Artemis drops longer-lived events.
+     */
     public Builder eventExpiry(Duration value) {
       this.eventExpiry = SettingChecks.wholeSeconds(value, "eventExpiry", 1, MAX_INTERVAL_SECONDS, null);
       return this;

@@ -24,12 +24,6 @@ class ArtemisCrashFaultTest extends BrokerCrashFaultTest {
     return 5;
   }
 
-  /** Artemis 2.40 drops events whose expiry exceeds 24.8 days (docs/bridges/mqtt.md, The broker). */
-  @Override
-  void publisherSettings(MqttBridgeConfig.Builder config) {
-    config.eventExpiry(ArtemisBridgeContractTest.EVENT_EXPIRY);
-  }
-
   @Override
   void assertLoss(Figures figures) {
     assertEquals(Set.of(), figures.lost(), "acknowledged events lost");

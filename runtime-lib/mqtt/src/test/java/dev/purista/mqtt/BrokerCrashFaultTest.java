@@ -55,10 +55,6 @@ abstract class BrokerCrashFaultTest {
   /** What the subclass's broker must show about the events it acknowledged and the subscriber did not handle. */
   abstract void assertLoss(Figures figures);
 
-  /** Settings the subclass's broker needs on the publishing bridge; none by default. */
-  void publisherSettings(MqttBridgeConfig.Builder config) {
-  }
-
   /** What one run counted. {@code atRisk}: acknowledged but not yet handled at the moment of a kill. */
   record Figures(String broker, int kills, int emitted, Set<Integer> acknowledged, int failed,
       Map<Integer, Integer> handled, Set<Integer> atRisk) {
@@ -126,7 +122,7 @@ abstract class BrokerCrashFaultTest {
     Process subscriber = startSubscriber(handledFile, event);
     Fixture fixture = new Fixture(broker());
     try {
-      MqttBridge publisher = fixture.bridge(this::publisherSettings);
+      MqttBridge publisher = fixture.bridge();
       Figures figures = run(publisher, event, handledFile);
       System.out.println(figures.describe());
       System.out.println(broker().name() + " log: " + broker().logLinesContaining("message was dropped")

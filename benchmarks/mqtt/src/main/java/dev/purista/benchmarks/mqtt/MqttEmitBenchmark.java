@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>Run: {@code mvn -q -pl benchmarks/mqtt exec:java -Dexec.mainClass=dev.purista.benchmarks.mqtt.MqttEmitBenchmark}.
  * Properties: {@code -Drounds=} (default 20), {@code -Dcalls=} (default 300), {@code -Dwarmup=} (default 5),
  * {@code -Dbursts=} (per variant, default 5), {@code -Dburst=} (events per burst, default 2000), {@code
- * -DeventExpiry=} (the events' message expiry in seconds, default the bridge's 30 days; ActiveMQ Artemis 2.40 needs
+ * -DeventExpiry=} (the events' message expiry in seconds, default the bridge's 24 days; ActiveMQ Artemis 2.40 needs
  * at most 2147483, see docs/bridges/mqtt.md).
  */
 public final class MqttEmitBenchmark {
@@ -39,7 +39,7 @@ public final class MqttEmitBenchmark {
     int bursts = Integer.getInteger("bursts", 5);
     int burst = Integer.getInteger("burst", 2000);
     String external = System.getProperty("brokerUrl");
-    Duration expiry = Duration.ofSeconds(Long.getLong("eventExpiry", Duration.ofDays(30).toSeconds()));
+    Duration expiry = Duration.ofSeconds(Long.getLong("eventExpiry", Duration.ofDays(24).toSeconds()));
     try (LocalMosquitto own = external == null ? LocalMosquitto.start() : null) {
       String url = external != null ? external : own.url();
       int port = external != null ? URI.create(external).getPort() : own.port();
