@@ -55,6 +55,7 @@ public final class MqttBridgeConfig {
   private final Duration reconnectMaxDelay;
   private final Duration stopTimeout;
   private final Duration restartHold;
+  private final Duration sharedRenewal;
 
   private MqttBridgeConfig(Builder builder) {
     this.host = builder.host;
@@ -82,6 +83,7 @@ public final class MqttBridgeConfig {
     this.reconnectMaxDelay = builder.reconnectMaxDelay;
     this.stopTimeout = builder.stopTimeout;
     this.restartHold = builder.restartHold;
+    this.sharedRenewal = builder.sharedRenewal;
   }
 
   public static Builder builder() {
@@ -123,6 +125,7 @@ public final class MqttBridgeConfig {
     builder.reconnectMaxDelay = reconnectMaxDelay;
     builder.stopTimeout = stopTimeout;
     builder.restartHold = restartHold;
+    builder.sharedRenewal = sharedRenewal;
     return builder;
   }
 
@@ -223,13 +226,21 @@ public final class MqttBridgeConfig {
     return restartHold;
   }
 
+  /**
+   * How often a durable shared subscription sends its SUBSCRIBE again while connected, to get HiveMQ CE past a
+   * shared queue that stalls after a crash; zero turns it off.
+   */
+  public Duration sharedRenewal() {
+    return sharedRenewal;
+  }
+
   @Override
   public String toString() {
     return "MqttBridgeConfig{" + (tls ? "mqtts://" : "mqtt://") + (credentials != null ? credentials + "@" : "") + host
         + ":" + port + ", topicPrefix=" + topicPrefix + ", shareGroup=" + shareGroup + ", instanceId=" + instanceId
         + ", clientId=" + clientId + (clientIdGiven ? "" : " (made up)") + ", sessionExpiry=" + sessionExpiry
         + ", nonDurableQos=" + nonDurableQos + ", maxAttempts=" + maxAttempts + ", retryDelay=" + retryDelay
-        + ", defaultCommandTimeout=" + defaultCommandTimeout + ", restartHold=" + restartHold + "}";
+        + ", defaultCommandTimeout=" + defaultCommandTimeout + ", restartHold=" + restartHold + ", sharedRenewal=" + sharedRenewal + "}";
   }
 
   /** Mutable builder; {@link #build()} checks the values. */
@@ -262,6 +273,7 @@ public final class MqttBridgeConfig {
     private Duration reconnectMaxDelay = Duration.ofSeconds(5);
     private Duration stopTimeout = Duration.ofSeconds(10);
     private Duration restartHold = Duration.ofSeconds(10);
+    private Duration sharedRenewal = Duration.ofSeconds(1);
 
     private Builder() {
     }
@@ -419,6 +431,18 @@ public final class MqttBridgeConfig {
         throw new IllegalArgumentException("restartHold must be zero or positive: " + value);
       }
       this.restartHold = value;
+      return this;
+    }
+
+    /**
+     * How often a durable shared subscription subscribes again while connected (zero: never). HiveMQ CE needs it
+     * after a crash; on ActiveMQ Artemis each renewal sends the messages in flight again, so turn it off there.
+     */
+    public Builder sharedRenewal(Duration value) {
+      if (value == null || value.isNegative()) {
+        throw new IllegalArgumentException("sharedRenewal must be zero or positive: " + value);
+      }
+      this.sharedRenewal = value;
       return this;
     }
 

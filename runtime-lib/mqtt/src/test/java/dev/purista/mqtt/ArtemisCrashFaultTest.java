@@ -2,6 +2,7 @@ package dev.purista.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +23,12 @@ class ArtemisCrashFaultTest extends BrokerCrashFaultTest {
   @Override
   int kills() {
     return 5;
+  }
+
+  /** The renewal is for HiveMQ; on Artemis each one sends the messages in flight again (docs/bridges/mqtt.md). */
+  @Override
+  Map<String, String> subscriberEnvironment() {
+    return Map.of("PURISTA_MQTT_SHARED_RENEWAL", "0s");
   }
 
   @Override

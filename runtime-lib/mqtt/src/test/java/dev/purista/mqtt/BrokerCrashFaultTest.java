@@ -55,6 +55,11 @@ abstract class BrokerCrashFaultTest {
   /** What the subclass's broker must show about the events it acknowledged and the subscriber did not handle. */
   abstract void assertLoss(Figures figures);
 
+  /** Settings ({@code PURISTA_MQTT_*}) the subclass's broker wants on the subscriber; none by default. */
+  Map<String, String> subscriberEnvironment() {
+    return Map.of();
+  }
+
   /** What one run counted. {@code atRisk}: acknowledged but not yet handled at the moment of a kill. */
   record Figures(String broker, int kills, int emitted, Set<Integer> acknowledged, int failed,
       Map<Integer, Integer> handled, Set<Integer> atRisk) {
@@ -230,13 +235,14 @@ abstract class BrokerCrashFaultTest {
   private Process startSubscriber(Path handledFile, String event) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String id = MessageIds.newId().substring(0, 8);
-    Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1",
+    ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
         "-cp", System.getProperty("java.class.path"),
         CrashTestSubscriber.class.getName(), broker().url(), "crash-subscriber-" + id, "crashConsumer" + id, event,
         handledFile.toString())
-        .redirectErrorStream(true)
-        .start();
+        .redirectErrorStream(true);
+    builder.environment().putAll(subscriberEnvironment());
+    Process process = builder.start();
     BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
     CompletableFuture<Boolean> ready = new CompletableFuture<>();
