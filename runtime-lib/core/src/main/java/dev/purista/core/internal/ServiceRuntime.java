@@ -21,6 +21,7 @@ import dev.purista.core.store.Store;
 import dev.purista.core.store.memory.InMemoryConfigStore;
 import dev.purista.core.store.memory.InMemorySecretStore;
 import dev.purista.core.store.memory.InMemoryStateStore;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -78,7 +79,8 @@ final class ServiceRuntime implements Service {
         options.configStore().orElseGet(InMemoryConfigStore::new),
         options.secretStore().orElseGet(InMemorySecretStore::new),
         options.resources(),
-        new QueueClient(definition.name(), Map.copyOf(queues), queueBridge, binder, validation, null));
+        new QueueClient(definition.name(), Map.copyOf(queues), queueBridge, binder, validation, null),
+        Telemetry.of(options.openTelemetry().orElseGet(GlobalOpenTelemetry::getOrNoop)));
   }
 
   @Override
