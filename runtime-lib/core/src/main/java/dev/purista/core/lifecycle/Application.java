@@ -8,6 +8,8 @@ import dev.purista.core.queue.memory.DefaultQueueBridge;
 import dev.purista.core.queue.spi.QueueBridge;
 import dev.purista.core.spi.EventBridge;
 import dev.purista.core.store.Store;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +62,7 @@ public final class Application implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
   /** Set when {@link #start()} finished: before that the application is not ready. */
+  private final OpenTelemetry openTelemetry;
   private volatile boolean started;
 
   private Application(Builder builder) {
@@ -69,6 +72,7 @@ public final class Application implements AutoCloseable {
     this.components = List.copyOf(builder.components);
     this.gracePeriod = builder.gracePeriod;
     this.queueBridge = builder.queueBridge;
+    this.openTelemetry = builder.openTelemetry;
   }
 
   public static Builder builder(EventBridge bridge) {
@@ -85,7 +89,12 @@ public final class Application implements AutoCloseable {
 
   /** A client for calling this application's commands from the outside. */
   public PuristaClient client(String callerName) {
-    return PuristaClient.of(bridge, callerName);
+    return PuristaClient.of(bridge, callerName, openTelemetry());
+  }
+
+  /** Where the application's spans and metrics go: the one set on the builder, else the global instance. */
+  public OpenTelemetry openTelemetry() {
+    return openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.getOrNoop();
   }
 
   /** Starts the bridge, then every service; on failure stops what started and rethrows. */
@@ -260,6 +269,7 @@ public final class Application implements AutoCloseable {
     private final List<ApplicationComponent> components = new ArrayList<>();
     private Duration gracePeriod = Duration.ofSeconds(20);
     private QueueBridge queueBridge;
+    private OpenTelemetry openTelemetry;
 
     private Builder(EventBridge bridge) {
       if (bridge == null) {
@@ -281,6 +291,9 @@ public final class Application implements AutoCloseable {
         }
         effective = options.toBuilder().queueBridge(queueBridge).build();
       }
+      if (openTelemetry != null && effective.openTelemetry().isEmpty()) {
+        effective = effective.toBuilder().openTelemetry(openTelemetry).build();
+      }
       services.add(definition.getInstance(bridge, effective));
       return this;
     }
@@ -295,6 +308,18 @@ public final class Application implements AutoCloseable {
         throw new NullPointerException("queueBridge == null");
       }
       this.queueBridge = value;
+      return this;
+    }
+
+    /**
+     * Where spans and metrics go, instead of {@link GlobalOpenTelemetry}: for the services added after this call
+     * that set none in their options, the application's client and the components that ask for it (HTTP).
+     */
+    public Builder openTelemetry(OpenTelemetry value) {
+      if (value == null) {
+        throw new NullPointerException("openTelemetry == null");
+      }
+      this.openTelemetry = value;
       return this;
     }
 
