@@ -39,9 +39,12 @@ final class HttpSpan {
     if (tracer == null) {
       return NONE;
     }
+    Context remote = TraceContexts.fromHeaders(request.header("traceparent").orElse(null),
+        request.header("tracestate").orElse(null));
+    // Without a caller's context, the span current here is the parent: a Lambda invocation's, for example.
+    Context parent = remote.equals(Context.root()) ? Context.current() : remote;
     return new HttpSpan(tracer.spanBuilder(request.method()).setSpanKind(SpanKind.SERVER)
-        .setParent(TraceContexts.fromHeaders(request.header("traceparent").orElse(null),
-            request.header("tracestate").orElse(null)))
+        .setParent(parent)
         .setAttribute(METHOD, request.method())
         .setAttribute(PATH, request.path())
         .startSpan());
