@@ -10,6 +10,7 @@ import dev.purista.core.message.MalformedMessageException;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageCodec;
+import dev.purista.core.telemetry.Otp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -88,6 +89,11 @@ public final class WireFormat {
     optional(headers, "eventName", message.eventName());
     optional(headers, "principalId", message.principalId());
     optional(headers, "tenantId", message.tenantId());
+    // The original puts the trace context into the user properties as well as into the envelope's otp.
+    if (message.otp() != null) {
+      optional(headers, Otp.TRACEPARENT, Otp.traceparent(message.otp()));
+      optional(headers, Otp.TRACESTATE, Otp.tracestate(message.otp()));
+    }
     return headers.build();
   }
 
