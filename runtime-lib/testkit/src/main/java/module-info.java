@@ -9,7 +9,7 @@ module dev.purista.testkit {
   requires transitive io.opentelemetry.sdk.metrics;
   requires transitive io.opentelemetry.sdk;
   requires transitive io.opentelemetry.sdk.testing;
-  requires transitive java.net.http;
+  requires java.net.http;
 
   exports dev.purista.testkit;
 

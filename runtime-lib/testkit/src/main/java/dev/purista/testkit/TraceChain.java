@@ -10,7 +10,10 @@ import dev.purista.core.ServiceDefinition;
 import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
+import dev.purista.core.telemetry.Otp;
 import dev.purista.core.telemetry.SpanNames;
+import dev.purista.core.telemetry.TraceContexts;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -45,6 +48,10 @@ public final class TraceChain {
   public static final String HTTP_PATH = "trace/start";
   public static final MessageAddress START = MessageAddress.of("traceFront", "1", "start");
   public static final MessageAddress RELAY = MessageAddress.of("traceMiddle", "1", "relay");
+
+  /** An HTTP answer: its status, body and {@code x-trace-id} header. */
+  public record Answer(int status, String body, String traceIdHeader) {
+  }
 
   /** What the chain carries. */
   public record Note(String text) {
@@ -113,7 +120,7 @@ public final class TraceChain {
    *
    * @return the response
    */
-  public static HttpResponse<String> post(int port, String traceparent) throws IOException, InterruptedException {
+  public static Answer post(int port, String traceparent) throws IOException, InterruptedException {
     URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/" + HTTP_PATH);
     HttpRequest.Builder request = HttpRequest.newBuilder(uri)
         .timeout(Duration.ofSeconds(20))
@@ -122,7 +129,10 @@ public final class TraceChain {
     if (traceparent != null) {
       request.header("traceparent", traceparent);
     }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+        HttpResponse.BodyHandlers.ofString());
+    return new Answer(response.statusCode(), response.body(),
+        response.headers().firstValue("x-trace-id").orElse(null));
   }
 
   /** Whether {@code span} is the last of the chain; wait for it before {@link #assertOneTrace}. */
@@ -157,6 +167,18 @@ public final class TraceChain {
     }
     assertTrue(received.getParentSpanContext().isRemote(), "the event's parent came over the bridge");
     return chain;
+  }
+
+  /**
+   * Asserts that a {@code traceparent} captured on the wire parses and names the span that sent the message, and
+   * that the envelope's {@code otp} holds the same.
+   */
+  public static void assertWireContext(String traceparent, String otp, SpanData sender) {
+    SpanContext parsed = Span.fromContext(TraceContexts.fromHeaders(traceparent, null)).getSpanContext();
+    assertTrue(parsed.isValid(), () -> "the wire's traceparent parses: " + traceparent);
+    assertEquals(sender.getTraceId(), parsed.getTraceId(), "the wire names the trace");
+    assertEquals(sender.getSpanId(), parsed.getSpanId(), () -> "the wire names the span of " + sender.getName());
+    assertEquals(traceparent, Otp.traceparent(otp), "the header and the envelope's otp agree");
   }
 
   private static SpanData only(List<SpanData> spans, String name, SpanKind kind, String receiver) {
