@@ -54,6 +54,7 @@ final class ServiceRuntime implements Service {
   private final boolean ownsQueueBridge;
   private final List<QueueWorkerRuntime<?>> workers = new ArrayList<>();
   private ScheduledExecutorService heartbeats;
+  private ServiceGauges gauges;
   private volatile boolean ready;
   /** Set in the first phase of stopping: commands from other processes are turned away from then on. */
   private volatile boolean accepting = true;
@@ -121,6 +122,7 @@ final class ServiceRuntime implements Service {
       throw e;
     }
     startWorkers();
+    gauges = new ServiceGauges(resources.telemetry(), definition, resources.executor(), queueBridge);
     ready = true;
     info.ready();
     LOG.info("service {} v{} started: {} commands, {} subscriptions, {} queue workers on the {} bridge",
@@ -251,6 +253,9 @@ final class ServiceRuntime implements Service {
       heartbeats.shutdownNow();
     }
     resources.executor().shutdown();
+    if (gauges != null) {
+      gauges.close();
+    }
     if (ownsQueueBridge) {
       queueBridge.close();
     }
