@@ -12,6 +12,7 @@ import dev.purista.http.gateway.Route;
 import dev.purista.lambda.internal.EventRouter;
 import dev.purista.lambda.internal.LambdaJson;
 import dev.purista.lambda.internal.LocalSubscriptions;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class LambdaFunction {
   private final Supplier<EventBridge> bridgeFactory;
   private final boolean broker;
   private final LambdaSettings settings;
+  private final OpenTelemetry openTelemetry;
   private volatile Running running;
 
   private LambdaFunction(Builder builder) {
@@ -51,6 +53,7 @@ public final class LambdaFunction {
     this.bridgeFactory = builder.bridge;
     this.broker = builder.broker;
     this.settings = builder.settings;
+    this.openTelemetry = builder.openTelemetry;
   }
 
   public static Builder builder() {
@@ -70,6 +73,9 @@ public final class LambdaFunction {
     LocalSubscriptions bridge = new LocalSubscriptions(Objects.requireNonNull(bridgeFactory.get(),
         "the bridge factory returned null"));
     Application.Builder builder = Application.builder(bridge);
+    if (openTelemetry != null) {
+      builder.openTelemetry(openTelemetry);
+    }
     List<ServiceDefinition> definitions = new ArrayList<>();
     for (Entry entry : services) {
       builder.service(entry.definition, entry.options);
@@ -211,8 +217,18 @@ public final class LambdaFunction {
     private Supplier<EventBridge> bridge = DefaultEventBridge::new;
     private boolean broker;
     private LambdaSettings settings;
+    private OpenTelemetry openTelemetry;
 
     private Builder() {
+    }
+
+    /**
+     * Where the invocation, request and command spans go, such as {@code OpenTelemetrySetup.install()}'s SDK;
+     * {@code GlobalOpenTelemetry}'s instance unless set.
+     */
+    public Builder openTelemetry(OpenTelemetry value) {
+      this.openTelemetry = Objects.requireNonNull(value, "openTelemetry == null");
+      return this;
     }
 
     /**
