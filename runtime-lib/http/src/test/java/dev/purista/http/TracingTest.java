@@ -78,6 +78,26 @@ class TracingTest {
   }
 
   @Test
+  void healthProbesAreNotTraced() throws Exception {
+    try (TracingSdk sdk = new TracingSdk()) {
+      Application application = chain(Application.builder(new DefaultEventBridge()).openTelemetry(sdk.openTelemetry()),
+          new CompletableFuture<>());
+      try {
+        java.net.http.HttpResponse<String> live = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port(application)
+                + "/healthz/live")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, live.statusCode(), live.body());
+        TraceChain.post(port(application), null);
+        List<SpanData> spans = sdk.awaitSpans(TraceChain::isLast, 1, WAIT);
+        assertEquals(List.of(), spans.stream().filter(span -> span.getName().startsWith("GET")).toList(),
+            "no span for the probe");
+      } finally {
+        application.stop();
+      }
+    }
+  }
+
+  @Test
   void withoutAnSdkNothingBreaksAndNoContextIsInvented() throws Exception {
     CompletableFuture<Message> untraced = new CompletableFuture<>();
     Application application = chain(Application.builder(new DefaultEventBridge()), untraced);
