@@ -80,7 +80,8 @@ final class SubscriptionRoute {
     this.deadLetters = new DeadLetters(topology.deadLetterTopic(spec.address()), connection, settings.eventExpiry(),
         settings.publishWait());
     this.scheduler = scheduler;
-    this.policy = new DeliveryPolicy(spec, settings.maxAttempts(), settings.retryDelay(), inFlight);
+    this.policy = new DeliveryPolicy(spec, settings.maxAttempts(), settings.retryDelay(), inFlight,
+        MqttConnection.METRICS);
   }
 
   SubscriptionSpec spec() {
