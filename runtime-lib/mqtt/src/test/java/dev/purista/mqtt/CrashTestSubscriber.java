@@ -39,7 +39,7 @@ public final class CrashTestSubscriber {
     FileChannel handled = FileChannel.open(Path.of(args[4]), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
     MqttBridge bridge = MqttBridge.configure(config -> {
-      MqttEnvironment.apply(System.getenv(), config);
+      MqttEnvironment.apply(System::getenv, config);
       config.url(url).clientId(clientId).reconnectDelay(Duration.ofMillis(100))
           .reconnectMaxDelay(Duration.ofMillis(500));
     });
