@@ -28,12 +28,16 @@ final class JavaSources {
   }
 
   static ProposedFile regenerated(ClassName name, TypeSpec type) {
+    return regenerated(ProjectLayout.mainSource(name), name, type);
+  }
+
+  /** A regenerated source at {@code path}, such as a bootstrap in its target's module. */
+  static ProposedFile regenerated(String path, ClassName name, TypeSpec type) {
     JavaFile file = JavaFile.builder(name.packageName(), type)
         .addFileComment("$L", GENERATED_HEADER)
         .skipJavaLangImports(true)
         .build();
-    return new ProposedFile(ProjectLayout.mainSource(name), withoutTrailingSpaces(file.toString()),
-        Ownership.REGENERATED);
+    return new ProposedFile(path, withoutTrailingSpaces(file.toString()), Ownership.REGENERATED);
   }
 
   static ProposedFile userOwned(ClassName name, TypeSpec type) {
