@@ -29,13 +29,16 @@ final class BootstrapCode {
   }
 
   /**
-   * {@code Application.builder(bridge).service(...)....component(http).build().runUntilShutdown();}
+   * {@code Application.builder(bridge).storesAndQueuesFromEnvironment().service(...)....component(http).build()
+   * .runUntilShutdown();}: the stores and the queue bridge come from the environment too, so that the same
+   * artifact keeps its state in memory on a laptop and in Redis or NATS in production.
    */
   static CodeBlock runApplication(ProjectLayout layout, CodeBlock bridge, List<ServiceModel> services,
       CodeBlock http) {
     CodeBlock.Builder body = CodeBlock.builder()
         .add("$T.builder($L)", RuntimeTypes.APPLICATION, bridge)
-        .add("$>$>");
+        .add("$>$>")
+        .add("\n.storesAndQueuesFromEnvironment()");
     for (ServiceModel service : services) {
       body.add("\n.service($T.DEFINITION)", layout.serviceClass(service));
     }
