@@ -95,6 +95,12 @@ class GoldenSampleTest {
     return false;
   }
 
+  private static boolean isEmpty(Path directory) throws IOException {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
   /** Replaces the sample by the generated tree, keeping the sample's build output. */
   private static void replaceSample(Path golden, Path generated) throws IOException {
     if (Files.exists(golden)) {
@@ -103,7 +109,10 @@ class GoldenSampleTest {
             .filter(p -> !p.equals(golden) && !isBuildOutput(golden.relativize(p)))
             .toList();
         for (Path path : doomed) {
-          Files.delete(path);
+          // A module directory that holds build output stays, with that output.
+          if (!Files.isDirectory(path) || isEmpty(path)) {
+            Files.delete(path);
+          }
         }
       }
     }

@@ -55,7 +55,7 @@ final class BootstrapCode {
   static TypeSpec mainClass(ClassName name, String javadoc, CodeBlock body) {
     return TypeSpec.classBuilder(name)
         .addModifiers(PUBLIC, FINAL)
-        .addJavadoc(javadoc)
+        .addJavadoc("$L", JavaSources.wrapped(javadoc))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("main")
             .addModifiers(PUBLIC, STATIC)

@@ -39,9 +39,9 @@ final class LambdaBootstrapEmitter implements BootstrapEmitter {
     TypeSpec type = TypeSpec.classBuilder(name)
         .addModifiers(PUBLIC, FINAL)
         .superclass(RuntimeTypes.PURISTA_LAMBDA_HANDLER)
-        .addJavadoc("The AWS Lambda handler of the lambda target: every service runs inside the function on the "
+        .addJavadoc("$L", JavaSources.wrapped("The AWS Lambda handler of the lambda target: every service runs inside the function on the "
             + "in-memory bridge, started once per execution environment (so that a SnapStart snapshot holds "
-            + "them) and reused while it stays warm.\nSet the function's handler to this class.\n")
+            + "them) and reused while it stays warm.\nSet the function's handler to this class.\n"))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(PUBLIC).addCode(function.build()).build())
         .build();
     return List.of(JavaSources.regenerated(ProjectLayout.targetSource(target(), name), name, type),

@@ -11,8 +11,10 @@ import dev.purista.http.HttpServer;
 
 /**
  * Runs every service of the project in one small process: the edge target.
- * The bridge is the one PURISTA_EVENT_BRIDGE names, mqtt or memory (default mqtt); HTTP on PURISTA_HTTP_PORT serves health and the exposed commands.
- * Start it with the launcher next to the pom, which sets small-heap JVM flags. It stops gracefully on SIGTERM.
+ * The bridge is the one PURISTA_EVENT_BRIDGE names, mqtt or memory (default mqtt); HTTP on
+ * PURISTA_HTTP_PORT serves health and the exposed commands.
+ * Start it with the launcher next to the pom, which sets small-heap JVM flags. It stops gracefully
+ * on SIGTERM.
  */
 public final class EdgeMain {
   private EdgeMain() {

@@ -9,7 +9,9 @@ import dev.purista.lambda.LambdaFunction;
 import dev.purista.lambda.PuristaLambdaHandler;
 
 /**
- * The AWS Lambda handler of the lambda target: every service runs inside the function on the in-memory bridge, started once per execution environment (so that a SnapStart snapshot holds them) and reused while it stays warm.
+ * The AWS Lambda handler of the lambda target: every service runs inside the function on the
+ * in-memory bridge, started once per execution environment (so that a SnapStart snapshot holds
+ * them) and reused while it stays warm.
  * Set the function's handler to this class.
  */
 public final class LambdaHandler extends PuristaLambdaHandler {

@@ -12,8 +12,11 @@ import dev.purista.http.HttpSettings;
 import java.util.List;
 
 /**
- * The HTTP gateway of the microservice target: serves every HTTP-exposed command of the project on PURISTA_HTTP_PORT and invokes it across the event bridge PURISTA_EVENT_BRIDGE names (default amqp).
- * It runs no service itself; its route table is fixed here, at generation, since the project is one codebase.
+ * The HTTP gateway of the microservice target: serves every HTTP-exposed command of the project on
+ * PURISTA_HTTP_PORT and invokes it across the event bridge PURISTA_EVENT_BRIDGE names (default
+ * amqp).
+ * It runs no service itself; its route table is fixed here, at generation, since the project is
+ * one codebase.
  */
 public final class GatewayMain {
   private GatewayMain() {

@@ -8,8 +8,10 @@ import dev.purista.core.lifecycle.Application;
 import dev.purista.http.HttpServer;
 
 /**
- * Runs the service user version 1 alone, on the event bridge PURISTA_EVENT_BRIDGE names (default amqp): one process of the microservice target.
- * Start as many as the load needs; they share the commands. HTTP on PURISTA_HTTP_PORT serves health (/healthz/live, /healthz/ready) and this service's exposed commands.
+ * Runs the service user version 1 alone, on the event bridge PURISTA_EVENT_BRIDGE names (default
+ * amqp): one process of the microservice target.
+ * Start as many as the load needs; they share the commands. HTTP on PURISTA_HTTP_PORT serves
+ * health (/healthz/live, /healthz/ready) and this service's exposed commands.
  * It stops gracefully on SIGTERM: not ready, work in flight finishes, then the bridge closes.
  */
 public final class UserV1Main {

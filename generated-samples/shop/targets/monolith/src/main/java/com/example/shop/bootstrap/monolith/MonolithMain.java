@@ -10,8 +10,10 @@ import dev.purista.core.lifecycle.Application;
 import dev.purista.http.HttpServer;
 
 /**
- * Runs every service of the project in one process on the in-memory event bridge: the monolith target.
- * Its HTTP-exposed commands are served at /api/v{version}/{path}, on the port in PURISTA_HTTP_PORT.
+ * Runs every service of the project in one process on the in-memory event bridge: the monolith
+ * target.
+ * Its HTTP-exposed commands are served at /api/v{version}/{path}, on the port in
+ * PURISTA_HTTP_PORT.
  * It stops gracefully on SIGTERM or Ctrl+C: work in flight finishes first.
  */
 public final class MonolithMain {
