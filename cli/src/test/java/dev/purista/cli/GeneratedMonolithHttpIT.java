@@ -27,8 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the quick start promises: a new project, built by a real offline Maven build against the local repository
- * this reactor's {@code mvn install} filled, runs as its own JVM, serves the public {@code ping} command over HTTP
+ * What the quick start promises, on a new project with all four targets, built by one real offline Maven build
+ * against the local repository this reactor's {@code mvn install} filled: every target's artifact exists, all
+ * four hold the same compiled business classes, the lambda jar has no broker client or server and the edge jar no
+ * AMQP or NATS client, and the edge bundle starts on its own jlink runtime and answers its health paths. Then the
+ * monolith runs as its own JVM, serves the public {@code ping} command over HTTP
  * on the port in {@code PURISTA_HTTP_PORT} with its OpenAPI document, and stops gracefully on SIGTERM, also
  * under concurrent load: every request sent before the signal is answered, either served (200) or refused with
  * the shutdown problem (503) once the drain began; none is cut off or fails otherwise. It runs the packaged CLI jar, so it belongs to the integration-test phase.
@@ -48,9 +51,15 @@ class GeneratedMonolithHttpIT {
   @Test
   void theGeneratedMonolithServesPingOverHttpAndStopsOnSigtermUnderLoad() throws Exception {
     Path project = buildNewProject();
+    TargetArtifacts.haveTheSameBusinessClasses(project);
+    TargetArtifacts.carryOnlyTheClientsTheirTargetUses(project);
+    TargetArtifacts.edgeBundleIsComplete(project);
+    edgeBundleStartsOnItsOwnRuntime(project);
+
     int port = freePort();
     Path log = dir.resolve("monolith.log");
-    ProcessBuilder builder = new ProcessBuilder(ExternalProcess.java(), "-jar", "target/shop-0.1.0-SNAPSHOT.jar")
+    ProcessBuilder builder = new ProcessBuilder(ExternalProcess.java(), "-jar",
+            "targets/monolith/target/shop-monolith-0.1.0-SNAPSHOT.jar")
         .directory(project.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -180,14 +189,44 @@ class GeneratedMonolithHttpIT {
     }
   }
 
+  /**
+   * The bundle's launcher starts EdgeMain on the jlink image alone (in memory, no broker), which proves that jdeps
+   * found every JDK module the process needs, and it becomes ready.
+   */
+  private void edgeBundleStartsOnItsOwnRuntime(Path project) throws IOException, InterruptedException {
+    int port = freePort();
+    Path log = dir.resolve("edge.log");
+    // The launcher prefers the bundled runtime to any java on PATH, and exec's it, so SIGTERM reaches the JVM.
+    ProcessBuilder builder = new ProcessBuilder("/bin/sh", "targets/edge/target/bundle/bin/shop-edge")
+        .directory(project.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().remove("JAVA_HOME");
+    builder.environment().put("PURISTA_EVENT_BRIDGE", "memory");
+    builder.environment().put("PURISTA_HTTP_PORT", Integer.toString(port));
+    builder.environment().put("PURISTA_HTTP_HOST", "127.0.0.1");
+    Process edge = builder.start();
+    try {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      awaitReady(client, edge, port, log);
+      // The liveness path the Kubernetes manifests probe (DeploymentFilesTest) is served too.
+      assertEquals(200, client.send(get(port, "/healthz/live"), HttpResponse.BodyHandlers.discarding()).statusCode());
+    } finally {
+      edge.destroy();
+      assertEquals(EXIT_AFTER_SIGTERM, edge.waitFor(), read(log));
+    }
+  }
+
   /** {@code purista new project shop}, then {@code purista build}, each a process of the packaged CLI jar. */
   private Path buildNewProject() throws IOException, InterruptedException {
     Path work = Files.createDirectories(dir.resolve("work"));
-    cli(work, Map.of(), COMMAND, "new", "project", "shop", "--group-id", "com.example", "-B");
+    cli(work, Map.of(), COMMAND, "new", "project", "shop", "--group-id", "com.example", "--targets", "all", "-B");
     Path project = work.resolve("shop");
     cli(project, Map.of("MAVEN_HOME", ExternalProcess.requiredProperty("maven.home")), BUILD,
         "build", "--offline", "-Dmaven.repo.local=" + ExternalProcess.requiredProperty("maven.repo.local"));
-    assertTrue(Files.isRegularFile(project.resolve("target/shop-0.1.0-SNAPSHOT.jar")));
+    for (String target : TargetArtifacts.TARGETS) {
+      assertTrue(Files.isRegularFile(TargetArtifacts.jar(project, target)), target);
+    }
     return project;
   }
 
