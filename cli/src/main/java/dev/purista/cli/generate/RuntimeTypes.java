@@ -15,6 +15,15 @@ final class RuntimeTypes {
   static final ClassName COMMAND_CONTEXT = ClassName.get(CORE, "CommandContext");
   static final ClassName SUBSCRIPTION_HANDLER = ClassName.get(CORE, "SubscriptionHandler");
   static final ClassName SUBSCRIPTION_CONTEXT = ClassName.get(CORE, "SubscriptionContext");
+  static final ClassName QUEUE_DEFINITION = ClassName.get(CORE, "QueueDefinition");
+  static final ClassName QUEUE_WORKER_DEFINITION = ClassName.get(CORE, "QueueWorkerDefinition");
+  static final ClassName QUEUE_JOB_HANDLER = ClassName.get(CORE, "QueueJobHandler");
+  static final ClassName QUEUE_JOB_CONTEXT = ClassName.get(CORE, "QueueJobContext");
+  static final ClassName QUEUES = ClassName.get(CORE, "Queues");
+  static final ClassName ENQUEUE_OPTIONS = ClassName.get(CORE, "EnqueueOptions");
+  static final ClassName JOB_STATE = ClassName.get(CORE, "JobState");
+  static final ClassName NEW_JOB = ClassName.get(CORE + ".queue.spi", "NewJob");
+  static final ClassName DEFAULT_QUEUE_BRIDGE = ClassName.get(CORE + ".queue.memory", "DefaultQueueBridge");
   static final ClassName COMMAND_INVOKER = ClassName.get(CORE, "CommandInvoker");
   static final ClassName HTTP_METHOD = ClassName.get(CORE, "HttpMethod");
   static final ClassName HTTP_ACCESS = ClassName.get(CORE, "HttpAccess");
