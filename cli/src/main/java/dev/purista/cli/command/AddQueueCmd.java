@@ -36,7 +36,7 @@ final class AddQueueCmd implements Callable<Integer> {
                 + "enqueues a job from the service's handlers, and its wiring. Jobs are leased: retried with a "
                 + "backoff, dead-lettered after the last attempt. Add the code that works them with 'purista add "
                 + "queue-worker'.")
-        .examples("  purista add queue welcomeMail --service email --description \"Welcome mails to send\"",
+        .examples("  purista add queue welcomeMail --service email --description \"Mails to send\"",
             "  purista add queue chargeCard --service billing --max-attempts 3")
         .helpOption())
         .parameter(name)
