@@ -4,7 +4,9 @@ import dev.purista.cli.engine.AddQueueRequest;
 import dev.purista.cli.engine.ChangeResult;
 import dev.purista.cli.failure.BadInputException;
 import dev.purista.cli.generate.ProjectLayout;
+import dev.purista.cli.model.QueueModel;
 import dev.purista.cli.model.ServiceModel;
+import dev.purista.cli.naming.NameRules;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +24,8 @@ final class AddQueueCmd implements Callable<Integer> {
   private final OptionSpec serviceVersion = CommandSpecBuilder.valueOption("--service-version", "N",
       "The service version; needed only when the service has several.");
   private final OptionSpec maxAttempts = CommandSpecBuilder.valueOption("--max-attempts", "N",
-      "Attempts before a failing job is dead-lettered (1 to 1000); the runtime's default is 10.");
+      "Attempts before a failing job is dead-lettered (1 to " + NameRules.MAX_ATTEMPTS + "); the runtime's "
+          + "default is " + QueueModel.RUNTIME_DEFAULT_MAX_ATTEMPTS + ".");
   private final OptionSpec description = CommandSpecBuilder.valueOption("--description", "TEXT",
       "One line saying what its jobs are for.");
   private final CommandSpec spec;

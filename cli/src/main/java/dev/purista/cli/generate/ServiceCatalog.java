@@ -67,7 +67,7 @@ final class ServiceCatalog {
         }
         queues.add(Map.of(
             "name", queue.name(),
-            "maxAttempts", queue.maxAttemptsSetting().map(String::valueOf).orElse("10 (default)"),
+            "maxAttempts", queue.maxAttemptsSetting().map(String::valueOf).orElse(QueueModel.RUNTIME_DEFAULT_MAX_ATTEMPTS + " (default)"),
             "workedBy", workers.isEmpty() ? NONE : String.join(", ", workers),
             "description", cell(queue.description())));
       }

@@ -12,6 +12,11 @@ import java.util.Optional;
  * @param maxAttempts attempts before a failing job is dead-lettered, or {@code null} for the runtime's default (10)
  */
 public record QueueModel(String name, String description, Integer maxAttempts) {
+  /**
+   * The attempts of a queue that sets none: the runtime's {@code QueueDefinition} default, which the CLI states in
+   * its help and in the services catalog. A test holds it to the runtime's value.
+   */
+  public static final int RUNTIME_DEFAULT_MAX_ATTEMPTS = 10;
 
   public Optional<Integer> maxAttemptsSetting() {
     return Optional.ofNullable(maxAttempts);

@@ -94,7 +94,7 @@ public final class NameRules {
   public static int maxAttempts(int value) {
     if (value < 1 || value > MAX_ATTEMPTS) {
       throw new InvalidNameException("max attempts " + value + " must be between 1 and " + MAX_ATTEMPTS,
-          "leave it out for the runtime's default of 10");
+          "leave it out for the runtime's default");
     }
     return value;
   }
