@@ -9,7 +9,6 @@ import dev.purista.cli.model.QueueWorkerModel;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.naming.NameRules;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Adds a queue worker: handler and test (user-owned), and the regenerated wiring that registers it. The queue
@@ -50,7 +49,7 @@ final class AddQueueWorkerOperation {
         .toList();
     String which = known.isEmpty()
         ? "the project has no queues yet"
-        : "its queues are " + known.stream().collect(Collectors.joining(", "));
+        : "its queues are " + String.join(", ", known);
     return new BadInputException("unknown queue '" + queue + "'; " + which,
         "add it with 'purista add queue " + queue + " --service S', or see 'purista list'");
   }
