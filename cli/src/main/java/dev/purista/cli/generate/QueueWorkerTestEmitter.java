@@ -23,11 +23,12 @@ import java.util.concurrent.TimeUnit;
  * completed. It passes as generated.
  *
  * <p>The job goes into the queue bridge as JSON, as a handler's enqueue would put it there, because enqueueing
- * through the runtime needs a handler of the declaring service; the JSON comes from the job record so that the
- * test keeps compiling against the record's current components, or says where it does not.
+ * through the runtime needs a handler of the declaring service; the JSON comes from the job record, written with
+ * the runtime's Jackson configuration, so that the test keeps compiling against the record's current components,
+ * or says where it does not.
  */
 final class QueueWorkerTestEmitter {
-  private static final ClassName OBJECT_MAPPER = ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
+  private static final ClassName JSON_MAPPERS = ClassName.get("dev.purista.core.message", "JsonMappers");
   private static final int OUTCOME_WAIT_SECONDS = 10;
 
   private QueueWorkerTestEmitter() {
@@ -45,7 +46,7 @@ final class QueueWorkerTestEmitter {
                 + "\n.build()\n.start()", RuntimeTypes.APPLICATION, RuntimeTypes.APPLICATION,
             RuntimeTypes.DEFAULT_EVENT_BRIDGE)
         .beginControlFlow("try")
-        .addStatement("byte[] job = new $T().writeValueAsBytes(new $T())", OBJECT_MAPPER, queue.job(layout))
+        .addStatement("byte[] job = $T.standard().writeValueAsBytes(new $T())", JSON_MAPPERS, queue.job(layout))
         .addStatement("String jobId = queues.enqueue($L, new $T(job, null, null, null)).jobId()", queueName,
             RuntimeTypes.NEW_JOB)
         .addStatement("assertEquals($T.of($T.COMPLETED), awaitOutcome(jobId))", Optional.class,

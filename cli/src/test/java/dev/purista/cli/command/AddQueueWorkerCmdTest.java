@@ -62,7 +62,7 @@ class AddQueueWorkerCmdTest {
         wiring);
     String test = read(WORKER_TEST);
     assertTrue(test.contains(".queueWorker(EmailV1Service.SEND_WELCOME_MAIL)"), test);
-    assertTrue(test.contains("new ObjectMapper().writeValueAsBytes(new WelcomeMailJob())"), test);
+    assertTrue(test.contains("JsonMappers.standard().writeValueAsBytes(new WelcomeMailJob())"), test);
     assertTrue(test.contains("assertEquals(Optional.of(JobState.COMPLETED), awaitOutcome(jobId));"), test);
     assertTrue(read("purista.json").contains("\"queueWorkers\": [\n"
         + "        {\n"

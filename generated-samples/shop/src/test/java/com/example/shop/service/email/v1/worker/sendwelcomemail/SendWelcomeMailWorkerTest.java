@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.example.shop.service.email.v1.EmailV1Queues;
 import com.example.shop.service.email.v1.EmailV1Service;
 import com.example.shop.service.email.v1.queue.welcomemail.WelcomeMailJob;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purista.core.JobState;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.lifecycle.Application;
+import dev.purista.core.message.JsonMappers;
 import dev.purista.core.queue.memory.DefaultQueueBridge;
 import dev.purista.core.queue.spi.NewJob;
 import java.util.EnumSet;
@@ -32,7 +32,7 @@ class SendWelcomeMailWorkerTest {
         .build()
         .start();
     try {
-      byte[] job = new ObjectMapper().writeValueAsBytes(new WelcomeMailJob());
+      byte[] job = JsonMappers.standard().writeValueAsBytes(new WelcomeMailJob());
       String jobId = queues.enqueue(EmailV1Queues.WELCOME_MAIL.name(), new NewJob(job, null, null, null)).jobId();
       assertEquals(Optional.of(JobState.COMPLETED), awaitOutcome(jobId));
     } finally {
