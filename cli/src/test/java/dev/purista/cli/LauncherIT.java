@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The black-box test of what a user gets: {@code install.sh} installs the launcher into a temporary PREFIX and
  * PURISTA_HOME, and the installed {@code purista} runs as its own process, as from a shell: new project, add
- * service, add command, then {@code purista build}, a real offline Maven build against the local repository that
- * this reactor's {@code mvn install} filled. A second install must replace the first cleanly, and
+ * service, add command, add a queue and a worker on it in another service, then {@code purista build}, a real
+ * offline Maven build against the local repository that this reactor's {@code mvn install} filled, whose tests
+ * include the worker's, run on the in-memory queue bridge. A second install must replace the first cleanly, and
  * {@code --uninstall} must remove the launcher and its data and nothing else.
  *
  * <p>It runs in the integration-test phase, after the shaded jar is packaged, and installs from that jar
@@ -85,12 +86,23 @@ class LauncherIT {
     assertTrue(Files.isRegularFile(project.resolve("services/src/test/java/" + commandPackage + "SignUpCommandTest.java")),
         addCommand.toString());
 
+    Finished addQueue = purista(launcher, project, "add", "queue", "welcomeMail", "--service", "user", "-B");
+    assertEquals(0, addQueue.exitCode(), addQueue.toString());
+    Finished addWorker = purista(launcher, project, "add", "queue-worker", "sendWelcomeMail", "--service", "ping",
+        "--queue", "welcomeMail", "-B");
+    assertEquals(0, addWorker.exitCode(), addWorker.toString());
+    assertTrue(Files.isRegularFile(project.resolve(
+        "services/src/test/java/com/example/shop/service/ping/v1/worker/sendwelcomemail/SendWelcomeMailWorkerTest.java")),
+        addWorker.toString());
+
     Finished build = run(project, Map.of("MAVEN_HOME", ExternalProcess.requiredProperty("maven.home")), BUILD,
         launcher.toString(), "build", "--offline", "-Dmaven.repo.local=" + ExternalProcess.requiredProperty("maven.repo.local"));
     assertEquals(0, build.exitCode(), build.toString());
-    assertTrue(build.output().contains("Tests run: 2, Failures: 0, Errors: 0, Skipped: 0"),
-        "both generated tests ran and passed\n" + build);
-    assertTrue(Files.isRegularFile(project.resolve("targets/monolith/target/shop-monolith-0.1.0-SNAPSHOT.jar")), build.toString());
+    assertTrue(build.output().contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0"),
+        "the three generated tests (ping, signUp, the worker on user's queue) ran and passed\n" + build);
+    assertTrue(build.output().contains("SendWelcomeMailWorkerTest"), build.toString());
+    assertTrue(Files.isRegularFile(project.resolve("targets/monolith/target/shop-monolith-0.1.0-SNAPSHOT.jar")),
+        build.toString());
 
     Finished reinstall = run(repository, installEnvironment, INSTALL, "bash", installScript.toString(),
         "--skip-build");

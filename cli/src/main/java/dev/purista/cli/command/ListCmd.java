@@ -15,8 +15,8 @@ final class ListCmd implements Callable<Integer> {
   ListCmd(CliContext context) {
     this.context = context;
     this.spec = CommandSpecBuilder.command("list", this)
-        .description("Shows the project's services, commands, subscriptions and events as a tree, or as JSON for "
-            + "tools.")
+        .description("Shows the project's services, commands, subscriptions, queues, queue workers and events as "
+            + "a tree, or as JSON for tools.")
         .examples("  purista list", "  purista list --json")
         .helpOption()
         .option(project.option())

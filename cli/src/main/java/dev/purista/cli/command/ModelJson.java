@@ -7,6 +7,8 @@ import dev.purista.cli.model.CommandModel;
 import dev.purista.cli.model.EventCatalog;
 import dev.purista.cli.model.ProjectModel;
 import dev.purista.cli.model.ProjectModelWriter;
+import dev.purista.cli.model.QueueModel;
+import dev.purista.cli.model.QueueWorkerModel;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.SubscriptionModel;
 import dev.purista.cli.model.TargetModel;
@@ -69,6 +71,23 @@ final class ModelJson {
         out.writeStartObject();
         ProjectModelWriter.writeSubscriptionFields(out, subscription);
         out.writeStringField("handlerClass", layout.subscriptionHandler(service, subscription).canonicalName());
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+      out.writeArrayFieldStart("queues");
+      for (QueueModel queue : service.queues()) {
+        out.writeStartObject();
+        ProjectModelWriter.writeQueueFields(out, queue);
+        out.writeStringField("jobClass", layout.queueJob(service, queue).canonicalName());
+        out.writeStringField("queuesClass", layout.queuesClass(service).canonicalName());
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+      out.writeArrayFieldStart("queueWorkers");
+      for (QueueWorkerModel worker : service.queueWorkers()) {
+        out.writeStartObject();
+        ProjectModelWriter.writeQueueWorkerFields(out, worker);
+        out.writeStringField("handlerClass", layout.queueWorkerHandler(service, worker).canonicalName());
         out.writeEndObject();
       }
       out.writeEndArray();

@@ -4,6 +4,8 @@ import dev.purista.cli.model.CommandModel;
 import dev.purista.cli.model.EventCatalog;
 import dev.purista.cli.model.ProjectInfo;
 import dev.purista.cli.model.ProjectModel;
+import dev.purista.cli.model.QueueModel;
+import dev.purista.cli.model.QueueWorkerModel;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.SubscriptionModel;
 import dev.purista.cli.model.TargetModel;
@@ -13,8 +15,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code purista list} for people: the project as a tree of services, their commands and subscriptions, and
- * its events. ASCII only, so it reads the same in every terminal and log.
+ * {@code purista list} for people: the project as a tree of services, their commands, subscriptions, queues and
+ * queue workers, and its events. ASCII only, so it reads the same in every terminal and log.
  */
 final class ModelTree {
   private ModelTree() {
@@ -36,6 +38,14 @@ final class ModelTree {
       for (SubscriptionModel subscription : service.subscriptions()) {
         functions.add("subscription " + subscription.name() + "  on " + subscription.event()
             + subscription.emitsEvent().map(e -> ", emits " + e).orElse("") + describe(subscription.description()));
+      }
+      for (QueueModel queue : service.queues()) {
+        functions.add("queue " + queue.name() + queue.maxAttemptsSetting().map(n -> "  max attempts " + n).orElse("")
+            + describe(queue.description()));
+      }
+      for (QueueWorkerModel worker : service.queueWorkers()) {
+        functions.add("queue worker " + worker.name() + "  on queue " + worker.queue()
+            + describe(worker.description()));
       }
       for (int j = 0; j < functions.size(); j++) {
         out.println((lastService ? "    " : "|   ") + branch(j == functions.size() - 1) + functions.get(j));

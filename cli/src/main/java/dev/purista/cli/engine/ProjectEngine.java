@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The CLI's engine, callable from code without the command line: create a project, add services, commands and
- * subscriptions, regenerate the wiring. Every change runs under the project lock ({@link #openForChange}), so
+ * The CLI's engine, callable from code without the command line: create a project, add services, commands,
+ * subscriptions, queues and queue workers, regenerate the wiring. Every change runs under the project lock ({@link #openForChange}), so
  * that two changes, from two processes or two threads, never interleave; validates all input before it plans;
  * plans before it writes; and writes all files or none, the model last and only if nobody else wrote it
  * meanwhile. Failures are {@link dev.purista.cli.failure.CliFailure}s that say what to do.
@@ -93,6 +93,26 @@ public final class ProjectEngine {
   /** Adds or changes deployment targets and writes their modules. */
   public ChangeResult genBootstrap(OpenProject project, GenBootstrapRequest request, WriteMode mode) {
     return apply(project, GenBootstrapOperation.change(project.model(), request), mode);
+  }
+
+  public ChangeResult addQueue(Path directory, AddQueueRequest request, WriteMode mode) {
+    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
+      return addQueue(project, request, mode);
+    }
+  }
+
+  public ChangeResult addQueue(OpenProject project, AddQueueRequest request, WriteMode mode) {
+    return apply(project, AddQueueOperation.change(project.model(), request), mode);
+  }
+
+  public ChangeResult addQueueWorker(Path directory, AddQueueWorkerRequest request, WriteMode mode) {
+    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
+      return addQueueWorker(project, request, mode);
+    }
+  }
+
+  public ChangeResult addQueueWorker(OpenProject project, AddQueueWorkerRequest request, WriteMode mode) {
+    return apply(project, AddQueueWorkerOperation.change(project.model(), request), mode);
   }
 
   /** Rewrites every regenerated file from {@code purista.json}, for example after a template change. */

@@ -29,15 +29,18 @@ final class BootstrapCode {
   }
 
   /**
-   * {@code Application.builder(bridge).storesAndQueuesFromEnvironment().service(...)....component(http).build()
-   * .runUntilShutdown();}: the stores and the queue bridge come from the environment too, so that the same
-   * artifact keeps its state in memory on a laptop and in Redis or NATS in production.
+   * {@code Application.builder(bridge).openTelemetry(OpenTelemetrySetup.install()).storesAndQueuesFromEnvironment()
+   * .service(...)....component(http).build().runUntilShutdown();}: the stores and the queue bridge come from the
+   * environment too, so that the same artifact keeps its state in memory on a laptop and in Redis or NATS in
+   * production, and the OpenTelemetry SDK exports over OTLP only when the standard {@code OTEL_*} variables ask
+   * for it.
    */
   static CodeBlock runApplication(ProjectLayout layout, CodeBlock bridge, List<ServiceModel> services,
       CodeBlock http) {
     CodeBlock.Builder body = CodeBlock.builder()
         .add("$T.builder($L)", RuntimeTypes.APPLICATION, bridge)
         .add("$>$>")
+        .add("\n.openTelemetry($T.install())", RuntimeTypes.OPEN_TELEMETRY_SETUP)
         .add("\n.storesAndQueuesFromEnvironment()");
     for (ServiceModel service : services) {
       body.add("\n.service($T.DEFINITION)", layout.serviceClass(service));

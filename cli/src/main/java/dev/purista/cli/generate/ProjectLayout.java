@@ -2,6 +2,8 @@ package dev.purista.cli.generate;
 
 import com.palantir.javapoet.ClassName;
 import dev.purista.cli.model.CommandModel;
+import dev.purista.cli.model.QueueModel;
+import dev.purista.cli.model.QueueWorkerModel;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.SubscriptionModel;
 import dev.purista.cli.naming.CaseFormat;
@@ -14,6 +16,9 @@ import dev.purista.cli.naming.CaseFormat;
  * &lt;base&gt;.service.user.v1.command.signup.SignUpCommand / SignUpPayload / SignUpParameter / SignUpResult
  * &lt;base&gt;.service.email.v1.subscription.sendwelcome.SendWelcomeSubscription / SendWelcomePayload
  *     / SendWelcomeOutput
+ * &lt;base&gt;.service.email.v1.EmailV1Queues
+ * &lt;base&gt;.service.email.v1.queue.welcomemail.WelcomeMailJob
+ * &lt;base&gt;.service.email.v1.worker.sendwelcomemail.SendWelcomeMailWorker / SendWelcomeMailWorkerTest
  * &lt;base&gt;.bootstrap.monolith.MonolithMain                     (targets/monolith)
  * &lt;base&gt;.bootstrap.microservice.UserV1Main / GatewayMain        (targets/microservice)
  * &lt;base&gt;.bootstrap.lambda.LambdaHandler                        (targets/lambda)
@@ -57,6 +62,25 @@ public final class ProjectLayout {
 
   public ClassName clientClass(ServiceModel service) {
     return ClassName.get(servicePackage(service), typePrefix(service) + "Client");
+  }
+
+  /** The service's queue definitions and typed enqueue methods, {@code EmailV1Queues}. */
+  public ClassName queuesClass(ServiceModel service) {
+    return ClassName.get(servicePackage(service), typePrefix(service) + "Queues");
+  }
+
+  /** The job record of a queue the service declares, {@code WelcomeMailJob}. */
+  public ClassName queueJob(ServiceModel service, QueueModel queue) {
+    return ClassName.get(servicePackage(service) + ".queue." + CaseFormat.packageSegment(queue.name()),
+        CaseFormat.pascal(queue.name()) + "Job");
+  }
+
+  public ClassName queueWorkerHandler(ServiceModel service, QueueWorkerModel worker) {
+    return workerType(service, worker, "Worker");
+  }
+
+  public ClassName queueWorkerTest(ServiceModel service, QueueWorkerModel worker) {
+    return workerType(service, worker, "WorkerTest");
   }
 
   public ClassName commandHandler(ServiceModel service, CommandModel command) {
@@ -132,9 +156,14 @@ public final class ProjectLayout {
     return targetModule(target) + "src/main/java/" + relativeSourcePath(type);
   }
 
-  /** The constant a command or subscription definition gets in its service class: {@code signUp} → {@code SIGN_UP}. */
+  /** The constant a command, subscription or queue worker definition gets in its service class: {@code signUp} → {@code SIGN_UP}. */
   public static String definitionConstant(String functionName) {
     return CaseFormat.constant(functionName);
+  }
+
+  /** The method of the queues class that enqueues on a queue: {@code welcomeMail} → {@code enqueueWelcomeMail}. */
+  public static String enqueueMethod(String queueName) {
+    return "enqueue" + CaseFormat.pascal(queueName);
   }
 
   /** The project-relative path of a main source file. */
@@ -158,6 +187,11 @@ public final class ProjectLayout {
   private ClassName commandType(ServiceModel service, CommandModel command, String suffix) {
     return ClassName.get(servicePackage(service) + ".command." + CaseFormat.packageSegment(command.name()),
         CaseFormat.pascal(command.name()) + suffix);
+  }
+
+  private ClassName workerType(ServiceModel service, QueueWorkerModel worker, String suffix) {
+    return ClassName.get(servicePackage(service) + ".worker." + CaseFormat.packageSegment(worker.name()),
+        CaseFormat.pascal(worker.name()) + suffix);
   }
 
   private ClassName subscriptionType(ServiceModel service, String subscriptionName, String suffix) {

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The regenerated files of a project, computed from the model (and the templates): each service's wiring, typed
- * client and event constants, the targets aggregator, one module (bootstrap, build, deployment files) per target,
- * and the service catalog. Same model, same templates,
+ * client, event constants and queues, the targets aggregator, one module (bootstrap, build, deployment files) per
+ * target, and the service catalog. Same model, same templates,
  * same bytes.
  */
 public final class RegeneratedFiles {
@@ -34,7 +34,7 @@ public final class RegeneratedFiles {
     ProjectLayout layout = new ProjectLayout(model.project().basePackage());
     List<ProposedFile> files = new ArrayList<>();
     for (ServiceModel service : model.services()) {
-      files.addAll(serviceFiles(layout, service));
+      files.addAll(serviceFiles(layout, model, service));
     }
     files.add(TargetsAggregator.render(renderer, model));
     for (TargetModel target : model.targets()) {
@@ -59,7 +59,7 @@ public final class RegeneratedFiles {
     Set<ServiceModel> unchanged = new HashSet<>(before.services());
     for (ServiceModel service : after.services()) {
       if (!unchanged.contains(service)) {
-        files.addAll(serviceFiles(layout, service));
+        files.addAll(serviceFiles(layout, after, service));
       }
     }
     if (!before.project().equals(after.project())
@@ -80,9 +80,18 @@ public final class RegeneratedFiles {
     return files;
   }
 
-  private static List<ProposedFile> serviceFiles(ProjectLayout layout, ServiceModel service) {
-    return List.of(ServiceDefinitionEmitter.emit(layout, service), ServiceClientEmitter.emit(layout, service),
-        ServiceEventsEmitter.emit(layout, service));
+  /**
+   * A service's wiring, client, event constants and, when it declares queues, its queues class. The wiring of a
+   * worker on another service's queue refers to that service's queues class, which never moves once written, so
+   * the files of a service still change only when the service does.
+   */
+  private static List<ProposedFile> serviceFiles(ProjectLayout layout, ProjectModel model, ServiceModel service) {
+    List<ProposedFile> files = new ArrayList<>(List.of(ServiceDefinitionEmitter.emit(layout, model, service),
+        ServiceClientEmitter.emit(layout, service), ServiceEventsEmitter.emit(layout, service)));
+    if (!service.queues().isEmpty()) {
+      files.add(ServiceQueuesEmitter.emit(layout, service));
+    }
+    return files;
   }
 
   private static BootstrapEmitter bootstrap(TargetModel target) {

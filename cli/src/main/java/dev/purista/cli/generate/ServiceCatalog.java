@@ -3,6 +3,8 @@ package dev.purista.cli.generate;
 import dev.purista.cli.model.CommandModel;
 import dev.purista.cli.model.EventCatalog;
 import dev.purista.cli.model.ProjectModel;
+import dev.purista.cli.model.QueueModel;
+import dev.purista.cli.model.QueueWorkerModel;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.SubscriptionModel;
 import dev.purista.cli.plan.Ownership;
@@ -16,7 +18,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Renders {@code docs/services.md}, the regenerated catalog of services, commands, subscriptions and events.
+ * Renders {@code docs/services.md}, the regenerated catalog of services, commands, subscriptions, queues, queue
+ * workers and events.
  * It is Markdown, so it comes from a template, and a project can restyle it with a template override. Cell
  * values are prepared here (code spans, "-" for nothing, escaped pipes), so the template stays plain.
  */
@@ -55,6 +58,26 @@ final class ServiceCatalog {
             "emits", subscription.emitsEvent().map(e -> "`" + e + "`").orElse(NONE),
             "description", cell(subscription.description())));
       }
+      List<Map<String, Object>> queues = new ArrayList<>();
+      for (QueueModel queue : service.queues()) {
+        List<String> workers = new ArrayList<>();
+        for (ServiceModel other : model.services()) {
+          other.queueWorkers().stream().filter(w -> w.queue().equals(queue.name()))
+              .forEach(w -> workers.add(other.label() + " " + w.name()));
+        }
+        queues.add(Map.of(
+            "name", queue.name(),
+            "maxAttempts", queue.maxAttemptsSetting().map(String::valueOf).orElse(QueueModel.RUNTIME_DEFAULT_MAX_ATTEMPTS + " (default)"),
+            "workedBy", workers.isEmpty() ? NONE : String.join(", ", workers),
+            "description", cell(queue.description())));
+      }
+      List<Map<String, Object>> queueWorkers = new ArrayList<>();
+      for (QueueWorkerModel worker : service.queueWorkers()) {
+        queueWorkers.add(Map.of(
+            "name", worker.name(),
+            "queue", worker.queue(),
+            "description", cell(worker.description())));
+      }
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", service.name());
       entry.put("version", service.version());
@@ -64,6 +87,10 @@ final class ServiceCatalog {
       entry.put("commands", commands);
       entry.put("hasSubscriptions", !subscriptions.isEmpty());
       entry.put("subscriptions", subscriptions);
+      entry.put("hasQueues", !queues.isEmpty());
+      entry.put("queues", queues);
+      entry.put("hasQueueWorkers", !queueWorkers.isEmpty());
+      entry.put("queueWorkers", queueWorkers);
       services.add(entry);
     }
     List<Map<String, Object>> events = new ArrayList<>();

@@ -13,6 +13,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.purista.cli.model.CommandModel;
+import dev.purista.cli.model.ProjectModel;
+import dev.purista.cli.model.QueueModel;
+import dev.purista.cli.model.QueueWorkerModel;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.SubscriptionModel;
 import dev.purista.cli.naming.CaseFormat;
@@ -20,13 +23,15 @@ import dev.purista.cli.plan.ProposedFile;
 
 /**
  * Emits the wiring of one service version ({@code UserV1Service}): its name and version, one definition
- * constant per command and subscription, and {@code DEFINITION}, the service a bootstrap starts.
+ * constant per command, subscription and queue worker, and {@code DEFINITION}, the service a bootstrap starts,
+ * which also declares the service's queues (their definitions live in {@link ServiceQueuesEmitter}'s class).
  */
 final class ServiceDefinitionEmitter {
   private ServiceDefinitionEmitter() {
   }
 
-  static ProposedFile emit(ProjectLayout layout, ServiceModel service) {
+  /** @param model the project, in which a worker finds the queue it works (it may be another service's) */
+  static ProposedFile emit(ProjectLayout layout, ProjectModel model, ServiceModel service) {
     ClassName name = layout.serviceClass(service);
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
         .addModifiers(PUBLIC, FINAL)
@@ -50,6 +55,14 @@ final class ServiceDefinitionEmitter {
       String constant = ProjectLayout.definitionConstant(subscription.name());
       type.addField(subscriptionDefinition(layout, service, subscription, constant));
       definition.add("\n.subscription($N)", constant);
+    }
+    for (QueueModel queue : service.queues()) {
+      definition.add("\n.queue($T.$L)", layout.queuesClass(service), CaseFormat.constant(queue.name()));
+    }
+    for (QueueWorkerModel worker : service.queueWorkers()) {
+      String constant = ProjectLayout.definitionConstant(worker.name());
+      type.addField(workerDefinition(layout, service, worker, WorkedQueue.of(model, worker), constant));
+      definition.add("\n.queueWorker($N)", constant);
     }
     definition.add("\n.build()$<$<");
     type.addField(FieldSpec.builder(RuntimeTypes.SERVICE_DEFINITION, "DEFINITION", PUBLIC, STATIC, FINAL)
@@ -112,6 +125,26 @@ final class ServiceDefinitionEmitter {
     return FieldSpec.builder(type, constant, PUBLIC, STATIC, FINAL)
         .addJavadoc("Subscription {@code $L} to {@code $L}$L\n", subscription.name(), subscription.event(),
             sentence(subscription.description()))
+        .initializer(init.build())
+        .build();
+  }
+
+  private static FieldSpec workerDefinition(ProjectLayout layout, ServiceModel service, QueueWorkerModel worker,
+      WorkedQueue queue, String constant) {
+    ClassName job = queue.job(layout);
+    CodeBlock.Builder init = CodeBlock.builder()
+        .add("\n$>$>$T.builder($S, $L)", RuntimeTypes.QUEUE_WORKER_DEFINITION, worker.name(),
+            queue.definition(layout))
+        .add("$>$>");
+    if (!worker.description().isEmpty()) {
+      init.add("\n.description($S)", worker.description());
+    }
+    init.add("\n.handler(new $T())", layout.queueWorkerHandler(service, worker))
+        .add("\n.build()$<$<$<$<");
+    return FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.QUEUE_WORKER_DEFINITION, job), constant,
+            PUBLIC, STATIC, FINAL)
+        .addJavadoc("Queue worker {@code $L} on queue {@code $L}$L\n", worker.name(), worker.queue(),
+            sentence(worker.description()))
         .initializer(init.build())
         .build();
   }

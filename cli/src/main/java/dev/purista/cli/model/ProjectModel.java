@@ -2,6 +2,7 @@ package dev.purista.cli.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -44,6 +45,25 @@ public record ProjectModel(String generatorVersion, ProjectInfo project, Project
   /** Every version of the service with this name, in the order they were added. */
   public List<ServiceModel> serviceVersions(String name) {
     return services.stream().filter(s -> s.name().equals(name)).toList();
+  }
+
+  /** The service that declares the queue named {@code queueName} (queue names are unique in the project). */
+  public Optional<ServiceModel> queueOwner(String queueName) {
+    return services.stream()
+        .filter(s -> s.queues().stream().anyMatch(q -> q.name().equals(queueName)))
+        .findFirst();
+  }
+
+  /**
+   * The queue of any service whose name equals {@code name} ignoring case, if any: it would share the bridge's
+   * queue (see {@link QueueModel}), or, differing in case only, its package.
+   */
+  public Optional<QueueModel> queueClashingWith(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return services.stream()
+        .flatMap(s -> s.queues().stream())
+        .filter(q -> q.name().toLowerCase(Locale.ROOT).equals(lower))
+        .findFirst();
   }
 
   public ProjectModel withService(ServiceModel service) {

@@ -98,6 +98,8 @@ final class ProjectModelReader {
     String description = null;
     List<CommandModel> commands = null;
     List<SubscriptionModel> subscriptions = null;
+    List<QueueModel> queues = null;
+    List<QueueWorkerModel> queueWorkers = null;
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "name" -> name = in.string();
@@ -105,10 +107,12 @@ final class ProjectModelReader {
         case "description" -> description = in.string();
         case "commands" -> commands = in.list(ProjectModelReader::command);
         case "subscriptions" -> subscriptions = in.list(ProjectModelReader::subscription);
+        case "queues" -> queues = in.list(ProjectModelReader::queue);
+        case "queueWorkers" -> queueWorkers = in.list(ProjectModelReader::queueWorker);
         default -> throw in.unknownField("a service");
       }
     }
-    return new ServiceModel(name, version, description, commands, subscriptions);
+    return new ServiceModel(name, version, description, commands, subscriptions, queues, queueWorkers);
   }
 
   private static CommandModel command(StrictJsonReader in) throws IOException {
@@ -166,5 +170,37 @@ final class ProjectModelReader {
       }
     }
     return new SubscriptionModel(name, description, event, emits, payloadType);
+  }
+
+  private static QueueModel queue(StrictJsonReader in) throws IOException {
+    in.requireObject("a queue");
+    String name = null;
+    String description = null;
+    Integer maxAttempts = null;
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "name" -> name = in.string();
+        case "description" -> description = in.string();
+        case "maxAttempts" -> maxAttempts = in.integer();
+        default -> throw in.unknownField("a queue");
+      }
+    }
+    return new QueueModel(name, description, maxAttempts);
+  }
+
+  private static QueueWorkerModel queueWorker(StrictJsonReader in) throws IOException {
+    in.requireObject("a queue worker");
+    String name = null;
+    String description = null;
+    String queue = null;
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "name" -> name = in.string();
+        case "description" -> description = in.string();
+        case "queue" -> queue = in.string();
+        default -> throw in.unknownField("a queue worker");
+      }
+    }
+    return new QueueWorkerModel(name, description, queue);
   }
 }

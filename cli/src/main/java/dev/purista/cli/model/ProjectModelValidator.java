@@ -54,6 +54,7 @@ final class ProjectModelValidator {
         throw new CorruptModelException("service " + service.label() + " is listed twice", null);
       }
     }
+    validateQueues(model);
     for (String path : model.generatedFiles().keySet()) {
       if (path.startsWith("/") || path.contains("\\") || path.contains("..") || path.isBlank()) {
         throw new CorruptModelException("generatedFiles has the path '" + path + "', which is not a plain "
@@ -101,11 +102,49 @@ final class ProjectModelValidator {
       });
       unique(functions, subscription.name(), where);
     }
+    for (QueueWorkerModel worker : service.queueWorkers()) {
+      unique(functions, require(worker.name(), "queueWorkers[].name"), where);
+    }
+  }
+
+  /** Queue names are unique in the project (see {@link QueueModel}); every worker works a queue that exists. */
+  private static void validateQueues(ProjectModel model) {
+    Set<String> queues = new HashSet<>();
+    for (ServiceModel service : model.services()) {
+      String where = "service '" + service.name() + "'";
+      for (QueueModel queue : service.queues()) {
+        check(where, () -> {
+          NameRules.queueName(require(queue.name(), "queues[].name"));
+          NameRules.description(queue.description());
+          if (queue.maxAttempts() != null) {
+            NameRules.maxAttempts(queue.maxAttempts());
+          }
+        });
+        if (!queues.add(queue.name().toLowerCase(Locale.ROOT))) {
+          throw new CorruptModelException("the project has two queues named '" + queue.name() + "'; a queue "
+              + "bridge keeps jobs by queue name, so they would share their jobs", null);
+        }
+      }
+    }
+    for (ServiceModel service : model.services()) {
+      String where = "service '" + service.name() + "'";
+      for (QueueWorkerModel worker : service.queueWorkers()) {
+        check(where, () -> {
+          NameRules.queueWorkerName(require(worker.name(), "queueWorkers[].name"));
+          NameRules.description(worker.description());
+          NameRules.queueName(require(worker.queue(), "queueWorkers[].queue"));
+        });
+        if (model.queueOwner(worker.queue()).isEmpty()) {
+          throw new CorruptModelException(where + ": queue worker '" + worker.name() + "' works the queue '"
+              + worker.queue() + "', which no service declares", null);
+        }
+      }
+    }
   }
 
   private static void unique(Set<String> names, String name, String where) {
     if (!names.add(name.toLowerCase(Locale.ROOT))) {
-      throw new CorruptModelException(where + " has two commands or subscriptions named '" + name + "'", null);
+      throw new CorruptModelException(where + " has two commands, subscriptions or queue workers named '" + name + "'", null);
     }
   }
 

@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * Writes the model's records as JSON, field by field in a fixed order, for {@code purista.json} and for
- * {@code purista list --json}. Optional fields of commands and subscriptions are left out when absent; every
- * other field is always written, {@code null} included, so that the file shows its whole shape.
+ * {@code purista list --json}. Optional fields of commands, subscriptions, queues and workers are left out when
+ * absent, and so are a service's {@code queues} and {@code queueWorkers} when it has none, so that the models of
+ * projects without queues read as they always did; every other field is always written, {@code null} included,
+ * so that the file shows its whole shape.
  */
 public final class ProjectModelWriter {
   private ProjectModelWriter() {
@@ -91,6 +93,22 @@ public final class ProjectModelWriter {
     writeIfPresent(out, "payloadType", subscription.payloadType());
   }
 
+  /** The fields of a queue, inside an object the caller opened. */
+  public static void writeQueueFields(JsonGenerator out, QueueModel queue) throws IOException {
+    writeIfPresent(out, "name", queue.name());
+    writeIfPresent(out, "description", queue.description());
+    if (queue.maxAttempts() != null) {
+      out.writeNumberField("maxAttempts", queue.maxAttempts());
+    }
+  }
+
+  /** The fields of a queue worker, inside an object the caller opened. */
+  public static void writeQueueWorkerFields(JsonGenerator out, QueueWorkerModel worker) throws IOException {
+    writeIfPresent(out, "name", worker.name());
+    writeIfPresent(out, "description", worker.description());
+    writeIfPresent(out, "queue", worker.queue());
+  }
+
   private static void writeService(JsonGenerator out, ServiceModel service) throws IOException {
     out.writeStartObject();
     out.writeStringField("name", service.name());
@@ -110,6 +128,24 @@ public final class ProjectModelWriter {
       out.writeEndObject();
     }
     out.writeEndArray();
+    if (!service.queues().isEmpty()) {
+      out.writeArrayFieldStart("queues");
+      for (QueueModel queue : service.queues()) {
+        out.writeStartObject();
+        writeQueueFields(out, queue);
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+    }
+    if (!service.queueWorkers().isEmpty()) {
+      out.writeArrayFieldStart("queueWorkers");
+      for (QueueWorkerModel worker : service.queueWorkers()) {
+        out.writeStartObject();
+        writeQueueWorkerFields(out, worker);
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+    }
     out.writeEndObject();
   }
 

@@ -23,6 +23,9 @@ public final class NameRules {
 
   private static final int MAX_DESCRIPTION = 300;
 
+  /** The most attempts a queue may be given; more would keep a poison job retrying for over a day at the 120 s backoff cap. */
+  public static final int MAX_ATTEMPTS = 1000;
+
   /**
    * The longest service, command or subscription name. Each is a directory and part of a class name, and the
    * deepest generated file, a subscription's test, holds the service name once and the subscription name twice:
@@ -72,6 +75,28 @@ public final class NameRules {
   /** A subscription name in lowerCamelCase: {@code sendWelcome}. */
   public static String subscriptionName(String value) {
     return functionName(value, "subscription name", "sendWelcome");
+  }
+
+  /**
+   * A queue name in lowerCamelCase: {@code welcomeMail}. It becomes a package segment, the job record's name
+   * ({@code WelcomeMailJob}), a constant and an {@code enqueueWelcomeMail} method, and the runtime's queue name.
+   */
+  public static String queueName(String value) {
+    return lowerCamel(value, "queue name", "welcomeMail");
+  }
+
+  /** A queue worker name in lowerCamelCase: {@code sendWelcomeMail}; a constant of the service class, like a command. */
+  public static String queueWorkerName(String value) {
+    return functionName(value, "queue worker name", "sendWelcomeMail");
+  }
+
+  /** Attempts before a failing job is dead-lettered: at least 1, at most {@value #MAX_ATTEMPTS}. */
+  public static int maxAttempts(int value) {
+    if (value < 1 || value > MAX_ATTEMPTS) {
+      throw new InvalidNameException("max attempts " + value + " must be between 1 and " + MAX_ATTEMPTS,
+          "leave it out for the runtime's default");
+    }
+    return value;
   }
 
   /** An event name such as {@code user.signedUp}; dots, dashes and underscores separate words. */

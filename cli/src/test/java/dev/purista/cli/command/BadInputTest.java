@@ -83,6 +83,14 @@ class BadInputTest {
         Arguments.of("the Windows device com7",
             new String[] {"add", "subscription", "com7", "--service", "user", "--event", "a.b"},
             "reserves for the device COM7"),
+        Arguments.of("a 33-character queue", new String[] {"add", "queue", "q".repeat(33), "--service", "user"},
+            "the limit is 32"),
+        Arguments.of("the Windows device nul as a queue worker",
+            new String[] {"add", "queue-worker", "nul", "--service", "user", "--queue", "mails"},
+            "reserves for the device NUL"),
+        Arguments.of("a queue worker on an unknown queue",
+            new String[] {"add", "queue-worker", "send", "--service", "user", "--queue", "mails"},
+            "unknown queue 'mails'; the project has no queues yet"),
         Arguments.of("the Windows device lpt1 as a project", new String[] {"new", "project", "lpt1", "--no-git"},
             "reserves for the device LPT1"),
         Arguments.of("the Windows device aux as a package segment",
@@ -121,6 +129,24 @@ class BadInputTest {
     assertTrue(result.err().contains("characters within the project; purista keeps them at 190 or fewer"),
         result.err());
     assertTrue(result.err().contains("hint: choose shorter names, or a shorter base package"), result.err());
+    assertEquals(before, ProjectTree.of(dir));
+  }
+
+  @Test
+  void aQueueWorkerWhosePathsWouldBeOverTheBudgetIsBadInput() {
+    TestProjects.expectSuccess(dir, "new", "project", "deep", "--package", "com.example." + "p".repeat(40),
+        "--no-git", "-B");
+    Path deep = dir.resolve("deep");
+    String service = "s".repeat(NameRules.MAX_NAME);
+    TestProjects.expectSuccess(deep, "add", "service", service, "-B");
+    TestProjects.expectSuccess(deep, "add", "queue", "mails", "--service", service, "-B");
+    ProjectTree before = ProjectTree.of(dir);
+
+    CliResult result = CliRun.run(deep, "add", "queue-worker", "w".repeat(NameRules.MAX_NAME), "--service", service,
+        "--queue", "mails", "-B");
+
+    assertEquals(ExitCode.USAGE.code(), result.exitCode(), result.toString());
+    assertTrue(result.err().contains("Worker.java would have a path of"), result.err());
     assertEquals(before, ProjectTree.of(dir));
   }
 

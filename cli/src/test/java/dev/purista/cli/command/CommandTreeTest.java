@@ -43,7 +43,8 @@ class CommandTreeTest {
   @Test
   void aGroupWithoutItsSubcommandGetsAllOfThemForItsHelpAndErrors() {
     CommandLine root = CommandTree.forArguments(context, "add", "--help");
-    assertEquals(List.of("service", "command", "subscription"), names(root.getSubcommands().get("add")));
+    assertEquals(List.of("service", "command", "subscription", "queue", "queue-worker"),
+        names(root.getSubcommands().get("add")));
   }
 
   @Test
@@ -52,7 +53,8 @@ class CommandTreeTest {
         new String[] {"help", "add"}, new String[] {"completion", "bash"})) {
       CommandLine root = CommandTree.forArguments(context, args);
       assertEquals(TOP_LEVEL, names(root), String.join(" ", args));
-      assertEquals(List.of("service", "command", "subscription"), names(root.getSubcommands().get("add")));
+      assertEquals(List.of("service", "command", "subscription", "queue", "queue-worker"),
+          names(root.getSubcommands().get("add")));
     }
   }
 

@@ -9,6 +9,7 @@ import dev.purista.cli.ExitCode;
 import dev.purista.cli.ProjectTree;
 import dev.purista.cli.failure.OperationFailedException;
 import dev.purista.cli.generate.VersionCatalog;
+import dev.purista.cli.model.ProjectModel;
 import dev.purista.cli.plan.Action;
 import dev.purista.cli.plan.ConflictException;
 import java.io.IOException;
@@ -140,5 +141,25 @@ class ProjectEngineTest {
     List<String> planned = result.plan().entries().stream().map(e -> e.path()).toList();
     assertTrue(planned.contains("services/src/main/java/com/example/shop/service/user/v1/UserV1Service.java"), planned.toString());
     assertFalse(planned.stream().anyMatch(p -> p.contains("/service/ping/")), planned.toString());
+  }
+
+  @Test
+  void addsAQueueAndAWorkerOnItInAnotherServiceFromCode() {
+    Path project = engine.newProject(new NewProjectRequest("shop", null, null, null, false), dir, WriteMode.WRITE)
+        .projectRoot();
+    engine.addService(project, new AddServiceRequest("email", null, null), WriteMode.WRITE);
+    ChangeResult queue = engine.addQueue(project, new AddQueueRequest("welcomeMail", "email", null, null, 4),
+        WriteMode.WRITE);
+    assertEquals("services/src/main/java/com/example/shop/service/email/v1/queue/welcomemail/WelcomeMailJob.java",
+        queue.mainFile());
+    ChangeResult worker = engine.addQueueWorker(project,
+        new AddQueueWorkerRequest("sendWelcomeMail", "ping", null, null, "welcomeMail"), WriteMode.WRITE);
+    assertEquals("services/src/main/java/com/example/shop/service/ping/v1/worker/sendwelcomemail/SendWelcomeMailWorker.java",
+        worker.mainFile());
+    List<String> planned = worker.plan().entries().stream().map(e -> e.path()).toList();
+    assertFalse(planned.stream().anyMatch(p -> p.contains("/service/email/")), planned.toString());
+    ProjectModel model = engine.open(project).model();
+    assertEquals(4, model.service("email", "1").orElseThrow().queues().get(0).maxAttempts());
+    assertEquals("welcomeMail", model.service("ping", "1").orElseThrow().queueWorkers().get(0).queue());
   }
 }

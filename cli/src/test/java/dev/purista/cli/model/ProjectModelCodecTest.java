@@ -55,6 +55,42 @@ class ProjectModelCodecTest {
   }
 
   @Test
+  void keepsQueuesAndWorkersAndLeavesTheirListsOutOfServicesWithoutThem() {
+    ServiceModel mail = ServiceModel.of("mail", "1", "")
+        .withQueue(new QueueModel("welcomeMail", "", null))
+        .withQueue(new QueueModel("bounce", "Bounced mails", 3))
+        .withQueueWorker(new QueueWorkerModel("sendWelcomeMail", "", "welcomeMail"));
+    ServiceModel crm = ServiceModel.of("crm", "1", "").withQueueWorker(new QueueWorkerModel("track", "", "bounce"));
+    ProjectModel model = sample().withService(mail).withService(crm);
+    String json = codec.toJson(model);
+    assertEquals(model, codec.fromJson(json));
+    assertEquals(1, json.split("\"queues\"", -1).length - 1, "only mail has queues: " + json);
+    assertEquals(2, json.split("\"queueWorkers\"", -1).length - 1, json);
+    assertEquals(1, json.split("\"maxAttempts\"", -1).length - 1, "only when set: " + json);
+    assertFalse(codec.toJson(sample()).contains("queue"), "a model without queues reads as before");
+  }
+
+  @Test
+  void rejectsQueuesThatCollideOrWorkersWithoutTheirQueue() {
+    ProjectModel model = sample().withService(ServiceModel.of("mail", "1", "")
+        .withQueue(new QueueModel("welcomeMail", "", 5))
+        .withQueueWorker(new QueueWorkerModel("sendWelcomeMail", "", "welcomeMail")));
+    String json = codec.toJson(model);
+    String[][] cases = {
+        {json.replace("\"name\": \"email\",", "\"name\": \"email\", \"queues\": [{\"name\": \"welcomemail\", "
+            + "\"description\": \"\"}],"), "the project has two queues named 'welcomeMail'"},
+        {json.replace("\"queue\": \"welcomeMail\"", "\"queue\": \"other\""), "which no service declares"},
+        {json.replace("\"maxAttempts\": 5", "\"maxAttempts\": 0"), "between 1 and 1000"},
+        {json.replace("\"maxAttempts\": 5", "\"maxAttempts\": 5, \"backoff\": 2"), "backoff"},
+        {json.replace("\"name\": \"welcomeMail\"", "\"name\": \"welcome-mail\""), "lowerCamelCase"},
+    };
+    for (String[] bad : cases) {
+      CorruptModelException e = assertThrows(CorruptModelException.class, () -> codec.fromJson(bad[0]), bad[1]);
+      assertTrue(e.getMessage().contains(bad[1]), e.getMessage());
+    }
+  }
+
+  @Test
   void reportsMalformedJsonWithItsPosition() {
     CorruptModelException e = assertThrows(CorruptModelException.class, () -> codec.fromJson("{\n  \"generatorVersion\": "));
     assertTrue(e.getMessage().startsWith("purista.json is not valid: "), e.getMessage());

@@ -6,10 +6,13 @@ import com.example.shop.service.email.v1.command.send.SendCommand;
 import com.example.shop.service.email.v1.command.send.SendParameter;
 import com.example.shop.service.email.v1.command.send.SendPayload;
 import com.example.shop.service.email.v1.command.send.SendResult;
+import com.example.shop.service.email.v1.queue.welcomemail.WelcomeMailJob;
 import com.example.shop.service.email.v1.subscription.sendwelcome.SendWelcomeOutput;
 import com.example.shop.service.email.v1.subscription.sendwelcome.SendWelcomeSubscription;
+import com.example.shop.service.email.v1.worker.sendwelcomemail.SendWelcomeMailWorker;
 import com.example.shop.service.user.v1.command.signup.SignUpResult;
 import dev.purista.core.CommandDefinition;
+import dev.purista.core.QueueWorkerDefinition;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.SubscriptionDefinition;
 
@@ -45,12 +48,23 @@ public final class EmailV1Service {
           .build();
 
   /**
+   * Queue worker {@code sendWelcomeMail} on queue {@code welcomeMail}: Sends one welcome mail.
+   */
+  public static final QueueWorkerDefinition<WelcomeMailJob> SEND_WELCOME_MAIL =
+      QueueWorkerDefinition.builder("sendWelcomeMail", EmailV1Queues.WELCOME_MAIL)
+          .description("Sends one welcome mail")
+          .handler(new SendWelcomeMailWorker())
+          .build();
+
+  /**
    * Service email v1 with all its commands and subscriptions.
    */
   public static final ServiceDefinition DEFINITION = ServiceDefinition.builder(NAME, VERSION)
       .description("Sends emails")
       .command(SEND)
       .subscription(SEND_WELCOME)
+      .queue(EmailV1Queues.WELCOME_MAIL)
+      .queueWorker(SEND_WELCOME_MAIL)
       .build();
 
   private EmailV1Service() {

@@ -6,6 +6,7 @@ import com.example.shop.service.email.v1.EmailV1Service;
 import dev.purista.core.bridge.EnvironmentBridges;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.http.HttpServer;
+import dev.purista.opentelemetry.OpenTelemetrySetup;
 
 /**
  * Runs the service email version 1 alone, on the event bridge PURISTA_EVENT_BRIDGE names (default
@@ -20,6 +21,7 @@ public final class EmailV1Main {
 
   public static void main(String[] args) {
     Application.builder(EnvironmentBridges.fromEnvironment().eventBridge("amqp"))
+        .openTelemetry(OpenTelemetrySetup.install())
         .storesAndQueuesFromEnvironment()
         .service(EmailV1Service.DEFINITION)
         .component(HttpServer.fromEnvironment())

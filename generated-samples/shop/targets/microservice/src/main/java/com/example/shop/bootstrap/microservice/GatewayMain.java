@@ -9,6 +9,7 @@ import dev.purista.core.bridge.EnvironmentBridges;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.http.HttpServer;
 import dev.purista.http.HttpSettings;
+import dev.purista.opentelemetry.OpenTelemetrySetup;
 import java.util.List;
 
 /**
@@ -24,6 +25,7 @@ public final class GatewayMain {
 
   public static void main(String[] args) {
     Application.builder(EnvironmentBridges.fromEnvironment().eventBridge("amqp"))
+        .openTelemetry(OpenTelemetrySetup.install())
         .storesAndQueuesFromEnvironment()
         .component(HttpServer.of(HttpSettings.fromEnvironment(System.getenv()).build(), List.of(
             PingV1Service.DEFINITION,

@@ -6,6 +6,7 @@ import com.example.shop.service.user.v1.UserV1Service;
 import dev.purista.core.bridge.EnvironmentBridges;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.http.HttpServer;
+import dev.purista.opentelemetry.OpenTelemetrySetup;
 
 /**
  * Runs the service user version 1 alone, on the event bridge PURISTA_EVENT_BRIDGE names (default
@@ -20,6 +21,7 @@ public final class UserV1Main {
 
   public static void main(String[] args) {
     Application.builder(EnvironmentBridges.fromEnvironment().eventBridge("amqp"))
+        .openTelemetry(OpenTelemetrySetup.install())
         .storesAndQueuesFromEnvironment()
         .service(UserV1Service.DEFINITION)
         .component(HttpServer.fromEnvironment())

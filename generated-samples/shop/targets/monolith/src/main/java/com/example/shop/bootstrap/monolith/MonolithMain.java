@@ -8,6 +8,7 @@ import com.example.shop.service.user.v1.UserV1Service;
 import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.http.HttpServer;
+import dev.purista.opentelemetry.OpenTelemetrySetup;
 
 /**
  * Runs every service of the project in one process on the in-memory event bridge: the monolith
@@ -22,6 +23,7 @@ public final class MonolithMain {
 
   public static void main(String[] args) {
     Application.builder(new DefaultEventBridge())
+        .openTelemetry(OpenTelemetrySetup.install())
         .storesAndQueuesFromEnvironment()
         .service(PingV1Service.DEFINITION)
         .service(UserV1Service.DEFINITION)
