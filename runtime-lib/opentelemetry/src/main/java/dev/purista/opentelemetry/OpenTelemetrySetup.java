@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * {@code main}, before the application is built:
  *
  * <pre>{@code
- * Application.builder(EventBridges.fromEnvironment())
+ * Application.builder(EnvironmentBridges.fromEnvironment().eventBridge("amqp"))
  *     .openTelemetry(OpenTelemetrySetup.install())
  *     ...
  * }</pre>
