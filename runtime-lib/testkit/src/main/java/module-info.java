@@ -10,6 +10,9 @@ module dev.purista.testkit {
   requires transitive io.opentelemetry.sdk;
   requires transitive io.opentelemetry.sdk.testing;
   requires java.net.http;
+  // OtlpReceiver: the JDK's HTTP server, and the protocol's own classes to decode what it receives.
+  requires jdk.httpserver;
+  requires transitive io.opentelemetry.proto;
 
   exports dev.purista.testkit;
 

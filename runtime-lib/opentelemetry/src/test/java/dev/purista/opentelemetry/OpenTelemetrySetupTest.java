@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.purista.core.telemetry.MetricNames;
 import dev.purista.core.telemetry.SpanNames;
+import dev.purista.testkit.OtlpReceiver;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.proto.common.v1.KeyValue;

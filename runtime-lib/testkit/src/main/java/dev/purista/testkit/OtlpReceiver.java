@@ -1,4 +1,4 @@
-package dev.purista.opentelemetry;
+package dev.purista.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,15 +13,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local OTLP/HTTP collector for tests: it accepts {@code /v1/traces} and {@code /v1/metrics} as protobuf,
- * decodes them with the protocol's own classes and keeps them.
+ * decodes them with the protocol's own classes and keeps them. Point a process's {@code
+ * OTEL_EXPORTER_OTLP_ENDPOINT} at {@link #endpoint()} to check what it really exports, over a real socket.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<ExportTraceServiceRequest> traces = new CopyOnWriteArrayList<>();
   private final List<ExportMetricsServiceRequest> metrics = new CopyOnWriteArrayList<>();
   private final List<String> contentTypes = new CopyOnWriteArrayList<>();
 
-  OtlpReceiver() throws IOException {
+  /** Listens on a free loopback port. */
+  public OtlpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/traces", exchange -> {
       traces.add(ExportTraceServiceRequest.parseFrom(read(exchange)));
@@ -34,19 +36,23 @@ final class OtlpReceiver implements AutoCloseable {
     server.start();
   }
 
-  String endpoint() {
+  /** The base URL to give as {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<ExportTraceServiceRequest> traces() {
+  /** The trace exports received so far, in order. */
+  public List<ExportTraceServiceRequest> traces() {
     return traces;
   }
 
-  List<ExportMetricsServiceRequest> metrics() {
+  /** The metric exports received so far, in order. */
+  public List<ExportMetricsServiceRequest> metrics() {
     return metrics;
   }
 
-  List<String> contentTypes() {
+  /** The {@code Content-Type} of every export received. */
+  public List<String> contentTypes() {
     return contentTypes;
   }
 
