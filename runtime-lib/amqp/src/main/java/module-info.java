@@ -8,4 +8,6 @@ module dev.purista.amqp {
   requires com.rabbitmq.client;
 
   exports dev.purista.amqp;
+
+  provides dev.purista.core.spi.EventBridgeProvider with dev.purista.amqp.AmqpBridgeProvider;
 }

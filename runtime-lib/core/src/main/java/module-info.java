@@ -31,6 +31,7 @@ module dev.purista.core {
   opens dev.purista.core.message to com.fasterxml.jackson.databind;
 
   uses dev.purista.core.queue.spi.QueueBridgeProvider;
+  uses dev.purista.core.spi.EventBridgeProvider;
   uses dev.purista.core.spi.PayloadValidator;
   uses dev.purista.core.store.spi.StoreProvider;
 }

@@ -8,4 +8,6 @@ module dev.purista.mqtt {
   requires com.hivemq.client.mqtt;
 
   exports dev.purista.mqtt;
+
+  provides dev.purista.core.spi.EventBridgeProvider with dev.purista.mqtt.MqttBridgeProvider;
 }

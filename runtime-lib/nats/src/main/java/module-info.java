@@ -10,6 +10,7 @@ module dev.purista.nats {
 
   exports dev.purista.nats;
 
+  provides dev.purista.core.spi.EventBridgeProvider with dev.purista.nats.NatsBridgeProvider;
   provides dev.purista.core.store.spi.StoreProvider with dev.purista.nats.NatsStoreProvider;
   provides dev.purista.core.queue.spi.QueueBridgeProvider with dev.purista.nats.NatsQueueBridgeProvider;
 }

@@ -85,15 +85,34 @@ class GoldenSampleTest {
     return " (" + expectedLines.length + " lines expected, " + actualLines.length + " generated)";
   }
 
+  /** Whether {@code relative} lies in a module's build output, {@code target/} or {@code targets/x/target/}. */
+  private static boolean isBuildOutput(Path relative) {
+    for (Path segment : relative) {
+      if (segment.toString().equals("target")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isEmpty(Path directory) throws IOException {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
   /** Replaces the sample by the generated tree, keeping the sample's build output. */
   private static void replaceSample(Path golden, Path generated) throws IOException {
     if (Files.exists(golden)) {
       try (Stream<Path> paths = Files.walk(golden)) {
         List<Path> doomed = paths.sorted(Comparator.reverseOrder())
-            .filter(p -> !p.equals(golden) && !golden.relativize(p).startsWith("target"))
+            .filter(p -> !p.equals(golden) && !isBuildOutput(golden.relativize(p)))
             .toList();
         for (Path path : doomed) {
-          Files.delete(path);
+          // A module directory that holds build output stays, with that output.
+          if (!Files.isDirectory(path) || isEmpty(path)) {
+            Files.delete(path);
+          }
         }
       }
     }

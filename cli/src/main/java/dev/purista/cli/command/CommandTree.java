@@ -29,6 +29,8 @@ public final class CommandTree {
           node("service", context -> new CommandLine(new AddServiceCmd(context).spec())),
           node("command", context -> new CommandLine(new AddCommandCmd(context).spec())),
           node("subscription", context -> new CommandLine(new AddSubscriptionCmd(context).spec()))),
+      node("gen", context -> new CommandLine(new GenCmd().spec()),
+          node("bootstrap", context -> new CommandLine(new GenBootstrapCmd(context).spec()))),
       node("regenerate", context -> new CommandLine(new RegenerateCmd(context).spec())),
       node("list", context -> new CommandLine(new ListCmd(context).spec())),
       node("build", context -> new CommandLine(new BuildCmd(context).spec())),

@@ -24,6 +24,12 @@ final class NewProjectCmd implements Callable<Integer> {
       "The Java base package (default: GROUP_ID.NAME without dashes).");
   private final OptionSpec directory = OptionSpec.builder("--directory").paramLabel("DIR").type(Path.class)
       .description("The directory to create (default: ./NAME). It must not exist yet.").build();
+  private final OptionSpec targets = OptionSpec.builder("--targets").paramLabel("TARGET[,TARGET...]")
+      .type(List.class).auxiliaryTypes(String.class).splitRegex(",")
+      .description("The deployment targets: monolith, microservice, lambda, edge, or all (default: monolith). "
+          + "'purista gen bootstrap' adds more later.").build();
+  private final OptionSpec bridge = CommandSpecBuilder.valueOption("--bridge", "BRIDGE",
+      "The default bridge of the microservice (amqp, nats, mqtt) and edge (mqtt) targets.");
   private final OptionSpec noGit = CommandSpecBuilder.flag("Do not create a git repository.", "--no-git");
   private final CommandSpec spec;
 
@@ -31,11 +37,13 @@ final class NewProjectCmd implements Callable<Integer> {
     this.context = context;
     this.spec = CommandSpecBuilder.command("project", this)
         .description(
-            "Creates a Maven project that builds on its own: pom.xml pinning this purista version, purista.json, "
-                + "README.md, .gitignore, a 'ping' service with one command and its passing test, and a git "
-                + "repository with a first commit.")
+            "Creates a Maven project that builds on its own: a root pom.xml pinning this purista version, a "
+                + "services module with a 'ping' service, one command and its passing test, one module per "
+                + "deployment target under targets/, purista.json, README.md, .gitignore, and a git repository "
+                + "with a first commit.")
         .examples(
             "  purista new project shop --group-id com.example",
+            "  purista new project shop --targets monolith,microservice --bridge nats",
             "  purista new project shop --package com.example.shop --directory services/shop --no-git -B")
         .helpOption()
         .option(batch.option())
@@ -44,6 +52,8 @@ final class NewProjectCmd implements Callable<Integer> {
         .option(groupId)
         .option(basePackage)
         .option(directory)
+        .option(targets)
+        .option(bridge)
         .option(noGit)
         .build();
   }
@@ -61,7 +71,8 @@ final class NewProjectCmd implements Callable<Integer> {
     Path target = given == null ? null : environment.workingDirectory().resolve(given);
     boolean git = !CommandSpecBuilder.isSet(noGit);
     ChangeResult result = context.engine().newProject(
-        new NewProjectRequest(projectName, groupId.getValue(), basePackage.getValue(), target, git),
+        new NewProjectRequest(projectName, groupId.getValue(), basePackage.getValue(), target, git,
+            targets.getValue(), bridge.getValue()),
         environment.workingDirectory(), new WriteMode(dryRun.dryRun(), false));
     Path shown = relativeToWorkingDirectory(environment, result.projectRoot());
     String done = "Created project " + projectName + " in " + shown + (git ? ", with a first git commit." : ".")

@@ -14,6 +14,8 @@ import dev.purista.cli.model.ProjectInfo;
 import dev.purista.cli.model.ProjectModel;
 import dev.purista.cli.model.ProjectOptions;
 import dev.purista.cli.model.ServiceModel;
+import dev.purista.cli.model.TargetKind;
+import dev.purista.cli.model.TargetModel;
 import dev.purista.cli.naming.CaseFormat;
 import dev.purista.cli.naming.NameRules;
 import dev.purista.cli.plan.InMemoryOutput;
@@ -29,8 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Creates a project: pom, README, .gitignore, {@code purista.json}, and a {@code ping} service with one
- * command and its passing test, so that the new project builds, runs and shows the pattern to copy.
+ * Creates a project: the root and services poms, README, .gitignore, {@code purista.json}, one module per
+ * target, and a {@code ping} service with one command and its passing test, so that the new project builds, runs and shows the pattern to copy.
  */
 final class NewProjectOperation {
   static final String DEFAULT_GROUP_ID = "com.example";
@@ -57,12 +59,15 @@ final class NewProjectOperation {
           "choose another project name, or another place with --directory");
     }
 
+    List<TargetKind> kinds = TargetSelection.kinds(request.targets().isEmpty()
+        ? List.of(TargetModel.MONOLITH) : request.targets());
     ServiceModel ping = ServiceModel.of("ping", "1", "Answers pings; a first service to copy from")
         .withCommand(new CommandModel("ping", "Answers pong", HttpRoute.of("GET", "ping").asPublic(), null));
     ProjectModel model = ProjectModel.create(versions.purista(),
             new ProjectInfo(name, groupId, name, FIRST_PROJECT_VERSION, basePackage),
             new ProjectOptions(versions.javaRelease()))
         .withService(ping);
+    model = TargetSelection.apply(model.withTargets(List.of()), kinds, request.bridge(), List.of());
     ProjectLayout layout = new ProjectLayout(basePackage);
 
     TemplateRenderer templates = TemplateRenderer.bundled();

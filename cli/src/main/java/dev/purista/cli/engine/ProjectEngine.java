@@ -84,6 +84,17 @@ public final class ProjectEngine {
     }
   }
 
+  public ChangeResult genBootstrap(Path directory, GenBootstrapRequest request, WriteMode mode) {
+    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
+      return genBootstrap(project, request, mode);
+    }
+  }
+
+  /** Adds or changes deployment targets and writes their modules. */
+  public ChangeResult genBootstrap(OpenProject project, GenBootstrapRequest request, WriteMode mode) {
+    return apply(project, GenBootstrapOperation.change(project.model(), request), mode);
+  }
+
   /** Rewrites every regenerated file from {@code purista.json}, for example after a template change. */
   public ChangeResult regenerate(Path directory, WriteMode mode) {
     try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
@@ -112,6 +123,7 @@ public final class ProjectEngine {
    */
   public OpenProject openForChange(Path directory, String holder) {
     Path root = ProjectLocator.findRoot(directory);
+    LayoutCheck.requireCurrent(root);
     ProjectLock lock = ProjectLock.acquire(root, holder, ProjectLock.WAIT);
     try {
       byte[] bytes = readModelBytes(root);

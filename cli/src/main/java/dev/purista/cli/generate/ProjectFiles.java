@@ -39,20 +39,19 @@ public final class ProjectFiles {
 
   /** Everything a project template may use; each template gets the subset its manifest entry declares. */
   static Map<String, Object> variables(ProjectModel model, VersionCatalog versions) {
-    ProjectLayout layout = new ProjectLayout(model.project().basePackage());
     Map<String, Object> variables = new TreeMap<>();
     variables.put("projectName", model.project().name());
     variables.put("groupId", model.project().groupId());
     variables.put("artifactId", model.project().artifactId());
     variables.put("projectVersion", model.project().version());
+    variables.put("basePackage", model.project().basePackage());
     variables.put("basePackagePath", model.project().basePackage().replace('.', '/'));
-    variables.put("mainClass", layout.monolithMain().canonicalName());
     variables.put("javaRelease", model.options().javaRelease());
     variables.put("puristaVersion", versions.purista());
     variables.put("junitVersion", versions.junit());
     variables.put("slf4jVersion", versions.slf4j());
     for (String plugin : List.of("clean", "resources", "compiler", "surefire", "jar", "shade", "install", "deploy",
-        "site")) {
+        "site", "exec")) {
       variables.put(plugin + "PluginVersion", versions.plugin(plugin));
     }
     return variables;

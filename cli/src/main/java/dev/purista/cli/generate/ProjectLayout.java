@@ -14,12 +14,23 @@ import dev.purista.cli.naming.CaseFormat;
  * &lt;base&gt;.service.user.v1.command.signup.SignUpCommand / SignUpPayload / SignUpParameter / SignUpResult
  * &lt;base&gt;.service.email.v1.subscription.sendwelcome.SendWelcomeSubscription / SendWelcomePayload
  *     / SendWelcomeOutput
- * &lt;base&gt;.bootstrap.MonolithMain
+ * &lt;base&gt;.bootstrap.monolith.MonolithMain                     (targets/monolith)
+ * &lt;base&gt;.bootstrap.microservice.UserV1Main / GatewayMain        (targets/microservice)
+ * &lt;base&gt;.bootstrap.lambda.LambdaHandler                        (targets/lambda)
+ * &lt;base&gt;.bootstrap.edge.EdgeMain                               (targets/edge)
  * </pre>
+ *
+ * <p>The business code (services, handlers, records, tests) lives in the {@code services} module; each target is
+ * a module of its own under {@code targets/}, holding only its bootstrap, so that one copy of the business code
+ * serves every target.
  */
 public final class ProjectLayout {
-  public static final String MAIN_SOURCES = "src/main/java/";
-  public static final String TEST_SOURCES = "src/test/java/";
+  /** The module that holds all business code. */
+  public static final String SERVICES_MODULE = "services/";
+  public static final String MAIN_SOURCES = SERVICES_MODULE + "src/main/java/";
+  public static final String TEST_SOURCES = SERVICES_MODULE + "src/test/java/";
+  /** The aggregator of the target modules. */
+  public static final String TARGETS_MODULE = "targets/";
 
   private final String basePackage;
 
@@ -86,7 +97,39 @@ public final class ProjectLayout {
   }
 
   public ClassName monolithMain() {
-    return ClassName.get(basePackage + ".bootstrap", "MonolithMain");
+    return ClassName.get(bootstrapPackage("monolith"), "MonolithMain");
+  }
+
+  /** The main of one service version in the microservice target, {@code UserV1Main}. */
+  public ClassName microserviceMain(ServiceModel service) {
+    return ClassName.get(bootstrapPackage("microservice"), typePrefix(service) + "Main");
+  }
+
+  /** The microservice target's HTTP gateway, which serves every exposed route and invokes across the bridge. */
+  public ClassName gatewayMain() {
+    return ClassName.get(bootstrapPackage("microservice"), "GatewayMain");
+  }
+
+  public ClassName lambdaHandler() {
+    return ClassName.get(bootstrapPackage("lambda"), "LambdaHandler");
+  }
+
+  public ClassName edgeMain() {
+    return ClassName.get(bootstrapPackage("edge"), "EdgeMain");
+  }
+
+  private String bootstrapPackage(String target) {
+    return basePackage + ".bootstrap." + target;
+  }
+
+  /** The directory of a target's module, {@code targets/monolith/}. */
+  public static String targetModule(String target) {
+    return TARGETS_MODULE + target + "/";
+  }
+
+  /** The project-relative path of a main source file of a target's module. */
+  public static String targetSource(String target, ClassName type) {
+    return targetModule(target) + "src/main/java/" + relativeSourcePath(type);
   }
 
   /** The constant a command or subscription definition gets in its service class: {@code signUp} → {@code SIGN_UP}. */

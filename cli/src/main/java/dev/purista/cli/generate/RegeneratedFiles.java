@@ -12,15 +12,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The regenerated files of a project, computed from the model (and the templates): each service's wiring, typed
- * client and event constants, one bootstrap per target, and the service catalog. Same model, same templates,
+ * client and event constants, the targets aggregator, one module (bootstrap, build, deployment files) per target,
+ * and the service catalog. Same model, same templates,
  * same bytes.
  */
 public final class RegeneratedFiles {
-  private static final Map<String, BootstrapEmitter> BOOTSTRAPS =
-      Map.of(TargetModel.MONOLITH, new MonolithBootstrapEmitter());
+  private static final Map<String, BootstrapEmitter> BOOTSTRAPS = Stream.of(new MonolithBootstrapEmitter(),
+          new MicroserviceBootstrapEmitter(), new LambdaBootstrapEmitter(), new EdgeBootstrapEmitter())
+      .collect(Collectors.toUnmodifiableMap(BootstrapEmitter::target, emitter -> emitter));
 
   private RegeneratedFiles() {
   }
@@ -32,8 +36,9 @@ public final class RegeneratedFiles {
     for (ServiceModel service : model.services()) {
       files.addAll(serviceFiles(layout, service));
     }
+    files.add(TargetsAggregator.render(renderer, model));
     for (TargetModel target : model.targets()) {
-      files.addAll(bootstrap(target).emit(layout, model, target));
+      files.addAll(bootstrap(target).emit(layout, model, target, renderer));
     }
     files.add(ServiceCatalog.render(renderer, model, EventCatalog.of(model).events()));
     return files;
@@ -55,11 +60,15 @@ public final class RegeneratedFiles {
         files.addAll(serviceFiles(layout, service));
       }
     }
+    if (!before.project().equals(after.project())
+        || !TargetsAggregator.inputs(before).equals(TargetsAggregator.inputs(after))) {
+      files.add(TargetsAggregator.render(renderer, after));
+    }
     for (TargetModel target : after.targets()) {
       BootstrapEmitter emitter = bootstrap(target);
       if (!before.targets().contains(target)
           || !emitter.inputs(before, target).equals(emitter.inputs(after, target))) {
-        files.addAll(emitter.emit(layout, after, target));
+        files.addAll(emitter.emit(layout, after, target, renderer));
       }
     }
     files.add(ServiceCatalog.render(renderer, after, EventCatalog.of(after).events()));

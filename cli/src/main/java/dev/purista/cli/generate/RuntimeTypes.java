@@ -21,7 +21,11 @@ final class RuntimeTypes {
   static final ClassName MESSAGE_ADDRESS = ClassName.get(CORE + ".message", "MessageAddress");
   static final ClassName APPLICATION = ClassName.get(CORE + ".lifecycle", "Application");
   static final ClassName DEFAULT_EVENT_BRIDGE = ClassName.get(CORE + ".bridge", "DefaultEventBridge");
+  static final ClassName ENVIRONMENT_BRIDGES = ClassName.get(CORE + ".bridge", "EnvironmentBridges");
   static final ClassName HTTP_SERVER = ClassName.get("dev.purista.http", "HttpServer");
+  static final ClassName HTTP_SETTINGS = ClassName.get("dev.purista.http", "HttpSettings");
+  static final ClassName LAMBDA_FUNCTION = ClassName.get("dev.purista.lambda", "LambdaFunction");
+  static final ClassName PURISTA_LAMBDA_HANDLER = ClassName.get("dev.purista.lambda", "PuristaLambdaHandler");
 
   static final ClassName COMMAND_HARNESS = ClassName.get(TESTKIT, "CommandHarness");
   static final ClassName COMMAND_OUTCOME = ClassName.get(TESTKIT, "CommandOutcome");

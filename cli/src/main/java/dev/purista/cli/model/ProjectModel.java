@@ -62,6 +62,10 @@ public record ProjectModel(String generatorVersion, ProjectInfo project, Project
     return new ProjectModel(generatorVersion, project, options, targets, all, generatedFiles);
   }
 
+  public ProjectModel withTargets(List<TargetModel> replacement) {
+    return new ProjectModel(generatorVersion, project, options, replacement, services, generatedFiles);
+  }
+
   public ProjectModel withGeneratedFiles(Map<String, String> hashes) {
     return new ProjectModel(generatorVersion, project, options, targets, services, new TreeMap<>(hashes));
   }

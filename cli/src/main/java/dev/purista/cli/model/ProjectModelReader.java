@@ -79,14 +79,16 @@ final class ProjectModelReader {
     in.requireObject("a target");
     String name = null;
     String bridge = null;
+    List<String> services = null;
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "name" -> name = in.string();
         case "bridge" -> bridge = in.string();
+        case "services" -> services = in.list(StrictJsonReader::string);
         default -> throw in.unknownField("a target");
       }
     }
-    return new TargetModel(name, bridge);
+    return new TargetModel(name, bridge, services);
   }
 
   private static ServiceModel service(StrictJsonReader in) throws IOException {

@@ -34,6 +34,19 @@ final class ProjectModelValidator {
       require(target.name(), "targets[].name");
       require(target.bridge(), "targets[].bridge");
     }
+    Set<String> targetNames = new HashSet<>();
+    for (TargetModel target : model.targets()) {
+      TargetKind kind = TargetKind.named(target.name()).orElseThrow(() -> new CorruptModelException(
+          "the target '" + target.name() + "' is unknown; targets are " + String.join(", ", TargetKind.names()),
+          null));
+      if (!targetNames.add(target.name())) {
+        throw new CorruptModelException("the target " + target.name() + " is listed twice", null);
+      }
+      if (!target.bridge().equals(kind.defaultBridge()) && !kind.bridges().contains(target.bridge())) {
+        throw new CorruptModelException("the target " + target.name() + " cannot use the bridge '"
+            + target.bridge() + "'", null);
+      }
+    }
     Set<String> services = new HashSet<>();
     for (ServiceModel service : model.services()) {
       validateService(service);

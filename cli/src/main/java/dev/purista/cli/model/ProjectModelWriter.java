@@ -54,6 +54,14 @@ public final class ProjectModelWriter {
     out.writeStartObject();
     out.writeStringField("name", target.name());
     out.writeStringField("bridge", target.bridge());
+    // Written only when a list was given, so that the usual model (every service) stays as short as before.
+    if (!target.services().isEmpty()) {
+      out.writeArrayFieldStart("services");
+      for (String service : target.services()) {
+        out.writeString(service);
+      }
+      out.writeEndArray();
+    }
     out.writeEndObject();
   }
 

@@ -42,6 +42,20 @@ class RouteBindingTest {
   }
 
   @Test
+  void aSingleQueryValueBindsToAListParameterAsAListOfOne() {
+    HttpResponse<String> response = server.get("/api/v1/items/a1?tag=x");
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals("[\"x\"]", TestServer.json(response).get("tag").toString());
+  }
+
+  @Test
+  void aRepeatedQueryParameterForASingleValueFieldIs400NamingIt() {
+    HttpResponse<String> response = server.get("/api/v1/items/a1?limit=1&limit=2");
+    assertEquals(400, response.statusCode(), response.body());
+    assertEquals("parameter.limit", TestServer.json(response).get("data").get(0).get("path").asText());
+  }
+
+  @Test
   void aQueryParameterOfTheWrongTypeIs400NamingIt() {
     HttpResponse<String> response = server.get("/api/v1/items/a1?limit=many");
     assertEquals(400, response.statusCode(), response.body());

@@ -78,7 +78,7 @@ public final class MqttBridge implements EventBridge {
   private volatile CompletableFuture<Optional<String>> brokerVersion = CompletableFuture.completedFuture(
       Optional.empty());
 
-  private MqttBridge(MqttBridgeConfig config) {
+  MqttBridge(MqttBridgeConfig config) {
     this.config = config;
     this.topology = new Topology(config.topicPrefix(), config.shareGroup(), config.instanceId());
     this.wire = new WireFormat(new MessageCodec());

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The settings of an {@link MqttBridge}. Build them in code ({@link #builder()}) or read them from the
@@ -95,6 +96,11 @@ public final class MqttBridgeConfig {
 
   /** The settings from {@code environment} (variables {@code PURISTA_MQTT_*}), on top of the defaults. */
   public static MqttBridgeConfig fromEnvironment(Map<String, String> environment) {
+    return fromEnvironment(Objects.requireNonNull(environment, "environment == null")::get);
+  }
+
+  /** The settings that {@code environment} looks up (variables {@code PURISTA_MQTT_*}), on top of the defaults. */
+  public static MqttBridgeConfig fromEnvironment(Function<String, String> environment) {
     Builder builder = builder();
     MqttEnvironment.apply(environment, builder);
     return builder.build();

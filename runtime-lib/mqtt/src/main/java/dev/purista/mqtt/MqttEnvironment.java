@@ -2,6 +2,7 @@ package dev.purista.mqtt;
 
 import dev.purista.core.spi.support.EnvironmentSettings;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@code PURISTA_MQTT_*} variables and the setting each one sets; docs/bridges/mqtt.md lists them with their
@@ -18,7 +19,7 @@ final class MqttEnvironment {
   /** Old names, new names: the retry bound has the same name, and counts the same way, on every bridge. */
   static final Map<String, String> RENAMED = Map.of("MAX_RETRIES", "MAX_ATTEMPTS");
 
-  static void apply(Map<String, String> environment, MqttBridgeConfig.Builder builder) {
+  static void apply(Function<String, String> environment, MqttBridgeConfig.Builder builder) {
     EnvironmentSettings env = new EnvironmentSettings(PREFIX, environment);
     RENAMED.forEach(env::renamed);
     env.text("URL", builder::url);

@@ -4,9 +4,14 @@ import dev.purista.core.PuristaClient;
 import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.ServiceOptions;
+import dev.purista.core.queue.EnvironmentQueues;
 import dev.purista.core.queue.memory.DefaultQueueBridge;
 import dev.purista.core.queue.spi.QueueBridge;
 import dev.purista.core.spi.EventBridge;
+import dev.purista.core.store.ConfigStore;
+import dev.purista.core.store.EnvironmentStores;
+import dev.purista.core.store.SecretStore;
+import dev.purista.core.store.StateStore;
 import dev.purista.core.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +63,8 @@ public final class Application implements AutoCloseable {
   private final Duration gracePeriod;
   /** The queue bridge the services share, when one of them declares a queue; {@code null} otherwise. */
   private final QueueBridge queueBridge;
+  /** The stores taken from the environment for every service; closed even when no service was added. */
+  private final List<Store> sharedStores;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
   /** Set when {@link #start()} finished: before that the application is not ready. */
@@ -69,6 +77,13 @@ public final class Application implements AutoCloseable {
     this.components = List.copyOf(builder.components);
     this.gracePeriod = builder.gracePeriod;
     this.queueBridge = builder.queueBridge;
+    List<Store> shared = new ArrayList<>();
+    for (Store store : new Store[] {builder.sharedStateStore, builder.sharedConfigStore, builder.sharedSecretStore}) {
+      if (store != null) {
+        shared.add(store);
+      }
+    }
+    this.sharedStores = List.copyOf(shared);
   }
 
   public static Builder builder(EventBridge bridge) {
@@ -192,6 +207,7 @@ public final class Application implements AutoCloseable {
     }
     // After the services, which may use them until they are released; once each, as services may share a store.
     Set<Store> stores = Collections.newSetFromMap(new IdentityHashMap<>());
+    stores.addAll(sharedStores);
     for (Service service : services) {
       stores.addAll(service.stores());
     }
@@ -260,6 +276,11 @@ public final class Application implements AutoCloseable {
     private final List<ApplicationComponent> components = new ArrayList<>();
     private Duration gracePeriod = Duration.ofSeconds(20);
     private QueueBridge queueBridge;
+    /** Where the shared queue bridge comes from when a service first needs one; in memory when unset. */
+    private EnvironmentQueues environmentQueues;
+    private StateStore sharedStateStore;
+    private ConfigStore sharedConfigStore;
+    private SecretStore sharedSecretStore;
 
     private Builder(EventBridge bridge) {
       if (bridge == null) {
@@ -273,15 +294,58 @@ public final class Application implements AutoCloseable {
     }
 
     public Builder service(ServiceDefinition definition, ServiceOptions options) {
-      ServiceOptions effective = options;
+      ServiceOptions.Builder effective = options.toBuilder();
       if (!definition.queues().isEmpty() && options.queueBridge().isEmpty()) {
         // One queue bridge for all services: a job one service enqueues must reach another's worker.
         if (queueBridge == null) {
-          queueBridge = new DefaultQueueBridge();
+          queueBridge = environmentQueues == null ? new DefaultQueueBridge() : environmentQueues.queueBridge();
         }
-        effective = options.toBuilder().queueBridge(queueBridge).build();
+        effective.queueBridge(queueBridge);
       }
-      services.add(definition.getInstance(bridge, effective));
+      if (sharedStateStore != null && options.stateStore().isEmpty()) {
+        effective.stateStore(sharedStateStore);
+      }
+      if (sharedConfigStore != null && options.configStore().isEmpty()) {
+        effective.configStore(sharedConfigStore);
+      }
+      if (sharedSecretStore != null && options.secretStore().isEmpty()) {
+        effective.secretStore(sharedSecretStore);
+      }
+      services.add(definition.getInstance(bridge, effective.build()));
+      return this;
+    }
+
+    /**
+     * Takes the stores and the queue bridge from the process environment, as a deployment configures them:
+     * {@code PURISTA_STATE_STORE}, {@code PURISTA_CONFIG_STORE}, {@code PURISTA_SECRET_STORE} (see
+     * {@link EnvironmentStores}) and {@code PURISTA_QUEUE_BRIDGE} (see {@link EnvironmentQueues}), each in memory
+     * when unset. This is what a generated bootstrap calls, so that the same artifact keeps its state in memory on
+     * a laptop and in Redis or NATS in production.
+     */
+    public Builder storesAndQueuesFromEnvironment() {
+      return storesAndQueuesFrom(System::getenv);
+    }
+
+    /**
+     * Takes the stores and the queue bridge from {@code environment}, such as a map's {@code get} in a test; see
+     * {@link #storesAndQueuesFromEnvironment()}. The services share one instance of each store, as they share the
+     * server behind it, so a key one service writes is the key another reads, in one process as across many. A
+     * service whose options name a store keeps it. The queue bridge is made when the first service that declares
+     * a queue is added, so that a process without queues opens no queue connection. The application closes them
+     * all when it stops.
+     *
+     * @throws IllegalStateException when services were added before: they would silently keep in-memory stores
+     */
+    public Builder storesAndQueuesFrom(Function<String, String> environment) {
+      if (!services.isEmpty()) {
+        throw new IllegalStateException("take the stores and queues from the environment before adding services; "
+            + services.size() + " service(s) were added with their own stores");
+      }
+      EnvironmentStores stores = EnvironmentStores.from(environment);
+      sharedStateStore = stores.stateStore();
+      sharedConfigStore = stores.configStore();
+      sharedSecretStore = stores.secretStore();
+      environmentQueues = EnvironmentQueues.from(environment);
       return this;
     }
 

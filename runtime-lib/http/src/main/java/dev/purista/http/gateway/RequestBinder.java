@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Turns a request into a command's payload and parameter: the JSON body binds to the payload type, path
  * variables and query parameters to the parameter type (text converts to numbers and booleans; a repeated query
- * parameter is a list). Binding here, before the command message is sent, answers a malformed request with a 400
+ * parameter is a list, and a single one binds to a list-typed field as a list of one). Binding here, before the command message is sent, answers a malformed request with a 400
  * that names the field, and lets the command's own pipeline receive typed records. Constraints are checked by
  * the command's pipeline, which answers 400 listing each violated field.
  *
@@ -41,6 +41,13 @@ final class RequestBinder {
       return bodyReader.forType(type);
     }
   };
+
+  /**
+   * Query text has no arrays: {@code ?tag=x} is one value and {@code ?tag=x&tag=y} a list, so a list-typed
+   * parameter must take a single value as a list of one, or a request with one tag would be a 400.
+   */
+  private final ObjectReader parameterReader = mapper.reader()
+      .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
   /** The payload, or {@code null} for an empty body. */
   Object payload(CommandDefinition<?, ?, ?> command, HttpRequest request) {
@@ -92,7 +99,7 @@ final class RequestBinder {
       return values;
     }
     try {
-      return mapper.treeToValue(values, type);
+      return parameterReader.treeToValue(values, type);
     } catch (DatabindException e) {
       throw bindingError("parameter", e);
     } catch (JsonProcessingException e) {
