@@ -29,7 +29,7 @@ class ConcurrentChangesIT {
   private static final int PROCESSES = 8;
   private static final Duration COMMAND = Duration.ofMinutes(2);
   private static final Duration BUILD = Duration.ofMinutes(5);
-  private static final String SERVICE_DIR = "src/main/java/com/example/shop/service/user/v1/";
+  private static final String SERVICE_DIR = "services/src/main/java/com/example/shop/service/user/v1/";
 
   @TempDir
   Path dir;
@@ -66,7 +66,7 @@ class ConcurrentChangesIT {
       Finished run = runs.get(i - 1);
       String name = "command" + i;
       Path handler = project.resolve(SERVICE_DIR + "command/" + name + "/Command" + i + "Command.java");
-      Path test = project.resolve("src/test/java/com/example/shop/service/user/v1/command/" + name + "/Command" + i
+      Path test = project.resolve("services/src/test/java/com/example/shop/service/user/v1/command/" + name + "/Command" + i
           + "CommandTest.java");
       if (run.exitCode() == 0) {
         succeeded++;

@@ -48,9 +48,15 @@ class GeneratedMonolithHttpIT {
   @Test
   void theGeneratedMonolithServesPingOverHttpAndStopsOnSigtermUnderLoad() throws Exception {
     Path project = buildNewProject();
+    TargetArtifacts.haveTheSameBusinessClasses(project);
+    TargetArtifacts.carryOnlyTheClientsTheirTargetUses(project);
+    TargetArtifacts.edgeBundleIsComplete(project);
+    edgeBundleStartsOnItsOwnRuntime(project);
+
     int port = freePort();
     Path log = dir.resolve("monolith.log");
-    ProcessBuilder builder = new ProcessBuilder(ExternalProcess.java(), "-jar", "target/shop-0.1.0-SNAPSHOT.jar")
+    ProcessBuilder builder = new ProcessBuilder(ExternalProcess.java(), "-jar",
+            "targets/monolith/target/shop-monolith-0.1.0-SNAPSHOT.jar")
         .directory(project.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -180,14 +186,41 @@ class GeneratedMonolithHttpIT {
     }
   }
 
+  /**
+   * The bundle's launcher starts EdgeMain on the jlink image alone (in memory, no broker), which proves that jdeps
+   * found every JDK module the process needs, and it becomes ready.
+   */
+  private void edgeBundleStartsOnItsOwnRuntime(Path project) throws IOException, InterruptedException {
+    int port = freePort();
+    Path log = dir.resolve("edge.log");
+    // The launcher prefers the bundled runtime to any java on PATH, and exec's it, so SIGTERM reaches the JVM.
+    ProcessBuilder builder = new ProcessBuilder("/bin/sh", "targets/edge/target/bundle/bin/shop-edge")
+        .directory(project.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().remove("JAVA_HOME");
+    builder.environment().put("PURISTA_EVENT_BRIDGE", "memory");
+    builder.environment().put("PURISTA_HTTP_PORT", Integer.toString(port));
+    builder.environment().put("PURISTA_HTTP_HOST", "127.0.0.1");
+    Process edge = builder.start();
+    try {
+      awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), edge, port, log);
+    } finally {
+      edge.destroy();
+      assertEquals(EXIT_AFTER_SIGTERM, edge.waitFor(), read(log));
+    }
+  }
+
   /** {@code purista new project shop}, then {@code purista build}, each a process of the packaged CLI jar. */
   private Path buildNewProject() throws IOException, InterruptedException {
     Path work = Files.createDirectories(dir.resolve("work"));
-    cli(work, Map.of(), COMMAND, "new", "project", "shop", "--group-id", "com.example", "-B");
+    cli(work, Map.of(), COMMAND, "new", "project", "shop", "--group-id", "com.example", "--targets", "all", "-B");
     Path project = work.resolve("shop");
     cli(project, Map.of("MAVEN_HOME", ExternalProcess.requiredProperty("maven.home")), BUILD,
         "build", "--offline", "-Dmaven.repo.local=" + ExternalProcess.requiredProperty("maven.repo.local"));
-    assertTrue(Files.isRegularFile(project.resolve("target/shop-0.1.0-SNAPSHOT.jar")));
+    for (String target : TargetArtifacts.TARGETS) {
+      assertTrue(Files.isRegularFile(TargetArtifacts.jar(project, target)), target);
+    }
     return project;
   }
 

@@ -67,22 +67,22 @@ class LauncherIT {
     assertEquals(0, newProject.exitCode(), newProject.toString());
     Path project = work.resolve("shop");
     for (String file : List.of("pom.xml", "purista.json", ".git/HEAD",
-        "src/main/java/com/example/shop/service/ping/v1/command/ping/PingCommand.java")) {
+        "services/src/main/java/com/example/shop/service/ping/v1/command/ping/PingCommand.java")) {
       assertTrue(Files.exists(project.resolve(file)), file + "\n" + newProject);
     }
 
     Finished addService = purista(launcher, project, "add", "service", "user", "--description", "Manages users", "-B");
     assertEquals(0, addService.exitCode(), addService.toString());
-    assertTrue(Files.isRegularFile(project.resolve("src/main/java/com/example/shop/service/user/v1/UserV1Service.java")),
+    assertTrue(Files.isRegularFile(project.resolve("services/src/main/java/com/example/shop/service/user/v1/UserV1Service.java")),
         addService.toString());
 
     Finished addCommand = purista(launcher, project, "add", "command", "signUp", "--service", "user",
         "--http", "POST:users", "--emits", "user.signedUp", "-B");
     assertEquals(0, addCommand.exitCode(), addCommand.toString());
     String commandPackage = "com/example/shop/service/user/v1/command/signup/";
-    assertTrue(Files.isRegularFile(project.resolve("src/main/java/" + commandPackage + "SignUpCommand.java")),
+    assertTrue(Files.isRegularFile(project.resolve("services/src/main/java/" + commandPackage + "SignUpCommand.java")),
         addCommand.toString());
-    assertTrue(Files.isRegularFile(project.resolve("src/test/java/" + commandPackage + "SignUpCommandTest.java")),
+    assertTrue(Files.isRegularFile(project.resolve("services/src/test/java/" + commandPackage + "SignUpCommandTest.java")),
         addCommand.toString());
 
     Finished build = run(project, Map.of("MAVEN_HOME", ExternalProcess.requiredProperty("maven.home")), BUILD,
@@ -90,7 +90,7 @@ class LauncherIT {
     assertEquals(0, build.exitCode(), build.toString());
     assertTrue(build.output().contains("Tests run: 2, Failures: 0, Errors: 0, Skipped: 0"),
         "both generated tests ran and passed\n" + build);
-    assertTrue(Files.isRegularFile(project.resolve("target/shop-0.1.0-SNAPSHOT.jar")), build.toString());
+    assertTrue(Files.isRegularFile(project.resolve("targets/monolith/target/shop-monolith-0.1.0-SNAPSHOT.jar")), build.toString());
 
     Finished reinstall = run(repository, installEnvironment, INSTALL, "bash", installScript.toString(),
         "--skip-build");

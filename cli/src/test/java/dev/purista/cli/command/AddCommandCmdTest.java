@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AddCommandCmdTest {
-  private static final String USER = "src/main/java/com/example/shop/service/user/v1/";
+  private static final String USER = "services/src/main/java/com/example/shop/service/user/v1/";
   private static final String SIGN_UP = USER + "command/signup/";
-  private static final String SIGN_UP_TEST = "src/test/java/com/example/shop/service/user/v1/command/signup/";
+  private static final String SIGN_UP_TEST = "services/src/test/java/com/example/shop/service/user/v1/command/signup/";
 
   @TempDir
   Path dir;
@@ -80,7 +80,7 @@ class AddCommandCmdTest {
         "GET:users/{id}/orders/{orderId}", "-B");
     assertTrue(read(USER + "command/getorder/GetOrderParameter.java")
         .contains("public record GetOrderParameter(String id, String orderId) {"));
-    assertTrue(read("src/test/java/com/example/shop/service/user/v1/command/getorder/GetOrderCommandTest.java")
+    assertTrue(read("services/src/test/java/com/example/shop/service/user/v1/command/getorder/GetOrderCommandTest.java")
         .contains("harness.run(new GetOrderPayload(), new GetOrderParameter(\"1\", \"1\"));"));
   }
 
@@ -197,7 +197,7 @@ class AddCommandCmdTest {
     TestProjects.expectSuccess(project, "add", "command", "signUp", "--service", "user", "--service-version", "2",
         "-B");
     assertTrue(Files.exists(project.resolve(
-        "src/main/java/com/example/shop/service/user/v2/command/signup/SignUpCommand.java")));
+        "services/src/main/java/com/example/shop/service/user/v2/command/signup/SignUpCommand.java")));
   }
 
   @Test
@@ -224,6 +224,6 @@ class AddCommandCmdTest {
     assertEquals(0, result.exitCode(), result.toString());
     assertTrue(result.out().startsWith("Version of service user (1, 2): "), result.out());
     assertTrue(Files.exists(project.resolve(
-        "src/main/java/com/example/shop/service/user/v2/command/signup/SignUpCommand.java")));
+        "services/src/main/java/com/example/shop/service/user/v2/command/signup/SignUpCommand.java")));
   }
 }

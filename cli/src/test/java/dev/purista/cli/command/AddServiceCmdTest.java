@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AddServiceCmdTest {
-  private static final String SERVICE = "src/main/java/com/example/shop/service/user/v1/UserV1Service.java";
-  private static final String CLIENT = "src/main/java/com/example/shop/service/user/v1/UserV1Client.java";
-  private static final String EVENTS = "src/main/java/com/example/shop/service/user/v1/UserV1Events.java";
-  private static final String MONOLITH = "src/main/java/com/example/shop/bootstrap/MonolithMain.java";
+  private static final String SERVICE = "services/src/main/java/com/example/shop/service/user/v1/UserV1Service.java";
+  private static final String CLIENT = "services/src/main/java/com/example/shop/service/user/v1/UserV1Client.java";
+  private static final String EVENTS = "services/src/main/java/com/example/shop/service/user/v1/UserV1Events.java";
+  private static final String MONOLITH = "targets/monolith/src/main/java/com/example/shop/bootstrap/monolith/MonolithMain.java";
 
   @TempDir
   Path dir;
@@ -38,11 +38,12 @@ class AddServiceCmdTest {
     assertEquals(0, result.exitCode(), result.toString());
     assertEquals(String.join("\n",
         "update     docs/services.md",
-        "update     " + MONOLITH,
         // The ping service did not change: its files are neither rendered nor read.
         "create     " + CLIENT,
         "create     " + EVENTS,
         "create     " + SERVICE,
+        "identical  targets/monolith/pom.xml",
+        "update     " + MONOLITH,
         "update     purista.json",
         "Added service user v1: " + SERVICE,
         "Next: purista add command NAME --service user",
@@ -60,14 +61,14 @@ class AddServiceCmdTest {
     TestProjects.expectSuccess(project.resolve("src/main"), "add", "service", "user", "-B");
     TestProjects.expectSuccess(dir, "add", "service", "email", "--directory", "shop", "-B");
     assertTrue(Files.exists(project.resolve(SERVICE)));
-    assertTrue(Files.exists(project.resolve("src/main/java/com/example/shop/service/email/v1/EmailV1Service.java")));
+    assertTrue(Files.exists(project.resolve("services/src/main/java/com/example/shop/service/email/v1/EmailV1Service.java")));
   }
 
   @Test
   void addsASecondVersionNextToTheFirst() {
     TestProjects.expectSuccess(project, "add", "service", "user", "-B");
     TestProjects.expectSuccess(project, "add", "service", "user", "--version", "2", "-B");
-    assertTrue(Files.exists(project.resolve("src/main/java/com/example/shop/service/user/v2/UserV2Service.java")));
+    assertTrue(Files.exists(project.resolve("services/src/main/java/com/example/shop/service/user/v2/UserV2Service.java")));
   }
 
   @Test

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AddSubscriptionCmdTest {
-  private static final String EMAIL = "src/main/java/com/example/shop/service/email/v1/";
+  private static final String EMAIL = "services/src/main/java/com/example/shop/service/email/v1/";
   private static final String WELCOME = EMAIL + "subscription/sendwelcome/";
   private static final String WELCOME_TEST =
-      "src/test/java/com/example/shop/service/email/v1/subscription/sendwelcome/SendWelcomeSubscriptionTest.java";
+      "services/src/test/java/com/example/shop/service/email/v1/subscription/sendwelcome/SendWelcomeSubscriptionTest.java";
   private static final String SIGN_UP_RESULT =
-      "src/main/java/com/example/shop/service/user/v1/command/signup/SignUpResult.java";
+      "services/src/main/java/com/example/shop/service/user/v1/command/signup/SignUpResult.java";
 
   @TempDir
   Path dir;

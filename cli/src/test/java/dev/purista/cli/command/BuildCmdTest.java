@@ -31,9 +31,9 @@ class BuildCmdTest {
     assertEquals(0, result.exitCode(), result.toString());
     assertTrue(result.out().contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"),
         "Maven's output is streamed through:\n" + result.out());
-    Path jar = project.resolve("target/demo-0.1.0-SNAPSHOT.jar");
+    Path jar = project.resolve("targets/monolith/target/demo-monolith-0.1.0-SNAPSHOT.jar");
     try (JarFile file = new JarFile(jar.toFile())) {
-      assertEquals("com.example.demo.bootstrap.MonolithMain",
+      assertEquals("com.example.demo.bootstrap.monolith.MonolithMain",
           file.getManifest().getMainAttributes().getValue("Main-Class"));
       assertTrue(file.getEntry("dev/purista/core/lifecycle/Application.class") != null, "the runtime is shaded in");
     }

@@ -65,7 +65,7 @@ class ModelFileTest {
     Files.writeString(model, Files.readString(model).replace("\"generatorVersion\": \"" + ours + "\"",
         "\"generatorVersion\": \"0.0.1\""));
     CliResult result = TestProjects.expectSuccess(project, "add", "service", "user", "-B");
-    assertTrue(result.out().contains("identical  src/main/java/com/example/shop/service/ping/v1/PingV1Service.java"),
+    assertTrue(result.out().contains("identical  services/src/main/java/com/example/shop/service/ping/v1/PingV1Service.java"),
         "the untouched service's files were regenerated too, since an older CLI wrote them\n" + result.out());
     assertTrue(Files.readString(model).contains("\"generatorVersion\": \"" + ours + "\""));
   }

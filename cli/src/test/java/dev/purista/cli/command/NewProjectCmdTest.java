@@ -26,15 +26,18 @@ class NewProjectCmdTest {
       "docs/services.md",
       "pom.xml",
       "purista.json",
-      "src/main/java/com/example/shop/bootstrap/MonolithMain.java",
-      "src/main/java/com/example/shop/service/ping/v1/PingV1Client.java",
-      "src/main/java/com/example/shop/service/ping/v1/PingV1Events.java",
-      "src/main/java/com/example/shop/service/ping/v1/PingV1Service.java",
-      "src/main/java/com/example/shop/service/ping/v1/command/ping/PingCommand.java",
-      "src/main/java/com/example/shop/service/ping/v1/command/ping/PingParameter.java",
-      "src/main/java/com/example/shop/service/ping/v1/command/ping/PingPayload.java",
-      "src/main/java/com/example/shop/service/ping/v1/command/ping/PingResult.java",
-      "src/test/java/com/example/shop/service/ping/v1/command/ping/PingCommandTest.java");
+      "services/pom.xml",
+      "services/src/main/java/com/example/shop/service/ping/v1/PingV1Client.java",
+      "services/src/main/java/com/example/shop/service/ping/v1/PingV1Events.java",
+      "services/src/main/java/com/example/shop/service/ping/v1/PingV1Service.java",
+      "services/src/main/java/com/example/shop/service/ping/v1/command/ping/PingCommand.java",
+      "services/src/main/java/com/example/shop/service/ping/v1/command/ping/PingParameter.java",
+      "services/src/main/java/com/example/shop/service/ping/v1/command/ping/PingPayload.java",
+      "services/src/main/java/com/example/shop/service/ping/v1/command/ping/PingResult.java",
+      "services/src/test/java/com/example/shop/service/ping/v1/command/ping/PingCommandTest.java",
+      "targets/monolith/pom.xml",
+      "targets/monolith/src/main/java/com/example/shop/bootstrap/monolith/MonolithMain.java",
+      "targets/pom.xml");
 
   @TempDir
   Path dir;
@@ -70,18 +73,21 @@ class NewProjectCmdTest {
     assertTrue(pom.contains("<purista.version>" + versions.purista() + "</purista.version>"), pom);
     assertTrue(pom.contains("<artifactId>purista-bom</artifactId>\n        <version>${purista.version}</version>"), pom);
     assertTrue(pom.contains("<version>" + versions.plugin("shade") + "</version>"), pom);
-    assertTrue(pom.contains("<main.class>com.example.shop.bootstrap.MonolithMain</main.class>"), pom);
+    assertTrue(pom.contains("<module>services</module>") && pom.contains("<module>targets</module>"), pom);
+    String monolith = Files.readString(dir.resolve("shop/targets/monolith/pom.xml"));
+    assertTrue(monolith.contains("<mainClass>com.example.shop.bootstrap.monolith.MonolithMain</mainClass>"), monolith);
+    assertFalse(monolith.contains("{{"), monolith);
     assertFalse(pom.contains("{{"), pom);
   }
 
   @Test
   void thePingCommandAnswersPongAndItsTestSaysSo() throws IOException {
     CliRun.run(dir, "new", "project", "shop", "--no-git", "-B");
-    Path ping = dir.resolve("shop/src/main/java/com/example/shop/service/ping/v1/command/ping");
+    Path ping = dir.resolve("shop/services/src/main/java/com/example/shop/service/ping/v1/command/ping");
     assertTrue(Files.readString(ping.resolve("PingResult.java")).contains("public record PingResult(String message)"));
     assertTrue(Files.readString(ping.resolve("PingCommand.java")).contains("return new PingResult(\"pong\");"));
     String test = Files.readString(dir.resolve(
-        "shop/src/test/java/com/example/shop/service/ping/v1/command/ping/PingCommandTest.java"));
+        "shop/services/src/test/java/com/example/shop/service/ping/v1/command/ping/PingCommandTest.java"));
     assertTrue(test.contains("assertEquals(\"pong\", outcome.result().message());"), test);
   }
 
@@ -92,7 +98,7 @@ class NewProjectCmdTest {
     assertEquals(0, result.exitCode(), result.toString());
     Path project = dir.resolve("apps/orders");
     assertTrue(Files.readString(project.resolve("pom.xml")).contains("<groupId>org.acme</groupId>"));
-    assertTrue(Files.exists(project.resolve("src/main/java/org/acme/orders/bootstrap/MonolithMain.java")));
+    assertTrue(Files.exists(project.resolve("targets/monolith/src/main/java/org/acme/orders/bootstrap/monolith/MonolithMain.java")));
     assertFalse(Files.exists(project.resolve(".git")));
     assertTrue(result.out().contains("Created project order-service in apps/orders."), result.out());
   }
@@ -101,7 +107,7 @@ class NewProjectCmdTest {
   void derivesThePackageFromGroupIdAndName() {
     CliRun.run(dir, "new", "project", "order-service", "--no-git", "-B");
     assertTrue(Files.exists(dir.resolve(
-        "order-service/src/main/java/com/example/orderservice/bootstrap/MonolithMain.java")));
+        "order-service/targets/monolith/src/main/java/com/example/orderservice/bootstrap/monolith/MonolithMain.java")));
   }
 
   @Test

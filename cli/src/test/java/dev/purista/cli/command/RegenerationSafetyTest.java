@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The promise of regeneration: the user's work is never lost, and a hand-edited generated file is never silently replaced. */
 class RegenerationSafetyTest {
-  private static final String WIRING = "src/main/java/com/example/shop/service/user/v1/UserV1Service.java";
-  private static final String HANDLER = "src/main/java/com/example/shop/service/user/v1/command/signup/SignUpCommand.java";
+  private static final String WIRING = "services/src/main/java/com/example/shop/service/user/v1/UserV1Service.java";
+  private static final String HANDLER = "services/src/main/java/com/example/shop/service/user/v1/command/signup/SignUpCommand.java";
 
   @TempDir
   Path dir;
@@ -113,7 +113,7 @@ class RegenerationSafetyTest {
 
   @Test
   void aUserOwnedFileInTheWayIsAConflictUntilForced() throws IOException {
-    Path handler = project.resolve("src/main/java/com/example/shop/service/user/v1/command/signin/SignInCommand.java");
+    Path handler = project.resolve("services/src/main/java/com/example/shop/service/user/v1/command/signin/SignInCommand.java");
     Files.createDirectories(handler.getParent());
     Files.writeString(handler, "// my own sign-in\n");
 
@@ -138,14 +138,14 @@ class RegenerationSafetyTest {
   @Test
   void aFailureMidwayLeavesTheProjectExactlyAsItWas() throws IOException {
     // A file where the new service's package directory must go: the write fails after earlier files changed.
-    Files.writeString(project.resolve("src/main/java/com/example/shop/service/email"), "in the way");
+    Files.writeString(project.resolve("services/src/main/java/com/example/shop/service/email"), "in the way");
     ProjectTree before = ProjectTree.of(project);
 
     CliResult result = CliRun.run(project, "add", "service", "email", "-B");
 
     assertEquals(ExitCode.FAILURE.code(), result.exitCode(), result.toString());
     assertTrue(result.err().startsWith("error: could not write the project: "
-        + project.resolve("src/main/java/com/example/shop/service/email") + ": something is already there\n"),
+        + project.resolve("services/src/main/java/com/example/shop/service/email") + ": something is already there\n"),
         result.err());
     assertTrue(result.err().contains("hint: nothing was changed"), result.err());
     assertEquals(before, ProjectTree.of(project), "MonolithMain and purista.json were restored");

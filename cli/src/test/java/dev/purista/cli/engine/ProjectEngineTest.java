@@ -36,7 +36,7 @@ class ProjectEngineTest {
     engine.addService(project, new AddServiceRequest("user", null, "Users"), WriteMode.WRITE);
     ChangeResult command = engine.addCommand(project,
         new AddCommandRequest("signUp", "user", null, null, "POST:users", "user.signedUp"), WriteMode.WRITE);
-    assertEquals("src/main/java/com/example/shop/service/user/v1/command/signup/SignUpCommand.java",
+    assertEquals("services/src/main/java/com/example/shop/service/user/v1/command/signup/SignUpCommand.java",
         command.mainFile());
     assertEquals(2, engine.open(project).model().services().size());
     assertEquals("user.signedUp",
@@ -60,12 +60,12 @@ class ProjectEngineTest {
   void conflictsAreExceptionsWithTheConflictingFiles() throws IOException {
     Path project = engine.newProject(new NewProjectRequest("shop", null, null, null, false), dir, WriteMode.WRITE)
         .projectRoot();
-    Path events = project.resolve("src/main/java/com/example/shop/service/ping/v1/PingV1Events.java");
+    Path events = project.resolve("services/src/main/java/com/example/shop/service/ping/v1/PingV1Events.java");
     Files.writeString(events, Files.readString(events) + "// edited\n");
     ConflictException e = assertThrows(ConflictException.class,
         () -> engine.addCommand(project, new AddCommandRequest("signUp", "ping", null, null, null, "user.signedUp"),
             WriteMode.WRITE));
-    assertEquals("src/main/java/com/example/shop/service/ping/v1/PingV1Events.java", e.conflicts().get(0).path());
+    assertEquals("services/src/main/java/com/example/shop/service/ping/v1/PingV1Events.java", e.conflicts().get(0).path());
   }
 
   /** A project from before the constants moved into each service keeps its project-wide class as it is. */
@@ -73,7 +73,7 @@ class ProjectEngineTest {
   void anOldProjectWideConstantsClassIsLeftAlone() throws IOException {
     Path project = engine.newProject(new NewProjectRequest("shop", null, null, null, false), dir, WriteMode.WRITE)
         .projectRoot();
-    Path old = project.resolve("src/main/java/com/example/shop/service/ServiceEvents.java");
+    Path old = project.resolve("services/src/main/java/com/example/shop/service/ServiceEvents.java");
     String text = "package com.example.shop.service;\n\npublic final class ServiceEvents {\n"
         + "  public static final String USER_SIGNED_UP = \"user.signedUp\";\n}\n";
     Files.writeString(old, text);
@@ -81,7 +81,7 @@ class ProjectEngineTest {
         WriteMode.WRITE);
     engine.regenerate(project, WriteMode.WRITE);
     assertEquals(text, Files.readString(old));
-    assertTrue(Files.readString(project.resolve("src/main/java/com/example/shop/service/ping/v1/PingV1Events.java"))
+    assertTrue(Files.readString(project.resolve("services/src/main/java/com/example/shop/service/ping/v1/PingV1Events.java"))
         .contains("public static final String USER_SIGNED_UP = \"user.signedUp\";"));
   }
 
@@ -138,7 +138,7 @@ class ProjectEngineTest {
     ChangeResult result = engine.addCommand(project,
         new AddCommandRequest("signUp", "user", null, null, null, null), WriteMode.WRITE);
     List<String> planned = result.plan().entries().stream().map(e -> e.path()).toList();
-    assertTrue(planned.contains("src/main/java/com/example/shop/service/user/v1/UserV1Service.java"), planned.toString());
+    assertTrue(planned.contains("services/src/main/java/com/example/shop/service/user/v1/UserV1Service.java"), planned.toString());
     assertFalse(planned.stream().anyMatch(p -> p.contains("/service/ping/")), planned.toString());
   }
 }

@@ -25,15 +25,15 @@ class ProjectLayoutTest {
         layout.subscriptionOutput(service, subscription).canonicalName());
     assertEquals("com.example.shop.service.orderhistory.v2.OrderHistoryV2Events",
         layout.serviceEvents(service).canonicalName());
-    assertEquals("com.example.shop.bootstrap.MonolithMain", layout.monolithMain().canonicalName());
+    assertEquals("com.example.shop.bootstrap.monolith.MonolithMain", layout.monolithMain().canonicalName());
     assertEquals("SIGN_UP", ProjectLayout.definitionConstant("signUp"));
   }
 
   @Test
   void placesMainAndTestSources() {
-    assertEquals("src/main/java/com/example/shop/service/orderhistory/v2/command/signup/SignUpCommand.java",
+    assertEquals("services/src/main/java/com/example/shop/service/orderhistory/v2/command/signup/SignUpCommand.java",
         ProjectLayout.mainSource(layout.commandHandler(service, command)));
-    assertEquals("src/test/java/com/example/shop/service/orderhistory/v2/command/signup/SignUpCommandTest.java",
+    assertEquals("services/src/test/java/com/example/shop/service/orderhistory/v2/command/signup/SignUpCommandTest.java",
         ProjectLayout.testSource(layout.commandTest(service, command)));
   }
 }

@@ -78,7 +78,7 @@ class TemplateRendererTest {
     TemplateRenderer renderer = TemplateRenderer.bundled();
     TemplateEntry readme = renderer.manifest().entry("project/README.md").orElseThrow();
     Map<String, Object> variables = Map.of("projectName", "shop", "artifactId", "shop", "projectVersion", "1",
-        "basePackagePath", "com/example/shop", "puristaVersion", "9");
+        "basePackagePath", "com/example/shop", "basePackage", "com.example.shop", "puristaVersion", "9");
     assertEquals(renderer.render(readme, variables), TemplateRenderer.bundled().render(readme, variables));
   }
 }
