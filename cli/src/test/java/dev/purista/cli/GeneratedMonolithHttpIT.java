@@ -204,7 +204,10 @@ class GeneratedMonolithHttpIT {
     builder.environment().put("PURISTA_HTTP_HOST", "127.0.0.1");
     Process edge = builder.start();
     try {
-      awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), edge, port, log);
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      awaitReady(client, edge, port, log);
+      // The liveness path the Kubernetes manifests probe (DeploymentFilesTest) is served too.
+      assertEquals(200, client.send(get(port, "/healthz/live"), HttpResponse.BodyHandlers.discarding()).statusCode());
     } finally {
       edge.destroy();
       assertEquals(EXIT_AFTER_SIGTERM, edge.waitFor(), read(log));

@@ -32,6 +32,7 @@ public final class CommandTree {
       node("gen", context -> new CommandLine(new GenCmd().spec()),
           node("bootstrap", context -> new CommandLine(new GenBootstrapCmd(context).spec()))),
       node("regenerate", context -> new CommandLine(new RegenerateCmd(context).spec())),
+      node("upgrade", context -> new CommandLine(new UpgradeCmd(context).spec())),
       node("list", context -> new CommandLine(new ListCmd(context).spec())),
       node("build", context -> new CommandLine(new BuildCmd(context).spec())),
       node("completion", context -> new CommandLine(new CompletionCmd(context).spec())),

@@ -108,6 +108,24 @@ public final class ProjectEngine {
     return write(project, model, RegeneratedFiles.all(model, templates), List.of(), null, List.of(), mode);
   }
 
+  /**
+   * Moves a project of the first, single-module layout into the current one (see {@link UpgradeOperation}).
+   */
+  public ChangeResult upgrade(Path directory, WriteMode mode) {
+    try (OpenProject project = open(directory, ENGINE_HOLDER, false)) {
+      return new UpgradeOperation(versions, writer).run(project, mode);
+    }
+  }
+
+  /** Takes the lock of the project containing {@code directory} for {@code purista upgrade}, whatever its layout. */
+  public OpenProject openForUpgrade(Path directory, String holder) {
+    return open(directory, holder, false);
+  }
+
+  public ChangeResult upgrade(OpenProject project, WriteMode mode) {
+    return new UpgradeOperation(versions, writer).run(project, mode);
+  }
+
   /** Finds the project containing {@code directory} and reads its model, for reading only: no lock is taken. */
   public LoadedProject open(Path directory) {
     Path root = ProjectLocator.findRoot(directory);
@@ -122,8 +140,14 @@ public final class ProjectEngine {
    * @throws ProjectBusyException when another change held the lock all that time
    */
   public OpenProject openForChange(Path directory, String holder) {
+    return open(directory, holder, true);
+  }
+
+  private OpenProject open(Path directory, String holder, boolean currentLayout) {
     Path root = ProjectLocator.findRoot(directory);
-    LayoutCheck.requireCurrent(root);
+    if (currentLayout) {
+      LayoutCheck.requireCurrent(root);
+    }
     ProjectLock lock = ProjectLock.acquire(root, holder, ProjectLock.WAIT);
     try {
       byte[] bytes = readModelBytes(root);

@@ -15,8 +15,6 @@ import java.util.Map;
  * self-contained bundle; the bundle script; the small-heap launcher; and the systemd unit.
  */
 final class EdgeBootstrapEmitter implements BootstrapEmitter {
-  /** The port the systemd unit sets; the HTTP server's own default, so that both read the same. */
-  static final int HTTP_PORT = 8080;
 
   @Override
   public String target() {
@@ -24,24 +22,31 @@ final class EdgeBootstrapEmitter implements BootstrapEmitter {
   }
 
   @Override
-  public List<ProposedFile> emit(ProjectLayout layout, ProjectModel model, TargetModel target,
+  public List<ProposedFile> code(ProjectLayout layout, ProjectModel model, TargetModel target,
       TemplateRenderer renderer) {
     ClassName name = layout.edgeMain();
     String javadoc = "Runs every service of the project in one small process: the edge target.\nThe bridge is the "
         + "one PURISTA_EVENT_BRIDGE names, mqtt or memory (default " + target.bridge() + "); HTTP on "
         + "PURISTA_HTTP_PORT serves health and the exposed commands.\nStart it with the launcher next to the pom, "
         + "which sets small-heap JVM flags. It stops gracefully on SIGTERM.\n";
+    return List.of(JavaSources.regenerated(ProjectLayout.targetSource(target(), name), name,
+        BootstrapCode.mainClass(name, javadoc, BootstrapCode.runApplication(layout,
+            BootstrapCode.bridgeFromEnvironment(target.bridge()), model.services(),
+            BootstrapCode.httpFromEnvironment()))));
+  }
+
+  @Override
+  public List<ProposedFile> build(ProjectLayout layout, ProjectModel model, TargetModel target,
+      TemplateRenderer renderer) {
+    ClassName name = layout.edgeMain();
     Map<String, Object> variables = TemplateFiles.projectVariables(model);
     variables.put("mainClass", name.canonicalName());
-    variables.put("httpPort", HTTP_PORT);
+    variables.put("httpPort", DeployFiles.HTTP_PORT);
     return List.of(
-        JavaSources.regenerated(ProjectLayout.targetSource(target(), name), name,
-            BootstrapCode.mainClass(name, javadoc, BootstrapCode.runApplication(layout,
-                BootstrapCode.bridgeFromEnvironment(target.bridge()), model.services(),
-                BootstrapCode.httpFromEnvironment()))),
         TemplateFiles.render(renderer, "targets/edge-pom.xml", model, variables),
         TemplateFiles.render(renderer, "targets/edge-bundle.sh", model, variables),
         TemplateFiles.render(renderer, "targets/edge-launcher", model, variables),
-        TemplateFiles.render(renderer, "deploy/edge/service", model, variables));
+        TemplateFiles.render(renderer, "deploy/edge/service", model, variables),
+        DeployFiles.dockerfile(renderer, model, target(), name));
   }
 }

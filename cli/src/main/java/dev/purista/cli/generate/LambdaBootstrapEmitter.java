@@ -27,7 +27,7 @@ final class LambdaBootstrapEmitter implements BootstrapEmitter {
   }
 
   @Override
-  public List<ProposedFile> emit(ProjectLayout layout, ProjectModel model, TargetModel target,
+  public List<ProposedFile> code(ProjectLayout layout, ProjectModel model, TargetModel target,
       TemplateRenderer renderer) {
     ClassName name = layout.lambdaHandler();
     CodeBlock.Builder function = CodeBlock.builder().add("super($T.builder()", RuntimeTypes.LAMBDA_FUNCTION)
@@ -44,7 +44,14 @@ final class LambdaBootstrapEmitter implements BootstrapEmitter {
             + "them) and reused while it stays warm.\nSet the function's handler to this class.\n"))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(PUBLIC).addCode(function.build()).build())
         .build();
-    return List.of(JavaSources.regenerated(ProjectLayout.targetSource(target(), name), name, type),
-        TemplateFiles.render(renderer, "targets/lambda-pom.xml", model, TemplateFiles.projectVariables(model)));
+    return List.of(JavaSources.regenerated(ProjectLayout.targetSource(target(), name), name, type));
+  }
+
+  @Override
+  public List<ProposedFile> build(ProjectLayout layout, ProjectModel model, TargetModel target,
+      TemplateRenderer renderer) {
+    return List.of(
+        TemplateFiles.render(renderer, "targets/lambda-pom.xml", model, TemplateFiles.projectVariables(model)),
+        DeployFiles.sam(renderer, model, layout.lambdaHandler()));
   }
 }

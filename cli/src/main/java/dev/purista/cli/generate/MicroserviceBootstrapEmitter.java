@@ -26,7 +26,7 @@ final class MicroserviceBootstrapEmitter implements BootstrapEmitter {
   }
 
   @Override
-  public List<ProposedFile> emit(ProjectLayout layout, ProjectModel model, TargetModel target,
+  public List<ProposedFile> code(ProjectLayout layout, ProjectModel model, TargetModel target,
       TemplateRenderer renderer) {
     List<ProposedFile> files = new ArrayList<>();
     CodeBlock bridge = BootstrapCode.bridgeFromEnvironment(target.bridge());
@@ -45,10 +45,17 @@ final class MicroserviceBootstrapEmitter implements BootstrapEmitter {
               BootstrapCode.httpFromEnvironment()))));
     }
     files.add(gateway(layout, model, target, bridge));
+    files.addAll(DeployFiles.microservice(renderer, model, target, layout));
+    return files;
+  }
+
+  @Override
+  public List<ProposedFile> build(ProjectLayout layout, ProjectModel model, TargetModel target,
+      TemplateRenderer renderer) {
     Map<String, Object> variables = TemplateFiles.projectVariables(model);
     variables.put("bridge", target.bridge());
-    files.add(TemplateFiles.render(renderer, "targets/microservice-pom.xml", model, variables));
-    return files;
+    return List.of(TemplateFiles.render(renderer, "targets/microservice-pom.xml", model, variables),
+        DeployFiles.dockerfile(renderer, model, target(), layout.gatewayMain()));
   }
 
   private ProposedFile gateway(ProjectLayout layout, ProjectModel model, TargetModel target, CodeBlock bridge) {

@@ -21,7 +21,7 @@ final class MonolithBootstrapEmitter implements BootstrapEmitter {
   }
 
   @Override
-  public List<ProposedFile> emit(ProjectLayout layout, ProjectModel model, TargetModel target,
+  public List<ProposedFile> code(ProjectLayout layout, ProjectModel model, TargetModel target,
       TemplateRenderer renderer) {
     ClassName name = layout.monolithMain();
     CodeBlock body = BootstrapCode.runApplication(layout, CodeBlock.of("new $T()", RuntimeTypes.DEFAULT_EVENT_BRIDGE),
@@ -29,11 +29,17 @@ final class MonolithBootstrapEmitter implements BootstrapEmitter {
     String javadoc = "Runs every service of the project in one process on the in-memory event bridge: the "
         + "monolith target.\nIts HTTP-exposed commands are served at /api/v{version}/{path}, on the port in "
         + "PURISTA_HTTP_PORT.\nIt stops gracefully on SIGTERM or Ctrl+C: work in flight finishes first.\n";
+    return List.of(JavaSources.regenerated(ProjectLayout.targetSource(target(), name), name,
+        BootstrapCode.mainClass(name, javadoc, body)));
+  }
+
+  @Override
+  public List<ProposedFile> build(ProjectLayout layout, ProjectModel model, TargetModel target,
+      TemplateRenderer renderer) {
+    ClassName name = layout.monolithMain();
     Map<String, Object> variables = TemplateFiles.projectVariables(model);
     variables.put("mainClass", name.canonicalName());
-    return List.of(
-        JavaSources.regenerated(ProjectLayout.targetSource(target(), name), name,
-            BootstrapCode.mainClass(name, javadoc, body)),
-        TemplateFiles.render(renderer, "targets/monolith-pom.xml", model, variables));
+    return List.of(TemplateFiles.render(renderer, "targets/monolith-pom.xml", model, variables),
+        DeployFiles.dockerfile(renderer, model, target(), name));
   }
 }

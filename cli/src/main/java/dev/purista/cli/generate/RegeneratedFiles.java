@@ -38,7 +38,9 @@ public final class RegeneratedFiles {
     }
     files.add(TargetsAggregator.render(renderer, model));
     for (TargetModel target : model.targets()) {
-      files.addAll(bootstrap(target).emit(layout, model, target, renderer));
+      BootstrapEmitter emitter = bootstrap(target);
+      files.addAll(emitter.code(layout, model, target, renderer));
+      files.addAll(emitter.build(layout, model, target, renderer));
     }
     files.add(ServiceCatalog.render(renderer, model, EventCatalog.of(model).events()));
     return files;
@@ -66,9 +68,12 @@ public final class RegeneratedFiles {
     }
     for (TargetModel target : after.targets()) {
       BootstrapEmitter emitter = bootstrap(target);
-      if (!before.targets().contains(target)
-          || !emitter.inputs(before, target).equals(emitter.inputs(after, target))) {
-        files.addAll(emitter.emit(layout, after, target, renderer));
+      boolean newTarget = !before.targets().contains(target);
+      if (newTarget || !emitter.inputs(before, target).equals(emitter.inputs(after, target))) {
+        files.addAll(emitter.code(layout, after, target, renderer));
+      }
+      if (newTarget || !before.project().equals(after.project()) || !before.options().equals(after.options())) {
+        files.addAll(emitter.build(layout, after, target, renderer));
       }
     }
     files.add(ServiceCatalog.render(renderer, after, EventCatalog.of(after).events()));

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Renders one manifest template into a file of the plan, with the subset of {@code variables} its entry declares.
- * A manifest target may name {@code {artifactId}}, for files named after the project, such as the edge launcher.
+ * A manifest target may name a variable in braces, such as {@code {artifactId}} for the edge launcher or
+ * {@code {slug}} for one Kubernetes file per service.
  */
 final class TemplateFiles {
   private TemplateFiles() {
@@ -27,7 +28,10 @@ final class TemplateFiles {
       }
       declared.put(variable, variables.get(variable));
     }
-    String path = entry.target().replace("{artifactId}", model.project().artifactId());
+    String path = entry.target();
+    for (Map.Entry<String, ?> variable : variables.entrySet()) {
+      path = path.replace("{" + variable.getKey() + "}", String.valueOf(variable.getValue()));
+    }
     return new ProposedFile(path, renderer.render(entry, declared), Ownership.valueOf(entry.ownership()));
   }
 

@@ -42,7 +42,6 @@ class AddServiceCmdTest {
         "create     " + CLIENT,
         "create     " + EVENTS,
         "create     " + SERVICE,
-        "identical  targets/monolith/pom.xml",
         "update     " + MONOLITH,
         "update     purista.json",
         "Added service user v1: " + SERVICE,

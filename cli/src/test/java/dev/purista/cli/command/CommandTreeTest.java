@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CommandTreeTest {
-  private static final List<String> TOP_LEVEL = List.of("new", "add", "gen", "regenerate", "list", "build", "completion",
+  private static final List<String> TOP_LEVEL = List.of("new", "add", "gen", "regenerate", "upgrade", "list", "build", "completion",
       "help");
 
   @TempDir

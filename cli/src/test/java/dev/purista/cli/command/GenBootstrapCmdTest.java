@@ -117,15 +117,18 @@ class GenBootstrapCmdTest {
     TestProjects.expectSuccess(project, "gen", "bootstrap", "--target", "edge");
     Path pom = project.resolve("targets/edge/pom.xml");
     Files.writeString(pom, Files.readString(pom).replace("</dependencies>", "<!-- mine --></dependencies>"));
+    Path main = project.resolve(bootstrap("edge", "EdgeMain"));
+    Files.writeString(main, Files.readString(main) + "// mine\n");
     ProjectTree before = ProjectTree.of(project);
 
-    CliResult result = CliRun.run(project, "gen", "bootstrap", "--target", "edge", "--bridge", "mqtt");
     CliResult add = CliRun.run(project, "add", "service", "email", "-B");
+    CliResult regenerate = CliRun.run(project, "regenerate");
 
     assertEquals(ExitCode.CONFLICT.code(), add.exitCode(), add.toString());
-    assertTrue(add.err().contains("targets/edge/pom.xml"), add.toString());
-    assertEquals(0, result.exitCode(), "an unchanged target plans no write to the edited file\n" + result);
-    assertEquals(before, ProjectTree.of(project));
+    assertTrue(add.err().contains(bootstrap("edge", "EdgeMain")), add.toString());
+    assertEquals(ExitCode.CONFLICT.code(), regenerate.exitCode(), regenerate.toString());
+    assertTrue(regenerate.err().contains("targets/edge/pom.xml"), regenerate.toString());
+    assertEquals(before, ProjectTree.of(project), "nothing was written");
   }
 
   @Test

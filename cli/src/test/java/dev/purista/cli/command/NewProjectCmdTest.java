@@ -23,6 +23,7 @@ class NewProjectCmdTest {
   private static final List<String> PROJECT_FILES = List.of(
       ".gitignore",
       "README.md",
+      "deploy/docker/monolith.Dockerfile",
       "docs/services.md",
       "pom.xml",
       "purista.json",

@@ -41,6 +41,7 @@ class RegeneratedFilesTest {
         "targets/pom.xml",
         "targets/monolith/src/main/java/com/example/shop/bootstrap/monolith/MonolithMain.java",
         "targets/monolith/pom.xml",
+        "deploy/docker/monolith.Dockerfile",
         "docs/services.md"), paths);
   }
 
