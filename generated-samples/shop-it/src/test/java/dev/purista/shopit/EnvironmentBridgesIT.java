@@ -40,6 +40,8 @@ class EnvironmentBridgesIT {
             .invoke(MessageAddress.of("user", "1", "signUp"), Map.of(), Map.of(), JsonNode.class, CALL_TIMEOUT);
         assertNotNull(answer, "signUp answered over RabbitMQ");
       }
+    } finally {
+      Broker.AMQP.cleanUp(namespace);
     }
   }
 

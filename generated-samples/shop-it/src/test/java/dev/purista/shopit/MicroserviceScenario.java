@@ -44,6 +44,7 @@ abstract class MicroserviceScenario {
 
   private final Broker broker;
   private final List<JavaProcess> processes = new ArrayList<>();
+  private String namespace;
   private TestIdentity identity;
   private String bearer;
   private EventObserver observer;
@@ -58,7 +59,7 @@ abstract class MicroserviceScenario {
 
   @BeforeAll
   void start() throws Exception {
-    String namespace = Broker.newNamespace();
+    namespace = Broker.newNamespace();
     identity = new TestIdentity();
     bearer = identity.bearer("ada");
     observer = new EventObserver(broker.bridge(namespace));
@@ -80,7 +81,7 @@ abstract class MicroserviceScenario {
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws Exception {
     processes.forEach(JavaProcess::close);
     if (observer != null) {
       observer.close();
@@ -88,6 +89,7 @@ abstract class MicroserviceScenario {
     if (identity != null) {
       identity.close();
     }
+    broker.cleanUp(namespace);
   }
 
   @Test
