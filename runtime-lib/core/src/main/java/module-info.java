@@ -7,10 +7,15 @@
  * packages that hold them to {@code com.fasterxml.jackson.databind} (and to {@code org.hibernate.validator} when
  * it uses purista-bean-validation).
  */
+// OpenTelemetry's jars are automatic modules (named in their manifests), and they are part of this module's API.
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module dev.purista.core {
   // Both appear in the API: JsonMappers and MessageCodec take an ObjectMapper, every context has a Logger.
   requires transitive com.fasterxml.jackson.databind;
   requires transitive org.slf4j;
+  // ServiceOptions and Application take an OpenTelemetry; spans are made current through its Context.
+  requires transitive io.opentelemetry.api;
+  requires transitive io.opentelemetry.context;
 
   exports dev.purista.core;
   exports dev.purista.core.bridge;
@@ -26,6 +31,7 @@ module dev.purista.core {
   exports dev.purista.core.store.memory;
   exports dev.purista.core.store.secrets;
   exports dev.purista.core.store.spi;
+  exports dev.purista.core.telemetry;
 
   // Jackson reads and writes the envelope's records reflectively.
   opens dev.purista.core.message to com.fasterxml.jackson.databind;

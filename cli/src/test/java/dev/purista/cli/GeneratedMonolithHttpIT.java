@@ -27,8 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the quick start promises: a new project, built by a real offline Maven build against the local repository
- * this reactor's {@code mvn install} filled, runs as its own JVM, serves the public {@code ping} command over HTTP
+ * What the quick start promises, on a new project with all four targets, built by one real offline Maven build
+ * against the local repository this reactor's {@code mvn install} filled: every target's artifact exists, all
+ * four hold the same compiled business classes, the lambda jar has no broker client or server and the edge jar no
+ * AMQP or NATS client, and the edge bundle starts on its own jlink runtime and answers its health paths. Then the
+ * monolith runs as its own JVM, serves the public {@code ping} command over HTTP
  * on the port in {@code PURISTA_HTTP_PORT} with its OpenAPI document, and stops gracefully on SIGTERM, also
  * under concurrent load: every request sent before the signal is answered, either served (200) or refused with
  * the shutdown problem (503) once the drain began; none is cut off or fails otherwise. It runs the packaged CLI jar, so it belongs to the integration-test phase.

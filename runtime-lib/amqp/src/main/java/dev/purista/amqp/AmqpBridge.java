@@ -273,7 +273,8 @@ public final class AmqpBridge implements EventBridge {
       String queue = current.declare(declarations -> topology.declareSubscriptionQueue(declarations, spec,
           config.instanceId()));
       ConsumerChannel registration = newRegistration(channel, queue, autoAck, current);
-      DeliveryPolicy policy = new DeliveryPolicy(spec, config.maxAttempts(), config.retryDelay(), new InFlight());
+      DeliveryPolicy policy = new DeliveryPolicy(spec, config.maxAttempts(), config.retryDelay(), new InFlight(),
+          AmqpSession.METRICS);
       registration.consume(new SubscriptionConsumer(channel, registration, endpoint, converter, current.failures,
           policy));
       return registration;

@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Recoverable;
 import dev.purista.core.spi.support.PendingInvocations;
+import dev.purista.core.spi.support.BridgeMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * opens one; {@link AmqpBridge#stop()} closes it.
  */
 final class AmqpSession {
+  /** The AMQP bridge's reconnects, redeliveries and dead letters. */
+  static final BridgeMetrics METRICS = BridgeMetrics.of("amqp");
   private static final Logger LOG = LoggerFactory.getLogger(AmqpSession.class);
 
   final Connection connection;

@@ -77,6 +77,7 @@ final class CommandConsumer extends DefaultConsumer {
   /** A command queue has no retries: what it cannot serve now it never will. */
   private void deadLetter(Delivery delivery, String what, String reason) {
     LOG.warn("{} from queue {} goes to the dead letters: {}", what, delivery.queue(), reason);
+    AmqpSession.METRICS.deadLettered();
     failures.deadLetter(delivery, reason);
   }
 

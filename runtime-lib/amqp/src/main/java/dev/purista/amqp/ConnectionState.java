@@ -52,6 +52,7 @@ final class ConnectionState implements ShutdownListener, RecoveryListener {
   public void handleRecovery(Recoverable recoverable) {
     connected = true;
     recovering = false;
+    AmqpSession.METRICS.reconnected();
     LOG.info("connection {} to RabbitMQ recovered; queues, bindings and consumers restored", connectionName);
   }
 }

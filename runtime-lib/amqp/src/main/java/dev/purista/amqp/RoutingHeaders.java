@@ -4,6 +4,7 @@ import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageType;
 import dev.purista.core.message.SubscriptionFilter;
+import dev.purista.core.telemetry.Otp;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,7 +55,20 @@ final class RoutingHeaders {
     putIfSet(headers, EVENT_NAME, message.eventName());
     putIfSet(headers, PRINCIPAL_ID, message.principalId());
     putIfSet(headers, TENANT_ID, message.tenantId());
+    putTraceContext(headers, message.otp());
     return headers;
+  }
+
+  /**
+   * {@code traceparent} and {@code tracestate} from the envelope's {@code otp}, as the original sends them: its
+   * consumers read the trace context from these headers before the body.
+   */
+  private static void putTraceContext(Map<String, Object> headers, String otp) {
+    if (otp == null) {
+      return;
+    }
+    putIfSet(headers, Otp.TRACEPARENT, Otp.traceparent(otp));
+    putIfSet(headers, Otp.TRACESTATE, Otp.tracestate(otp));
   }
 
   /**

@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 
 /**
  * What a handler may use besides its input. The logger's MDC carries {@code service}, {@code command} (or
- * {@code subscription}), {@code traceId} and {@code correlationId} while the handler runs.
+ * {@code subscription}), {@code traceId} and {@code correlationId} while the handler runs, and with an OpenTelemetry
+ * SDK on, {@code spanId} and {@code otelTraceId} of the handler's span, which is current on the handler's thread.
  */
 public interface HandlerContext extends CommandInvoker, EventEmitter {
 

@@ -5,6 +5,7 @@ import dev.purista.core.spi.PayloadValidator;
 import dev.purista.core.store.ConfigStore;
 import dev.purista.core.store.SecretStore;
 import dev.purista.core.store.StateStore;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,7 @@ public final class ServiceOptions {
   private final ExecutorService executor;
   private final Duration idleSpin;
   private final QueueBridge queueBridge;
+  private final OpenTelemetry openTelemetry;
 
   private ServiceOptions(Builder builder) {
     this.stateStore = builder.stateStore;
@@ -51,6 +53,7 @@ public final class ServiceOptions {
     this.executor = builder.executor;
     this.idleSpin = builder.idleSpin;
     this.queueBridge = builder.queueBridge;
+    this.openTelemetry = builder.openTelemetry;
   }
 
   public static ServiceOptions defaults() {
@@ -80,6 +83,7 @@ public final class ServiceOptions {
     builder.executor = executor;
     builder.idleSpin = idleSpin;
     builder.queueBridge = queueBridge;
+    builder.openTelemetry = openTelemetry;
     return builder;
   }
 
@@ -89,6 +93,14 @@ public final class ServiceOptions {
    */
   public Optional<QueueBridge> queueBridge() {
     return Optional.ofNullable(queueBridge);
+  }
+
+  /**
+   * Where the service's spans and metrics go; empty: {@link io.opentelemetry.api.GlobalOpenTelemetry}'s instance
+   * when the service is created, which is a no-op until an application installs an SDK.
+   */
+  public Optional<OpenTelemetry> openTelemetry() {
+    return Optional.ofNullable(openTelemetry);
   }
 
   /** Empty means: a new in-memory store per instance. */
@@ -143,8 +155,18 @@ public final class ServiceOptions {
     private ExecutorService executor;
     private Duration idleSpin = DEFAULT_IDLE_SPIN;
     private QueueBridge queueBridge;
+    private OpenTelemetry openTelemetry;
 
     private Builder() {
+    }
+
+    /**
+     * The OpenTelemetry instance for this service's spans and metrics, instead of the global one; tests pass an
+     * SDK with in-memory exporters here.
+     */
+    public Builder openTelemetry(OpenTelemetry value) {
+      this.openTelemetry = value;
+      return this;
     }
 
     /** Where the service's queues keep their jobs, such as a {@code RedisQueueBridge} shared by the processes. */

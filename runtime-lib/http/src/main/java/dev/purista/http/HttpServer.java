@@ -92,7 +92,8 @@ public final class HttpServer implements ApplicationComponent {
         .authenticator(settings.authenticator())
         .cors(settings.cors())
         .health(application::health)
-        .accepting(() -> accepting);
+        .accepting(() -> accepting)
+        .openTelemetry(application.openTelemetry());
     if (settings.commandTimeout() != null) {
       gateway.commandTimeout(settings.commandTimeout());
     }

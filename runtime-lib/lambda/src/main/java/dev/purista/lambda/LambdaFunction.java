@@ -12,11 +12,14 @@ import dev.purista.http.gateway.Route;
 import dev.purista.lambda.internal.EventRouter;
 import dev.purista.lambda.internal.LambdaJson;
 import dev.purista.lambda.internal.LocalSubscriptions;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ public final class LambdaFunction {
   private final Supplier<EventBridge> bridgeFactory;
   private final boolean broker;
   private final LambdaSettings settings;
+  private final OpenTelemetry openTelemetry;
   private volatile Running running;
 
   private LambdaFunction(Builder builder) {
@@ -49,6 +53,7 @@ public final class LambdaFunction {
     this.bridgeFactory = builder.bridge;
     this.broker = builder.broker;
     this.settings = builder.settings;
+    this.openTelemetry = builder.openTelemetry;
   }
 
   public static Builder builder() {
@@ -68,6 +73,9 @@ public final class LambdaFunction {
     LocalSubscriptions bridge = new LocalSubscriptions(Objects.requireNonNull(bridgeFactory.get(),
         "the bridge factory returned null"));
     Application.Builder builder = Application.builder(bridge);
+    if (openTelemetry != null) {
+      builder.openTelemetry(openTelemetry);
+    }
     List<ServiceDefinition> definitions = new ArrayList<>();
     for (Entry entry : services) {
       builder.service(entry.definition, entry.options);
@@ -81,7 +89,8 @@ public final class LambdaFunction {
         .bridge(bridge)
         .authenticator(http.authenticator())
         .cors(http.cors())
-        .health(application::health);
+        .health(application::health)
+        .openTelemetry(application.openTelemetry());
     if (http.commandTimeout() != null) {
       gateway.commandTimeout(http.commandTimeout());
     }
@@ -91,7 +100,7 @@ public final class LambdaFunction {
         settings.deadlineMargin());
     LOG.info("{} services started on the {} bridge in {} ms; {} HTTP routes", definitions.size(), bridge.name(),
         (System.nanoTime() - started) / 1_000_000, built.routes().routes().size());
-    return new Running(application, built, router);
+    return new Running(application, built, router, InvocationSpan.tracer(application.openTelemetry()));
   }
 
   /**
@@ -110,7 +119,16 @@ public final class LambdaFunction {
     if (current == null) {
       throw new IllegalStateException("the function has not started");
     }
-    return current.router.answer(event, requestId, remaining);
+    boolean coldStart = current.invoked.compareAndSet(false, true);
+    InvocationSpan span = InvocationSpan.start(current.tracer, requestId, coldStart);
+    try {
+      return current.router.answer(event, requestId, remaining);
+    } catch (RuntimeException e) {
+      span.failed(e);
+      throw e;
+    } finally {
+      span.end();
+    }
   }
 
   /** The largest event this function reads. */
@@ -172,11 +190,14 @@ public final class LambdaFunction {
     private final Application application;
     private final HttpGateway gateway;
     private final EventRouter router;
+    private final Tracer tracer;
+    private final AtomicBoolean invoked = new AtomicBoolean();
 
-    private Running(Application application, HttpGateway gateway, EventRouter router) {
+    private Running(Application application, HttpGateway gateway, EventRouter router, Tracer tracer) {
       this.application = application;
       this.gateway = gateway;
       this.router = router;
+      this.tracer = tracer;
     }
   }
 
@@ -196,8 +217,18 @@ public final class LambdaFunction {
     private Supplier<EventBridge> bridge = DefaultEventBridge::new;
     private boolean broker;
     private LambdaSettings settings;
+    private OpenTelemetry openTelemetry;
 
     private Builder() {
+    }
+
+    /**
+     * Where the invocation, request and command spans go, such as {@code OpenTelemetrySetup.install()}'s SDK;
+     * {@code GlobalOpenTelemetry}'s instance unless set.
+     */
+    public Builder openTelemetry(OpenTelemetry value) {
+      this.openTelemetry = Objects.requireNonNull(value, "openTelemetry == null");
+      return this;
     }
 
     /**

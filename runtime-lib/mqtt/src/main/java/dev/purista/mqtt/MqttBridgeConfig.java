@@ -56,6 +56,7 @@ public final class MqttBridgeConfig {
   private final Duration reconnectMaxDelay;
   private final Duration stopTimeout;
   private final Duration restartHold;
+  private final Duration sharedRenewal;
 
   private MqttBridgeConfig(Builder builder) {
     this.host = builder.host;
@@ -83,6 +84,7 @@ public final class MqttBridgeConfig {
     this.reconnectMaxDelay = builder.reconnectMaxDelay;
     this.stopTimeout = builder.stopTimeout;
     this.restartHold = builder.restartHold;
+    this.sharedRenewal = builder.sharedRenewal;
   }
 
   public static Builder builder() {
@@ -129,6 +131,7 @@ public final class MqttBridgeConfig {
     builder.reconnectMaxDelay = reconnectMaxDelay;
     builder.stopTimeout = stopTimeout;
     builder.restartHold = restartHold;
+    builder.sharedRenewal = sharedRenewal;
     return builder;
   }
 
@@ -229,13 +232,21 @@ public final class MqttBridgeConfig {
     return restartHold;
   }
 
+  /**
+   * How often a durable shared subscription sends its SUBSCRIBE again while connected, to get HiveMQ CE past a
+   * shared queue that stalls after a crash; zero turns it off.
+   */
+  public Duration sharedRenewal() {
+    return sharedRenewal;
+  }
+
   @Override
   public String toString() {
     return "MqttBridgeConfig{" + (tls ? "mqtts://" : "mqtt://") + (credentials != null ? credentials + "@" : "") + host
         + ":" + port + ", topicPrefix=" + topicPrefix + ", shareGroup=" + shareGroup + ", instanceId=" + instanceId
         + ", clientId=" + clientId + (clientIdGiven ? "" : " (made up)") + ", sessionExpiry=" + sessionExpiry
         + ", nonDurableQos=" + nonDurableQos + ", maxAttempts=" + maxAttempts + ", retryDelay=" + retryDelay
-        + ", defaultCommandTimeout=" + defaultCommandTimeout + ", restartHold=" + restartHold + "}";
+        + ", defaultCommandTimeout=" + defaultCommandTimeout + ", restartHold=" + restartHold + ", sharedRenewal=" + sharedRenewal + "}";
   }
 
   /** Mutable builder; {@link #build()} checks the values. */
@@ -259,13 +270,16 @@ public final class MqttBridgeConfig {
     private int maxAttempts = 4;
     private Duration retryDelay = Duration.ofMillis(100);
     private Duration defaultCommandTimeout = Duration.ofSeconds(30);
-    private Duration eventExpiry = Duration.ofDays(30);
+    // Below 2,147,483 s: ActiveMQ Artemis 2.40 turns a longer expiry into a negative one and drops the event after
+    // acknowledging it (docs/bridges/mqtt.md, The broker).
+    private Duration eventExpiry = Duration.ofDays(24);
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration keepAlive = Duration.ofSeconds(10);
     private Duration reconnectDelay = Duration.ofMillis(200);
     private Duration reconnectMaxDelay = Duration.ofSeconds(5);
     private Duration stopTimeout = Duration.ofSeconds(10);
     private Duration restartHold = Duration.ofSeconds(10);
+    private Duration sharedRenewal = Duration.ofSeconds(1);
 
     private Builder() {
     }
@@ -377,7 +391,10 @@ public final class MqttBridgeConfig {
       return this;
     }
 
-    /** How long the broker keeps an undelivered event (MQTT message expiry), in whole seconds; default 30 days. */
+    /**
+     * How long the broker keeps an undelivered event (MQTT message expiry), in whole seconds; default 24 days. On
+     * ActiveMQ Artemis keep it at or below 2,147,483 s (24.8 days): Artemis drops longer-lived events.
+     */
     public Builder eventExpiry(Duration value) {
       this.eventExpiry = SettingChecks.wholeSeconds(value, "eventExpiry", 1, MAX_INTERVAL_SECONDS, null);
       return this;
@@ -420,6 +437,18 @@ public final class MqttBridgeConfig {
         throw new IllegalArgumentException("restartHold must be zero or positive: " + value);
       }
       this.restartHold = value;
+      return this;
+    }
+
+    /**
+     * How often a durable shared subscription subscribes again while connected (zero: never). HiveMQ CE needs it
+     * after a crash; on ActiveMQ Artemis each renewal sends the messages in flight again, so turn it off there.
+     */
+    public Builder sharedRenewal(Duration value) {
+      if (value == null || value.isNegative()) {
+        throw new IllegalArgumentException("sharedRenewal must be zero or positive: " + value);
+      }
+      this.sharedRenewal = value;
       return this;
     }
 

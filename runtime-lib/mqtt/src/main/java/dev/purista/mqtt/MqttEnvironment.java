@@ -44,5 +44,6 @@ final class MqttEnvironment {
     env.duration("RECONNECT_MAX_DELAY", builder::reconnectMaxDelay);
     env.duration("STOP_TIMEOUT", builder::stopTimeout);
     env.duration("RESTART_HOLD", builder::restartHold);
+    env.duration("SHARED_RENEWAL", builder::sharedRenewal);
   }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +56,15 @@ abstract class BrokerCrashFaultTest {
   /** What the subclass's broker must show about the events it acknowledged and the subscriber did not handle. */
   abstract void assertLoss(Figures figures);
 
+  /** Settings ({@code PURISTA_MQTT_*}) the subclass's broker wants on the subscriber; none by default. */
+  Map<String, String> subscriberEnvironment() {
+    return Map.of();
+  }
+
   /** What one run counted. {@code atRisk}: acknowledged but not yet handled at the moment of a kill. */
   record Figures(String broker, int kills, int emitted, Set<Integer> acknowledged, int failed,
-      Map<Integer, Integer> handled, Set<Integer> atRisk) {
+      Map<Integer, Integer> handled, Set<Integer> atRisk, Map<Integer, Long> emittedAt,
+      Map<Integer, Long> acknowledgedAt) {
     Set<Integer> lost() {
       Set<Integer> lost = new TreeSet<>(acknowledged);
       lost.removeAll(handled.keySet());
@@ -81,6 +88,17 @@ abstract class BrokerCrashFaultTest {
               + "at a kill %d (acknowledged but not yet handled at a kill: %d)",
           broker, kills, emitted, acknowledged.size(), failed, handled.size(), duplicates(), lost().size(),
           abbreviate(lost()), lostOutsideRisk().size(), atRisk.size());
+    }
+
+    /**
+     * When each lost event was emitted and acknowledged, in ms since the run started (as the kill and restart
+     * lines are), so that a loss can be placed against the broker's outages; at most {@code limit} of them.
+     */
+    String whenLost(int limit) {
+      StringBuilder text = new StringBuilder();
+      lost().stream().limit(limit).forEach(number -> text.append(String.format("#%d emitted at %d ms, acknowledged "
+          + "at %d ms%n", number, emittedAt.get(number), acknowledgedAt.get(number))));
+      return text.toString();
     }
 
     /** Consecutive numbers as ranges, so that a run of lost events reads as one. */
@@ -125,6 +143,7 @@ abstract class BrokerCrashFaultTest {
       MqttBridge publisher = fixture.bridge();
       Figures figures = run(publisher, event, handledFile);
       System.out.println(figures.describe());
+      System.out.print(figures.whenLost(60));
       System.out.println(broker().name() + " log: " + broker().logLinesContaining("message was dropped")
           + " lines on dropped messages; its end:\n" + broker().logTail());
       assertTrue(figures.acknowledged().size() >= kills() * EVENTS_BETWEEN_KILLS, "events flowed between kills");
@@ -147,14 +166,21 @@ abstract class BrokerCrashFaultTest {
     AtomicInteger emitted = new AtomicInteger();
     AtomicBoolean emitting = new AtomicBoolean(true);
     List<CompletableFuture<Void>> emits = new ArrayList<>();
+    Map<Integer, Long> emittedAt = new ConcurrentHashMap<>();
+    Map<Integer, Long> acknowledgedAt = new ConcurrentHashMap<>();
+    long started = System.nanoTime();
+    // The broker's log has wall-clock times; this line maps the run's milliseconds onto them.
+    System.out.println("run started at " + LocalTime.now() + " (the ms figures below count from here)");
     MessageAddress sender = MessageAddress.of("crashPublisher", "1", "emit");
     Thread emitter = new Thread(() -> {
       while (emitting.get()) {
         int sequence = emitted.getAndIncrement();
+        emittedAt.put(sequence, (System.nanoTime() - started) / 1_000_000);
         Message tick = Message.builder(MessageType.CUSTOM_MESSAGE).sender(sender).eventName(event)
             .traceId(MessageIds.newId()).payload(new CrashTestSubscriber.Tick(sequence)).build();
         CompletableFuture<Void> emit = publisher.emit(tick).whenComplete((ok, failure) -> {
           if (failure == null) {
+            acknowledgedAt.put(sequence, (System.nanoTime() - started) / 1_000_000);
             acknowledged.add(sequence);
           } else {
             failed.incrementAndGet();
@@ -173,7 +199,6 @@ abstract class BrokerCrashFaultTest {
     emitter.start();
 
     Set<Integer> atRisk = new TreeSet<>();
-    long started = System.nanoTime();
     for (int kill = 0; kill < kills(); kill++) {
       int before = acknowledged.size();
       Fixture.awaitTrue(() -> acknowledged.size() >= before + EVENTS_BETWEEN_KILLS, Duration.ofSeconds(60),
@@ -224,19 +249,20 @@ abstract class BrokerCrashFaultTest {
     // cannot take the event; a caller can then retry.
     assertEquals(0, unclearFailures.get(), "emits that failed otherwise than with 503 BRIDGE_FAILURE");
     return new Figures(broker().name(), kills(), emitted.get(), acknowledged, failed.get(), readHandled(handledFile),
-        atRisk);
+        atRisk, emittedAt, acknowledgedAt);
   }
 
   private Process startSubscriber(Path handledFile, String event) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String id = MessageIds.newId().substring(0, 8);
-    Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1",
+    ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
         "-cp", System.getProperty("java.class.path"),
         CrashTestSubscriber.class.getName(), broker().url(), "crash-subscriber-" + id, "crashConsumer" + id, event,
         handledFile.toString())
-        .redirectErrorStream(true)
-        .start();
+        .redirectErrorStream(true);
+    builder.environment().putAll(subscriberEnvironment());
+    Process process = builder.start();
     BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
     CompletableFuture<Boolean> ready = new CompletableFuture<>();

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Gives a test class an MQTT broker of the run's own: Mosquitto ({@link MosquittoBroker}) or HiveMQ CE
- * ({@link HiveMqBroker}).
+ * Gives a test class an MQTT broker of the run's own: Mosquitto ({@link MosquittoBroker}), HiveMQ CE
+ * ({@link HiveMqBroker}) or ActiveMQ Artemis ({@link ArtemisBroker}).
  * <ul>
  *   <li>{@code shared...()}: one broker of the kind for every class of the run that asks for it, killed when the
  *       run ends; tests keep apart by unique names.</li>
@@ -47,6 +47,15 @@ final class BrokerExtension implements BeforeAllCallback, AfterAllCallback {
   /** HiveMQ keeps sessions and queued messages in files, across kills too. */
   static BrokerExtension ownHiveMq() {
     return new BrokerExtension(null, HiveMqBroker::start);
+  }
+
+  static BrokerExtension sharedArtemis() {
+    return new BrokerExtension("shared-artemis", ArtemisBroker::start);
+  }
+
+  /** Artemis keeps sessions, subscriptions and queued messages in its journal, across kills too. */
+  static BrokerExtension ownArtemis() {
+    return new BrokerExtension(null, ArtemisBroker::start);
   }
 
   BrokerProcess broker() {

@@ -15,7 +15,8 @@ import java.time.Duration;
 /**
  * The subscriber of {@link BrokerCrashFaultTest}, in a process of its own as in production: a service with a
  * shared durable subscription, on a stable client id, that appends the number of every event it handles to a file
- * and forces it to disk before the bridge acknowledges the event. It runs until its standard input closes.
+ * and forces it to disk before the bridge acknowledges the event. It runs until its standard input closes. Settings
+ * beyond those below come from its environment ({@code PURISTA_MQTT_*}), as in production.
  *
  * <pre>{@code java -cp <test classpath> dev.purista.mqtt.CrashTestSubscriber <url> <clientId> <service> <event> <file>}</pre>
  */
@@ -37,8 +38,11 @@ public final class CrashTestSubscriber {
     String event = args[3];
     FileChannel handled = FileChannel.open(Path.of(args[4]), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
-    MqttBridge bridge = MqttBridge.configure(config -> config.url(url).clientId(clientId)
-        .reconnectDelay(Duration.ofMillis(100)).reconnectMaxDelay(Duration.ofMillis(500)));
+    MqttBridge bridge = MqttBridge.configure(config -> {
+      MqttEnvironment.apply(System::getenv, config);
+      config.url(url).clientId(clientId).reconnectDelay(Duration.ofMillis(100))
+          .reconnectMaxDelay(Duration.ofMillis(500));
+    });
     bridge.start();
     Service service = ServiceDefinition.builder(serviceName, "1")
         .subscription(SubscriptionDefinition.builder("onTick", Tick.class, Void.class).event(event)

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       and are never sent again. No client can fix that. At most one in-flight window (50 messages) per kill.</li>
  * </ul>
  * So the test asserts that no more than one in-flight window per kill was lost. Nearly all lost events were
- * acknowledged and not yet handled at a kill, but one run of five also lost one event acknowledged outside that
- * window, for a reason not found yet; the test prints such events and does not fail on them, and the docs say so.
+ * acknowledged and not yet handled at a kill, but two runs of eleven also lost one event each acknowledged outside
+ * that window, most likely a queued message whose payload the broker lost in a kill and then dropped ("reason:
+ * Internal error" in its log); the test prints such events and does not fail on them, and the docs say so.
  * The broker's own queue limit is raised (it drops acknowledged events beyond 1000 queued, see
  * {@code HiveMqBrokerMain}), as the docs tell operators to.
  */

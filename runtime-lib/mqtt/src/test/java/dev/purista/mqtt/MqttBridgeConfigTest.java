@@ -31,6 +31,11 @@ class MqttBridgeConfigTest {
     IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
         () -> MqttBridgeConfig.builder().restartHold(Duration.ofSeconds(-1)));
     assertTrue(negative.getMessage().contains("restartHold"), negative.getMessage());
+    assertEquals(Duration.ofSeconds(1), config.sharedRenewal());
+    IllegalArgumentException negativeRenewal = assertThrows(IllegalArgumentException.class,
+        () -> MqttBridgeConfig.builder().sharedRenewal(Duration.ofSeconds(-1)));
+    assertTrue(negativeRenewal.getMessage().contains("sharedRenewal"), negativeRenewal.getMessage());
+    assertEquals(Duration.ofDays(24), config.eventExpiry(), "below the 24.8 days beyond which Artemis drops events");
   }
 
   @Test
@@ -91,7 +96,8 @@ class MqttBridgeConfigTest {
         Map.entry("PURISTA_MQTT_RECONNECT_DELAY", "50ms"),
         Map.entry("PURISTA_MQTT_RECONNECT_MAX_DELAY", "2s"),
         Map.entry("PURISTA_MQTT_STOP_TIMEOUT", "4s"),
-        Map.entry("PURISTA_MQTT_RESTART_HOLD", "0s")));
+        Map.entry("PURISTA_MQTT_RESTART_HOLD", "0s"),
+        Map.entry("PURISTA_MQTT_SHARED_RENEWAL", "0s")));
 
     assertEquals("broker.example", config.host());
     assertEquals(8884, config.port());
@@ -114,6 +120,7 @@ class MqttBridgeConfigTest {
     assertEquals(Duration.ofSeconds(2), config.reconnectMaxDelay());
     assertEquals(Duration.ofSeconds(4), config.stopTimeout());
     assertEquals(Duration.ZERO, config.restartHold());
+    assertEquals(Duration.ZERO, config.sharedRenewal());
     assertFalse(config.toString().contains("secret"), config.toString());
   }
 

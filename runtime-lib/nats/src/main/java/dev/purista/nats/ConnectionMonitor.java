@@ -1,5 +1,6 @@
 package dev.purista.nats;
 
+import dev.purista.core.spi.support.BridgeMetrics;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>It also routes the client's asynchronous errors to SLF4J, where the rest of the application logs.
  */
 final class ConnectionMonitor implements ConnectionListener, ErrorListener {
+  /** The NATS bridge's reconnects, redeliveries and dead letters. */
+  static final BridgeMetrics METRICS = BridgeMetrics.of("nats");
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionMonitor.class);
 
   private final String instanceId;
@@ -53,6 +56,7 @@ final class ConnectionMonitor implements ConnectionListener, ErrorListener {
       }
       case RECONNECTED -> {
         down = false;
+        METRICS.reconnected();
         LOG.info("NATS bridge {} reconnected to {}", instanceId, connection.getConnectedUrl());
       }
       case RESUBSCRIBED -> {

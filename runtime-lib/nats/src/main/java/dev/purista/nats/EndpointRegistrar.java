@@ -141,7 +141,7 @@ final class EndpointRegistrar {
   }
 
   private DeliveryPolicy policy(SubscriptionSpec spec) {
-    return new DeliveryPolicy(spec, config.maxAttempts(), config.retryDelay(), inFlight);
+    return new DeliveryPolicy(spec, config.maxAttempts(), config.retryDelay(), inFlight, ConnectionMonitor.METRICS);
   }
 
   private NatsRegistration registered(String description, Dispatcher dispatcher, Runnable release) {

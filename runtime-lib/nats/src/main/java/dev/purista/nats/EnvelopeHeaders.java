@@ -2,6 +2,7 @@ package dev.purista.nats;
 
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
+import dev.purista.core.telemetry.Otp;
 import io.nats.client.impl.Headers;
 
 /**
@@ -31,6 +32,11 @@ final class EnvelopeHeaders {
     putIfSet(headers, EVENT_NAME, message.eventName());
     putIfSet(headers, PRINCIPAL_ID, message.principalId());
     putIfSet(headers, TENANT_ID, message.tenantId());
+    // The original's NATS bridge injects the trace context into the headers as well as into the envelope.
+    if (message.otp() != null) {
+      putIfSet(headers, Otp.TRACEPARENT, Otp.traceparent(message.otp()));
+      putIfSet(headers, Otp.TRACESTATE, Otp.tracestate(message.otp()));
+    }
     return headers;
   }
 

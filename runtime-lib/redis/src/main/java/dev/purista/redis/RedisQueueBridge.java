@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -234,6 +235,16 @@ public final class RedisQueueBridge implements QueueBridge {
   public int purgeDeadLetters(String queue) {
     List<byte[]> args = List.of(jobPrefix(queue));
     return Math.toIntExact((Long) redis.once(client -> QueueScripts.PURGE.run(client, keys(queue), args)));
+  }
+
+  /** The jobs in the queue's {@code due} set: pending ones, due now or later. Empty when Redis cannot be reached. */
+  @Override
+  public OptionalLong depth(String queue) {
+    try {
+      return OptionalLong.of(redis.idempotent(client -> client.zcard(keys(queue).get(0))));
+    } catch (RuntimeException e) {
+      return OptionalLong.empty();
+    }
   }
 
   @Override

@@ -227,9 +227,23 @@ public abstract class EventBridgeContract {
     assertTrue(error.getMessage().contains("payload.count"), error.getMessage());
   }
 
+  /**
+   * Whether the bridge learns at once that no instance serves a command. Over a broker that acknowledges a message
+   * nobody subscribes to like any other (ActiveMQ Artemis over MQTT), the call instead ends at its deadline.
+   */
+  protected boolean failsFastWithoutHandlers() {
+    return true;
+  }
+
   @Test
   void invokingACommandNobodyServesFailsFast() {
     PuristaClient client = client();
+    if (!failsFastWithoutHandlers()) {
+      HandledError error = assertThrows(HandledError.class, () -> client.invoke(address(unique("nobody"),
+          "nothing"), Map.of(), null, Reply.class, Duration.ofSeconds(1)));
+      assertEquals(FailureReason.TIMEOUT, error.reason());
+      return;
+    }
     long start = System.nanoTime();
 
     HandledError error = assertThrows(HandledError.class, () -> client.invoke(address(unique("nobody"), "nothing"),

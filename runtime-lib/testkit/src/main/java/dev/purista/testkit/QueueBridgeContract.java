@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,6 +107,21 @@ public abstract class QueueBridgeContract {
     assertEquals(Optional.of(JobState.COMPLETED), producer.state(queue, enqueued.jobId()));
     assertEquals(Optional.empty(), worker.lease(queue, LEASE, Duration.ofMillis(200)));
     assertFalse(worker.complete(leased), "a job completes once");
+  }
+
+  /** Depth is optional ({@code QueueBridge.depth}); a bridge that reports it counts the jobs waiting to be leased. */
+  @Test
+  void aReportedDepthCountsTheJobsWaiting() throws Exception {
+    QueueBridge bridge = bridge();
+    if (bridge.depth(queue).isEmpty()) {
+      return;
+    }
+    assertEquals(OptionalLong.of(0), bridge.depth(queue), "an unknown queue is empty");
+    bridge.enqueue(queue, job("a"));
+    bridge.enqueue(queue, new NewJob(bytes("b"), Instant.now().plusSeconds(60), null, null));
+    assertEquals(OptionalLong.of(2), bridge.depth(queue), "due and delayed jobs wait");
+    bridge.complete(leaseOne(bridge, LEASE));
+    assertEquals(OptionalLong.of(1), bridge.depth(queue), "a leased job no longer waits");
   }
 
   @Test

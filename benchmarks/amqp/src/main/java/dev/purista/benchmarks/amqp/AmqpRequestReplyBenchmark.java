@@ -65,7 +65,7 @@ public final class AmqpRequestReplyBenchmark {
   }
 
   /** The exchanges and the dead-letter queue the bridges declared; queues of the run delete themselves. */
-  private static void deleteTopology(String url, String prefix) {
+  static void deleteTopology(String url, String prefix) {
     try {
       com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
       factory.setUri(url);

@@ -39,7 +39,8 @@ public final class UserSystem implements AutoCloseable {
     bridge.start();
     this.service = UserService.USER_V1.getInstance(bridge, options);
     service.start();
-    this.client = PuristaClient.of(bridge, "bench");
+    this.client = options.openTelemetry().map(telemetry -> PuristaClient.of(bridge, "bench", telemetry))
+        .orElseGet(() -> PuristaClient.of(bridge, "bench"));
     this.sender = new MessageAddress("bench", "1", "client", bridge.instanceId());
   }
 
@@ -52,7 +53,10 @@ public final class UserSystem implements AutoCloseable {
     return start(jsonRoundTrip, ServiceOptions.defaults());
   }
 
-  /** Starts the bridge and the service with other service options, for tests of the benchmark itself. */
+  /**
+   * Starts the bridge and the service with other service options; with an {@code openTelemetry} in them, the
+   * client traces with it too.
+   */
   static UserSystem start(boolean jsonRoundTrip, ServiceOptions options) {
     return new UserSystem(DefaultEventBridge.configure(bridge -> bridge.jsonRoundTrip(jsonRoundTrip)), options);
   }

@@ -9,6 +9,7 @@ import dev.purista.core.spi.SubscriptionSpec;
 import dev.purista.mqtt.MqttBridge;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ final class BridgeEmit implements EmitVariant {
   private final String eventName;
   private final AtomicReference<Arrivals> waiting = new AtomicReference<>();
 
-  BridgeEmit(String url) {
+  BridgeEmit(String url, Duration expiry) {
     eventName = "benchEvent" + MessageIds.newId().substring(0, 8);
     subscriber = MqttBridge.configure(config -> config.url(url));
     subscriber.start();
@@ -41,7 +42,7 @@ final class BridgeEmit implements EmitVariant {
           }
           return CompletableFuture.completedFuture(null);
         });
-    publisher = MqttBridge.configure(config -> config.url(url));
+    publisher = MqttBridge.configure(config -> config.url(url).eventExpiry(expiry));
     publisher.start();
     sender = new MessageAddress("benchEmitter", "1", "emit", publisher.instanceId());
   }

@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import dev.purista.core.message.MessageIds;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,21 +17,22 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The baseline of the emit benchmark: the bare HiveMQ MQTT 5 client doing what the bridge does for a durable
- * event, without the envelope handling. The publisher sends the bridge's event body at QoS 1 with a 30-day message
+ * event, without the envelope handling. The publisher sends the bridge's event body at QoS 1 with the bridge's message
  * expiry and waits for the PUBACK; the subscriber has a persistent session on a shared subscription at QoS 1, takes
  * messages on its I/O thread and acknowledges each one by hand after handling it, as the bridge's durable
  * subscriptions do. Handling here is only noting the arrival.
  */
 final class RawEmit implements EmitVariant {
-  private static final long EXPIRY_SECONDS = 30L * 24 * 3600;
   private final Mqtt5AsyncClient publisher;
   private final Mqtt5AsyncClient subscriber;
   private final String topic;
   private final byte[] body;
+  private final long expirySeconds;
   private final AtomicReference<Arrivals> waiting = new AtomicReference<>();
 
-  RawEmit(int port, byte[] body) throws Exception {
+  RawEmit(int port, byte[] body, Duration expiry) throws Exception {
     this.body = body;
+    this.expirySeconds = expiry.toSeconds();
     String id = MessageIds.newId();
     this.topic = "bench/raw/" + id + "/event";
     subscriber = MqttClient.builder().useMqttVersion5().identifier("raw-emit-subscriber-" + id)
@@ -79,7 +81,7 @@ final class RawEmit implements EmitVariant {
 
   private CompletableFuture<Mqtt5PublishResult> publish() {
     return publisher.publish(Mqtt5Publish.builder().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
-        .messageExpiryInterval(EXPIRY_SECONDS).payload(ByteBuffer.wrap(body)).build());
+        .messageExpiryInterval(expirySeconds).payload(ByteBuffer.wrap(body)).build());
   }
 
   @Override

@@ -12,6 +12,8 @@ import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageIds;
 import dev.purista.core.message.MessageType;
 import dev.purista.core.spi.EventBridge;
+import dev.purista.core.telemetry.SpanNames;
+import io.opentelemetry.api.trace.SpanKind;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,12 +41,15 @@ final class BridgeInvoker implements PuristaClient {
   private final MessageAddress sender;
   private final Message parent;
   private final PayloadBinder binder;
+  private final Telemetry telemetry;
 
-  BridgeInvoker(EventBridge bridge, MessageAddress sender, Message parent, PayloadBinder binder) {
+  BridgeInvoker(EventBridge bridge, MessageAddress sender, Message parent, PayloadBinder binder,
+      Telemetry telemetry) {
     this.bridge = bridge;
     this.sender = sender;
     this.parent = parent;
     this.binder = binder;
+    this.telemetry = telemetry;
   }
 
   @Override
@@ -55,15 +60,27 @@ final class BridgeInvoker implements PuristaClient {
   @Override
   public <R> R invoke(MessageAddress command, Object payload, Object parameter, Class<R> resultType,
       Duration timeout) {
-    CompletableFuture<Message> answer = bridge.invoke(commandMessage(command, payload, parameter), timeout);
-    if (bridge.answersInProcess()) {
-      CALLER_SPIN.spinUntil(answer::isDone);
+    Message message = commandMessage(command, payload, parameter);
+    OutgoingSpan span = OutgoingSpan.start(telemetry, SpanNames.COMMAND_INVOKE, SpanKind.CLIENT, message);
+    try {
+      CompletableFuture<Message> answer = bridge.invoke(span.stamp(message), timeout);
+      if (bridge.answersInProcess()) {
+        CALLER_SPIN.spinUntil(answer::isDone);
+      }
+      Message response = await(answer, command, timeout);
+      if (response.messageType() == MessageType.COMMAND_ERROR_RESPONSE) {
+        throw CommandResponses.toError(response);
+      }
+      return binder.bind(response.payload(), resultType);
+    } catch (PuristaError e) {
+      span.failed(e);
+      throw e;
+    } catch (RuntimeException e) {
+      span.failed(e);
+      throw e;
+    } finally {
+      span.end();
     }
-    Message response = await(answer, command, timeout);
-    if (response.messageType() == MessageType.COMMAND_ERROR_RESPONSE) {
-      throw CommandResponses.toError(response);
-    }
-    return binder.bind(response.payload(), resultType);
   }
 
   /** The command message for a call, without sending it. */
@@ -81,11 +98,26 @@ final class BridgeInvoker implements PuristaClient {
         .eventName(eventName)
         .payload(payload)
         .build();
-    await(bridge.emit(event), null, bridge.defaultCommandTimeout());
+    OutgoingSpan span = OutgoingSpan.start(telemetry, SpanNames.EMIT_MESSAGE, SpanKind.PRODUCER, event);
+    try {
+      await(bridge.emit(span.stamp(event)), null, bridge.defaultCommandTimeout());
+    } catch (PuristaError e) {
+      span.failed(e);
+      throw e;
+    } finally {
+      span.end();
+    }
   }
 
+  /**
+   * Sender, trace id, principal and tenant of the message being handled; with tracing off, also its {@code otp},
+   * so that the trace passes through unchanged (with tracing on, the call's own span replaces it).
+   */
   private Message.Builder withContext(Message.Builder builder) {
     builder.sender(sender);
+    if (parent != null && !telemetry.tracing()) {
+      builder.otp(parent.otp());
+    }
     if (parent != null) {
       builder.traceId(parent.traceId()).principalId(parent.principalId()).tenantId(parent.tenantId());
     }

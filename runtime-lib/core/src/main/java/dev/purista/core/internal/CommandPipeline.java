@@ -12,6 +12,8 @@ import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.Messages;
 import dev.purista.core.spi.CommandEndpoint;
+import dev.purista.core.telemetry.SpanNames;
+import io.opentelemetry.api.trace.SpanKind;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ final class CommandPipeline<P, Q, R> implements CommandEndpoint {
   private final MessageAddress self;
   private final String serviceName;
   private final Logger logger;
+  private final FunctionMetrics metrics;
 
   CommandPipeline(CommandDefinition<P, Q, R> definition, ServiceResources resources, MessageAddress self) {
     this.definition = definition;
@@ -32,6 +35,7 @@ final class CommandPipeline<P, Q, R> implements CommandEndpoint {
     this.serviceName = self.serviceName();
     this.logger = LoggerFactory.getLogger("purista." + self.serviceName() + ".v" + self.serviceVersion() + "."
         + definition.name());
+    this.metrics = resources.telemetry().commands(self.serviceName(), self.serviceVersion(), definition.name());
   }
 
   @Override
@@ -55,7 +59,10 @@ final class CommandPipeline<P, Q, R> implements CommandEndpoint {
 
   /** The whole pipeline, in PURISTA's order; every failure becomes an error response, never an exception. */
   Message run(Message command) {
-    HandlerMdc mdc = HandlerMdc.open(serviceName, "command", definition.name(), command);
+    long start = metrics.start();
+    HandlerSpan span = HandlerSpan.start(resources.telemetry(), SpanNames.COMMAND_RECEIVED, SpanKind.SERVER, command,
+        self);
+    HandlerMdc mdc = HandlerMdc.open(serviceName, "command", definition.name(), command, span.span());
     try {
       RuntimeContext context = new RuntimeContext(command, logger, resources, self);
       try {
@@ -77,20 +84,31 @@ final class CommandPipeline<P, Q, R> implements CommandEndpoint {
         }
         Object output = definition.outputTransformer().isPresent()
             ? definition.outputTransformer().get().transform(context, result, parameter) : result;
-        return Messages.successResponse(command, output, definition.successEventName().orElse(null), responder());
+        Message response = Messages.successResponse(command, output,
+            definition.successEventName().orElse(null), responder(), span.otp(command));
+        metrics.record(start, null);
+        return response;
       } catch (HandledError e) {
         logger.debug("command answered {} {}", e.status().code(), e.getMessage());
-        return Messages.errorResponse(command, e, responder());
+        return failed(command, e, span, start);
       } catch (PuristaError e) {
         logger.error("command failed: {}", e.getMessage(), e);
-        return Messages.errorResponse(command, e, responder());
+        return failed(command, e, span, start);
       } catch (Exception | LinkageError | AssertionError e) {
         logger.error("command failed with an unexpected exception", e);
-        return Messages.errorResponse(command, new UnhandledError("unexpected exception", e), responder());
+        span.failed(e);
+        return failed(command, new UnhandledError("unexpected exception", e), span, start);
       }
     } finally {
       mdc.close();
+      span.end();
     }
+  }
+
+  private Message failed(Message command, PuristaError error, HandlerSpan span, long start) {
+    span.failed(error);
+    metrics.record(start, error);
+    return Messages.errorResponse(command, error, responder(), span.otp(command));
   }
 
   private MessageAddress responder() {

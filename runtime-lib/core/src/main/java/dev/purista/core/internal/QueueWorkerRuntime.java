@@ -2,6 +2,7 @@ package dev.purista.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.purista.core.HandledError;
+import dev.purista.core.PuristaError;
 import dev.purista.core.QueueDefinition;
 import dev.purista.core.QueueWorkerDefinition;
 import dev.purista.core.message.Message;
@@ -9,6 +10,8 @@ import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageType;
 import dev.purista.core.queue.spi.LeasedJob;
 import dev.purista.core.queue.spi.QueueBridge;
+import dev.purista.core.telemetry.SpanNames;
+import io.opentelemetry.api.trace.SpanKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +47,7 @@ final class QueueWorkerRuntime<J> {
   private final ScheduledExecutorService heartbeats;
   private final MessageAddress self;
   private final Logger handlerLogger;
+  private final FunctionMetrics metrics;
   private final List<Thread> threads = new ArrayList<>();
   private final Object pauseLock = new Object();
   private volatile boolean running;
@@ -60,6 +64,7 @@ final class QueueWorkerRuntime<J> {
     this.self = self;
     this.handlerLogger = LoggerFactory.getLogger("purista." + self.serviceName() + ".v" + self.serviceVersion() + "."
         + worker.name());
+    this.metrics = resources.telemetry().queueJobs(self.serviceName(), self.serviceVersion(), worker.name());
   }
 
   String name() {
@@ -167,15 +172,27 @@ final class QueueWorkerRuntime<J> {
     CountDownLatch done = new CountDownLatch(1);
     try {
       resources.executor().execute(() -> {
-        HandlerMdc mdc = HandlerMdc.open(self.serviceName(), "worker", worker.name(), origin);
+        long start = metrics.start();
+        // A job carries no span context across the queue bridge (only its trace id), so each job starts a trace.
+        HandlerSpan span = HandlerSpan.start(resources.telemetry(), SpanNames.QUEUE_JOB, SpanKind.CONSUMER, origin,
+            self);
+        HandlerMdc mdc = HandlerMdc.open(self.serviceName(), "worker", worker.name(), origin, span.span());
         MDC.put("jobId", job.jobId());
         try {
           worker.handler().handle(context, payload);
+          metrics.record(start, null);
+        } catch (PuristaError e) {
+          failure[0] = e;
+          span.failed(e);
+          metrics.record(start, e);
         } catch (Throwable e) {
           failure[0] = e;
+          span.failed(e);
+          metrics.recordFailure(start);
         } finally {
           MDC.remove("jobId");
           mdc.close();
+          span.end();
           done.countDown();
         }
       });

@@ -6,6 +6,7 @@ import dev.purista.core.ServiceDefinition;
 import dev.purista.core.ServiceOptions;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.spi.EventBridge;
+import io.opentelemetry.api.OpenTelemetry;
 
 /**
  * Where the API types get their implementations. It is public only because the API lives in other packages; the
@@ -21,8 +22,9 @@ public final class RuntimeFactory {
   }
 
   /** A client that calls and emits as service {@code callerName}. */
-  public static PuristaClient client(EventBridge bridge, String callerName) {
+  public static PuristaClient client(EventBridge bridge, String callerName, OpenTelemetry openTelemetry) {
     MessageAddress sender = new MessageAddress(callerName, "1", "client", bridge.instanceId());
-    return new BridgeInvoker(bridge, sender, null, new PayloadBinder(SharedMapper.MAPPER));
+    return new BridgeInvoker(bridge, sender, null, new PayloadBinder(SharedMapper.MAPPER),
+        Telemetry.of(openTelemetry));
   }
 }

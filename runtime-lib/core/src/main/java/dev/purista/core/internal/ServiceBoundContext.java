@@ -26,7 +26,7 @@ abstract class ServiceBoundContext implements CommandInvoker, EventEmitter {
     // Named with this process's instance id, as the broker bridges stamp it, so that a service that is stopping
     // can tell a call from work in flight here from one of another process.
     this.invoker = new BridgeInvoker(resources.bridge(), self.withInstanceId(resources.bridge().instanceId()), origin,
-        resources.binder());
+        resources.binder(), resources.telemetry());
   }
 
   final ServiceResources serviceResources() {

@@ -16,5 +16,6 @@ record ServiceResources(
     ConfigStore configs,
     SecretStore secrets,
     Resources userResources,
-    QueueClient queues) {
+    QueueClient queues,
+    Telemetry telemetry) {
 }

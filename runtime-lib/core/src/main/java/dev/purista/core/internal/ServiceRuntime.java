@@ -21,6 +21,7 @@ import dev.purista.core.store.Store;
 import dev.purista.core.store.memory.InMemoryConfigStore;
 import dev.purista.core.store.memory.InMemorySecretStore;
 import dev.purista.core.store.memory.InMemoryStateStore;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -53,6 +54,7 @@ final class ServiceRuntime implements Service {
   private final boolean ownsQueueBridge;
   private final List<QueueWorkerRuntime<?>> workers = new ArrayList<>();
   private ScheduledExecutorService heartbeats;
+  private ServiceGauges gauges;
   private volatile boolean ready;
   /** Set in the first phase of stopping: commands from other processes are turned away from then on. */
   private volatile boolean accepting = true;
@@ -78,7 +80,8 @@ final class ServiceRuntime implements Service {
         options.configStore().orElseGet(InMemoryConfigStore::new),
         options.secretStore().orElseGet(InMemorySecretStore::new),
         options.resources(),
-        new QueueClient(definition.name(), Map.copyOf(queues), queueBridge, binder, validation, null));
+        new QueueClient(definition.name(), Map.copyOf(queues), queueBridge, binder, validation, null),
+        Telemetry.of(options.openTelemetry().orElseGet(GlobalOpenTelemetry::getOrNoop)));
   }
 
   @Override
@@ -119,6 +122,7 @@ final class ServiceRuntime implements Service {
       throw e;
     }
     startWorkers();
+    gauges = new ServiceGauges(resources.telemetry(), definition, resources.executor(), queueBridge);
     ready = true;
     info.ready();
     LOG.info("service {} v{} started: {} commands, {} subscriptions, {} queue workers on the {} bridge",
@@ -249,6 +253,9 @@ final class ServiceRuntime implements Service {
       heartbeats.shutdownNow();
     }
     resources.executor().shutdown();
+    if (gauges != null) {
+      gauges.close();
+    }
     if (ownsQueueBridge) {
       queueBridge.close();
     }

@@ -5,6 +5,8 @@ import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.spi.SubscriptionEndpoint;
+import dev.purista.core.telemetry.SpanNames;
+import io.opentelemetry.api.trace.SpanKind;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -20,6 +22,7 @@ final class SubscriptionPipeline<P, R> implements SubscriptionEndpoint {
   private final ServiceResources resources;
   private final MessageAddress self;
   private final Logger logger;
+  private final FunctionMetrics metrics;
 
   SubscriptionPipeline(SubscriptionDefinition<P, R> definition, ServiceResources resources, MessageAddress self) {
     this.definition = definition;
@@ -27,6 +30,8 @@ final class SubscriptionPipeline<P, R> implements SubscriptionEndpoint {
     this.self = self;
     this.logger = LoggerFactory.getLogger("purista." + self.serviceName() + ".v" + self.serviceVersion() + "."
         + definition.name());
+    this.metrics = resources.telemetry().subscriptions(self.serviceName(), self.serviceVersion(),
+        definition.name());
   }
 
   @Override
@@ -41,7 +46,10 @@ final class SubscriptionPipeline<P, R> implements SubscriptionEndpoint {
   }
 
   void run(Message message, CompletableFuture<Void> done) {
-    HandlerMdc mdc = HandlerMdc.open(self.serviceName(), "subscription", definition.name(), message);
+    long start = metrics.start();
+    HandlerSpan span = HandlerSpan.start(resources.telemetry(), SpanNames.SUBSCRIPTION_EVENT_RECEIVED,
+        SpanKind.CONSUMER, message, self);
+    HandlerMdc mdc = HandlerMdc.open(self.serviceName(), "subscription", definition.name(), message, span.span());
     try {
       try {
         RuntimeContext context = new RuntimeContext(message, logger, resources, self);
@@ -51,16 +59,22 @@ final class SubscriptionPipeline<P, R> implements SubscriptionEndpoint {
         if (output != null && definition.emitEventName().isPresent()) {
           context.emit(definition.emitEventName().get(), output);
         }
+        metrics.record(start, null);
         done.complete(null);
       } catch (HandledError e) {
         logger.warn("subscription refused message {} ({}): {}", message.id(), message.eventName(), e.getMessage());
+        span.failed(e);
+        metrics.record(start, e);
         done.completeExceptionally(e);
       } catch (Exception | LinkageError | AssertionError e) {
         logger.error("subscription failed on message {} ({})", message.id(), message.eventName(), e);
+        span.failed(e);
+        metrics.recordFailure(start);
         done.completeExceptionally(e);
       }
     } finally {
       mdc.close();
+      span.end();
     }
   }
 }

@@ -13,6 +13,8 @@ import dev.purista.core.store.EnvironmentStores;
 import dev.purista.core.store.SecretStore;
 import dev.purista.core.store.StateStore;
 import dev.purista.core.store.Store;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,6 +70,7 @@ public final class Application implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
   /** Set when {@link #start()} finished: before that the application is not ready. */
+  private final OpenTelemetry openTelemetry;
   private volatile boolean started;
 
   private Application(Builder builder) {
@@ -84,6 +87,7 @@ public final class Application implements AutoCloseable {
       }
     }
     this.sharedStores = List.copyOf(shared);
+    this.openTelemetry = builder.openTelemetry;
   }
 
   public static Builder builder(EventBridge bridge) {
@@ -100,7 +104,12 @@ public final class Application implements AutoCloseable {
 
   /** A client for calling this application's commands from the outside. */
   public PuristaClient client(String callerName) {
-    return PuristaClient.of(bridge, callerName);
+    return PuristaClient.of(bridge, callerName, openTelemetry());
+  }
+
+  /** Where the application's spans and metrics go: the one set on the builder, else the global instance. */
+  public OpenTelemetry openTelemetry() {
+    return openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.getOrNoop();
   }
 
   /** Starts the bridge, then every service; on failure stops what started and rethrows. */
@@ -281,6 +290,7 @@ public final class Application implements AutoCloseable {
     private StateStore sharedStateStore;
     private ConfigStore sharedConfigStore;
     private SecretStore sharedSecretStore;
+    private OpenTelemetry openTelemetry;
 
     private Builder(EventBridge bridge) {
       if (bridge == null) {
@@ -310,6 +320,9 @@ public final class Application implements AutoCloseable {
       }
       if (sharedSecretStore != null && options.secretStore().isEmpty()) {
         effective.secretStore(sharedSecretStore);
+      }
+      if (openTelemetry != null && options.openTelemetry().isEmpty()) {
+        effective.openTelemetry(openTelemetry);
       }
       services.add(definition.getInstance(bridge, effective.build()));
       return this;
@@ -359,6 +372,18 @@ public final class Application implements AutoCloseable {
         throw new NullPointerException("queueBridge == null");
       }
       this.queueBridge = value;
+      return this;
+    }
+
+    /**
+     * Where spans and metrics go, instead of {@link GlobalOpenTelemetry}: for the services added after this call
+     * that set none in their options, the application's client and the components that ask for it (HTTP).
+     */
+    public Builder openTelemetry(OpenTelemetry value) {
+      if (value == null) {
+        throw new NullPointerException("openTelemetry == null");
+      }
+      this.openTelemetry = value;
       return this;
     }
 

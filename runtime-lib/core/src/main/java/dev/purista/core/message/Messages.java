@@ -12,7 +12,14 @@ public final class Messages {
 
   /** A success response to {@code command}; {@code eventName} marks it as a success event, or is {@code null}. */
   public static Message successResponse(Message command, Object result, String eventName, MessageAddress responder) {
+    return successResponse(command, result, eventName, responder, null);
+  }
+
+  /** As {@link #successResponse(Message, Object, String, MessageAddress)}, carrying {@code otp} (may be null). */
+  public static Message successResponse(Message command, Object result, String eventName, MessageAddress responder,
+      String otp) {
     return Message.builder(MessageType.COMMAND_SUCCESS_RESPONSE)
+        .otp(otp)
         .traceId(command.traceId())
         .correlationId(command.correlationId())
         .principalId(command.principalId())
@@ -26,7 +33,13 @@ public final class Messages {
 
   /** An error response to {@code command}; an unhandled error's details are replaced by a generic 500. */
   public static Message errorResponse(Message command, PuristaError error, MessageAddress responder) {
+    return errorResponse(command, error, responder, null);
+  }
+
+  /** As {@link #errorResponse(Message, PuristaError, MessageAddress)}, carrying {@code otp} (may be null). */
+  public static Message errorResponse(Message command, PuristaError error, MessageAddress responder, String otp) {
     return Message.builder(MessageType.COMMAND_ERROR_RESPONSE)
+        .otp(otp)
         .traceId(command.traceId())
         .correlationId(command.correlationId())
         .principalId(command.principalId())

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends a command message for one request and completes with the response payload or the command's error,
  * without holding a thread while the command runs. The message carries the request's trace id and the caller's
- * principal and tenant, as the original's HTTP server copies them.
+ * principal and tenant, as the original's HTTP server copies them, and the request span as {@code otp}.
  */
 final class CommandCall {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandCall.class);
@@ -51,13 +51,14 @@ final class CommandCall {
    * Completes with the result payload ({@code null} for none), or exceptionally with a {@link PuristaError};
    * {@code timeout} is this call's deadline ({@link #timeout()} unless the request has a shorter one).
    */
-  CompletableFuture<Object> invoke(Route route, Object payload, Object parameter, String traceId,
+  CompletableFuture<Object> invoke(Route route, Object payload, Object parameter, String traceId, String otp,
       Identity identity, Duration timeout) {
     Message command = Message.builder(MessageType.COMMAND)
         .sender(sender)
         .receiver(route.address())
         .correlationId(MessageIds.newId())
         .traceId(traceId)
+        .otp(otp)
         .principalId(identity == null ? null : identity.principalId())
         .tenantId(identity == null ? null : identity.tenantId())
         .payload(new CommandPayload(payload, parameter))

@@ -12,6 +12,9 @@ import dev.purista.core.spi.EventBridge;
 import dev.purista.http.auth.AuthenticationException;
 import dev.purista.http.auth.Authenticator;
 import dev.purista.http.auth.Identity;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,6 +57,7 @@ public final class HttpGateway {
   private final HealthEndpoints health;
   private final Map<String, Supplier<HttpResponse>> pages;
   private final BooleanSupplier accepting;
+  private final Tracer tracer;
 
   private HttpGateway(Builder builder) {
     this.mountPath = builder.mountPath;
@@ -64,6 +68,8 @@ public final class HttpGateway {
     this.health = builder.health == null ? null : new HealthEndpoints(builder.health);
     this.pages = Map.copyOf(builder.pages);
     this.accepting = builder.accepting;
+    this.tracer = HttpSpan.tracer(builder.openTelemetry != null ? builder.openTelemetry
+        : GlobalOpenTelemetry.getOrNoop());
   }
 
   public static Builder builder() {
@@ -106,17 +112,22 @@ public final class HttpGateway {
    */
   public CompletableFuture<HttpResponse> handle(HttpRequest request, Duration commandTimeout) {
     Objects.requireNonNull(commandTimeout, "commandTimeout == null");
-    String traceId = TraceIds.of(request);
+    HttpSpan span = HttpSpan.start(tracer, request);
+    String traceId = TraceIds.of(request, span.traceId());
     CompletableFuture<HttpResponse> answer;
     try {
-      answer = dispatch(request, traceId, commandTimeout);
+      answer = dispatch(request, traceId, commandTimeout, span);
     } catch (PuristaError e) {
       answer = CompletableFuture.completedFuture(Problem.of(e));
     } catch (RuntimeException e) {
       LOG.error("request {} failed [traceId={}]", request, traceId, e);
       answer = CompletableFuture.completedFuture(Problem.internal());
     }
-    return answer.thenApply(response -> finish(request, response, traceId));
+    return answer.thenApply(response -> {
+      HttpResponse finished = finish(request, response, traceId);
+      span.end(finished);
+      return finished;
+    });
   }
 
   private HttpResponse finish(HttpRequest request, HttpResponse response, String traceId) {
@@ -128,7 +139,8 @@ public final class HttpGateway {
     return named.withHeader("Content-Length", Integer.toString(named.body().length)).withoutBody();
   }
 
-  private CompletableFuture<HttpResponse> dispatch(HttpRequest request, String traceId, Duration timeout) {
+  private CompletableFuture<HttpResponse> dispatch(HttpRequest request, String traceId, Duration timeout,
+      HttpSpan span) {
     String method = request.method();
     boolean read = method.equals("GET") || method.equals("HEAD");
     if (health != null && read && request.path().startsWith("/healthz")) {
@@ -159,7 +171,8 @@ public final class HttpGateway {
       return done(Problem.of(StatusCode.SERVICE_UNAVAILABLE.code(), "The server is shutting down")
           .withHeader("Connection", "close"));
     }
-    return invoke(request, match, traceId, timeout);
+    span.route(match.route());
+    return invoke(request, match, traceId, timeout, span.otp(request));
   }
 
   private HttpResponse noRoute(HttpRequest request, String method, Set<String> allowed) {
@@ -212,7 +225,7 @@ public final class HttpGateway {
   }
 
   private CompletableFuture<HttpResponse> invoke(HttpRequest request, RouteTable.Match match, String traceId,
-      Duration timeout) {
+      Duration timeout, String otp) {
     Route route = match.route();
     Identity identity = authenticate(request, route.access());
     if (!BODY_METHODS.contains(request.method()) && request.body().length > 0
@@ -221,7 +234,7 @@ public final class HttpGateway {
     }
     Object payload = binder.payload(route.command(), request);
     Object parameter = binder.parameter(route.command(), match.variables(), request);
-    return call.invoke(route, payload, parameter, traceId, identity, timeout)
+    return call.invoke(route, payload, parameter, traceId, otp, identity, timeout)
         .handle((result, failure) -> failure == null ? success(result) : failure(failure, route, traceId));
   }
 
@@ -288,8 +301,15 @@ public final class HttpGateway {
     private Supplier<HealthReport> health;
     private final Map<String, Supplier<HttpResponse>> pages = new LinkedHashMap<>();
     private BooleanSupplier accepting = () -> true;
+    private OpenTelemetry openTelemetry;
 
     private Builder() {
+    }
+
+    /** Where request spans go; {@link GlobalOpenTelemetry}'s instance by default (no spans without an SDK). */
+    public Builder openTelemetry(OpenTelemetry value) {
+      this.openTelemetry = value;
+      return this;
     }
 
     /** Where the API is mounted; {@code /api} by default. */

@@ -17,7 +17,24 @@ final class TraceIds {
   private TraceIds() {
   }
 
+  /**
+   * As above; {@code spanTraceId} is the request span's trace id (null with tracing off), which names the request
+   * when no header does, so that the envelope's trace id and the span's agree.
+   */
+  static String of(HttpRequest request, String spanTraceId) {
+    String named = named(request);
+    if (named != null) {
+      return named;
+    }
+    return spanTraceId != null ? spanTraceId : MessageIds.newId();
+  }
+
   static String of(HttpRequest request) {
+    String named = named(request);
+    return named != null ? named : MessageIds.newId();
+  }
+
+  private static String named(HttpRequest request) {
     String traceparent = request.header("traceparent").orElse(null);
     if (traceparent != null) {
       java.util.regex.Matcher match = TRACEPARENT.matcher(traceparent.trim());
@@ -29,6 +46,6 @@ final class TraceIds {
     if (plain != null && PLAIN_ID.matcher(plain.trim()).matches()) {
       return plain.trim();
     }
-    return MessageIds.newId();
+    return null;
   }
 }

@@ -19,6 +19,7 @@ import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.unsubscribe.Mqtt5Unsubscribe;
 import com.hivemq.client.mqtt.mqtt5.message.unsubscribe.Mqtt5UnsubscribeBuilder;
+import dev.purista.core.spi.support.BridgeMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * failing at once: a broker restart of a second should cost a caller latency, not an error.
  */
 public final class MqttConnection {
+  /** The MQTT bridge's reconnects, redeliveries and dead letters. */
+  static final BridgeMetrics METRICS = BridgeMetrics.of("mqtt");
   private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
   /**
    * Runs message callbacks on the client's I/O thread instead of handing them to the client's default RxJava
@@ -330,6 +333,7 @@ public final class MqttConnection {
     if (reconnect) {
       backSinceNanos = System.nanoTime();
       cameBack = true;
+      METRICS.reconnected();
       LOG.info("MQTT connection {} is back", name);
       afterReconnect.run();
     }

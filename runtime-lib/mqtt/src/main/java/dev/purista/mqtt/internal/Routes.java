@@ -52,7 +52,7 @@ public final class Routes {
     this.clients = clients;
     this.subscriptionSettings = new SubscriptionRoute.Settings(config.clientId(), config.sessionsResumable(),
         config.nonDurableQos(), config.maxAttempts(), config.retryDelay(), config.eventExpiry(),
-        config.defaultCommandTimeout());
+        config.defaultCommandTimeout(), config.sharedRenewal());
   }
 
   /** Serves commands on {@code main}, the bridge's connection for commands and responses, from now on. */

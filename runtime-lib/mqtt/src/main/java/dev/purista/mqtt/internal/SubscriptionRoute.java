@@ -45,13 +45,12 @@ final class SubscriptionRoute {
   /**
    * How often a durable shared subscription is subscribed again while connected; see {@link #renewPeriodically}.
    */
-  static final Duration SHARED_RENEWAL = Duration.ofSeconds(1);
-
   private final SubscriptionSpec spec;
   private final String name;
   private final List<String> filters;
   private final int qos;
   private final boolean resumable;
+  private final Duration sharedRenewal;
   private final MqttConnection connection;
   private final WireFormat wire;
   private final DeadLetters deadLetters;
@@ -64,7 +63,7 @@ final class SubscriptionRoute {
 
   /** The settings a route takes from its bridge. */
   record Settings(String clientId, boolean resumable, int nonDurableQos, int maxAttempts, Duration retryDelay,
-      Duration eventExpiry, Duration publishWait) {
+      Duration eventExpiry, Duration publishWait, Duration sharedRenewal) {
   }
 
   SubscriptionRoute(SubscriptionSpec spec, Topology topology, WireFormat wire, ClientFactory clients,
@@ -74,13 +73,15 @@ final class SubscriptionRoute {
     this.filters = topology.subscriptionFilters(spec);
     this.qos = spec.durable() ? 1 : settings.nonDurableQos();
     this.resumable = settings.resumable();
+    this.sharedRenewal = settings.sharedRenewal();
     this.wire = wire;
     this.connection = new MqttConnection(name,
         Topology.subscriptionClientId(settings.clientId(), spec.address()), spec.durable(), clients);
     this.deadLetters = new DeadLetters(topology.deadLetterTopic(spec.address()), connection, settings.eventExpiry(),
         settings.publishWait());
     this.scheduler = scheduler;
-    this.policy = new DeliveryPolicy(spec, settings.maxAttempts(), settings.retryDelay(), inFlight);
+    this.policy = new DeliveryPolicy(spec, settings.maxAttempts(), settings.retryDelay(), inFlight,
+        MqttConnection.METRICS);
   }
 
   SubscriptionSpec spec() {
@@ -118,13 +119,13 @@ final class SubscriptionRoute {
       connection.disconnect(false);
       throw e;
     }
-    if (spec.durable() && spec.shared()) {
+    if (spec.durable() && spec.shared() && !sharedRenewal.isZero()) {
       renewPeriodically();
     }
   }
 
   /**
-   * Subscribes a durable shared subscription again every {@link #SHARED_RENEWAL} while connected, because a SUBSCRIBE
+   * Subscribes a durable shared subscription again every {@code sharedRenewal} while connected, because a SUBSCRIBE
    * is what makes HiveMQ CE (2025.5) look into the shared queue for this client once more.
    *
    * <p>HiveMQ pushes a message of a shared subscription to a member only when the message lands in an empty shared
@@ -132,13 +133,14 @@ final class SubscriptionRoute {
    * in flight are acknowledged. A message that was in flight when the broker was killed keeps its in-flight mark in
    * the broker's files, so after the restart the queue is never empty again. Then a subscriber that has caught up
    * polls an empty queue once and gets nothing more until it connects or subscribes again, although the broker
-   * acknowledged every event to its publisher (docs/bridges/mqtt.md, Broker crashes). A renewal of an existing
-   * subscription is harmless on every broker: the session and its queued messages stay, and events are not
-   * retained, so nothing is sent twice. It costs one SUBSCRIBE and SUBACK per interval.
+   * acknowledged every event to its publisher (docs/bridges/mqtt.md, Broker crashes). On Mosquitto and HiveMQ a
+   * renewal of an existing subscription keeps the session and its queued messages, and events are not retained, so
+   * nothing is sent twice; ActiveMQ Artemis, though, sends the messages in flight again, which is why it can be
+   * turned off. It costs one SUBSCRIBE and SUBACK per interval.
    */
   private void renewPeriodically() {
     try {
-      renewal = scheduler.scheduleWithFixedDelay(this::renew, SHARED_RENEWAL.toNanos(), SHARED_RENEWAL.toNanos(),
+      renewal = scheduler.scheduleWithFixedDelay(this::renew, sharedRenewal.toNanos(), sharedRenewal.toNanos(),
           TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException stopping) {
       // The bridge is stopping; nothing to renew.

@@ -10,6 +10,7 @@ import dev.purista.core.message.MalformedMessageException;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageCodec;
+import dev.purista.core.telemetry.Otp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -27,7 +28,8 @@ import java.time.Duration;
  *       {@code senderServiceName}, ...), for tools and brokers that route or filter on them. Commands and responses
  *       go without: the topic and the correlation data already say everything a broker or a caller routes on, and
  *       writing, checking and reading ten strings per message both ways was a measurable share of the bridge's
- *       cost per call (benchmarks/mqtt).</li>
+ *       cost per call (benchmarks/mqtt). They carry only {@code traceparent} (and {@code tracestate}), when they
+ *       have trace context.</li>
  * </ul>
  */
 public final class WireFormat {
@@ -39,15 +41,16 @@ public final class WireFormat {
 
   /** A command, QoS 1 so that the broker's PUBACK can say "no matching subscribers". */
   public Mqtt5Publish command(Message command, String topic, String responseTopic, Duration timeout) {
-    return envelope(command, topic, expirySeconds(timeout))
+    Mqtt5PublishBuilder.Complete publish = envelope(command, topic, expirySeconds(timeout))
         .responseTopic(responseTopic)
-        .correlationData(command.correlationId().getBytes(StandardCharsets.UTF_8))
-        .build();
+        .correlationData(command.correlationId().getBytes(StandardCharsets.UTF_8));
+    return withTraceContext(publish, command).build();
   }
 
   /** A response; {@code correlationData} is the request's, so a plain MQTT 5 requester recognises it. */
   Mqtt5Publish response(Message response, String topic, byte[] correlationData, long expirySeconds) {
-    return envelope(response, topic, expirySeconds).correlationData(correlationData).build();
+    return withTraceContext(envelope(response, topic, expirySeconds).correlationData(correlationData), response)
+        .build();
   }
 
   /** An event, or a copy of a success event for its subscribers. */
@@ -80,6 +83,20 @@ public final class WireFormat {
     return Math.max(1, seconds);
   }
 
+  /**
+   * A command or response that carries trace context gets it as user properties too, as the original sends it, so
+   * that a TypeScript peer joins the trace; without one (no SDK, no caller context) nothing is added.
+   */
+  private static Mqtt5PublishBuilder.Complete withTraceContext(Mqtt5PublishBuilder.Complete publish, Message message) {
+    if (message.otp() == null) {
+      return publish;
+    }
+    Mqtt5UserPropertiesBuilder properties = Mqtt5UserProperties.builder();
+    optional(properties, Otp.TRACEPARENT, Otp.traceparent(message.otp()));
+    optional(properties, Otp.TRACESTATE, Otp.tracestate(message.otp()));
+    return publish.userProperties(properties.build());
+  }
+
   private static Mqtt5UserProperties headers(Message message) {
     Mqtt5UserPropertiesBuilder headers = Mqtt5UserProperties.builder()
         .add("messageType", message.messageType().wireName());
@@ -88,6 +105,11 @@ public final class WireFormat {
     optional(headers, "eventName", message.eventName());
     optional(headers, "principalId", message.principalId());
     optional(headers, "tenantId", message.tenantId());
+    // The original puts the trace context into the user properties as well as into the envelope's otp.
+    if (message.otp() != null) {
+      optional(headers, Otp.TRACEPARENT, Otp.traceparent(message.otp()));
+      optional(headers, Otp.TRACESTATE, Otp.tracestate(message.otp()));
+    }
     return headers.build();
   }
 

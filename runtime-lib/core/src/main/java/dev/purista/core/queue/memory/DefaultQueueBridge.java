@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
@@ -250,6 +251,17 @@ public final class DefaultQueueBridge implements QueueBridge {
 
   private static long now() {
     return System.currentTimeMillis();
+  }
+
+  @Override
+  public OptionalLong depth(String queue) {
+    lock.lock();
+    try {
+      MemoryQueue memory = queues.get(queue);
+      return OptionalLong.of(memory == null ? 0 : memory.due.size());
+    } finally {
+      lock.unlock();
+    }
   }
 
   private static final class Job {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -89,6 +90,11 @@ public class ForwardingQueueBridge implements QueueBridge {
   @Override
   public int purgeDeadLetters(String queue) {
     return bridge.purgeDeadLetters(queue);
+  }
+
+  @Override
+  public OptionalLong depth(String queue) {
+    return bridge.depth(queue);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.purista.core.JobState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -63,6 +64,14 @@ public interface QueueBridge extends AutoCloseable {
 
   /** Deletes every dead letter of {@code queue}; returns how many. */
   int purgeDeadLetters(String queue);
+
+  /**
+   * How many jobs of {@code queue} wait to be leased (due or delayed), for the queue depth metric; empty when this
+   * bridge cannot tell cheaply. It must not block for long: it is read on the metric reader's thread.
+   */
+  default OptionalLong depth(String queue) {
+    return OptionalLong.empty();
+  }
 
   @Override
   default void close() {

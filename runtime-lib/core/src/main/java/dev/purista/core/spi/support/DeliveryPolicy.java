@@ -45,6 +45,7 @@ public final class DeliveryPolicy {
   private final int maxAttempts;
   private final Duration retryDelay;
   private final InFlight inFlight;
+  private final BridgeMetrics metrics;
   private volatile boolean closed;
 
   /**
@@ -52,6 +53,13 @@ public final class DeliveryPolicy {
    * @param inFlight counts each delivery from its arrival until the broker was told its outcome
    */
   public DeliveryPolicy(SubscriptionSpec spec, int maxAttempts, Duration retryDelay, InFlight inFlight) {
+    this(spec, maxAttempts, retryDelay, inFlight, BridgeMetrics.of("unnamed"));
+  }
+
+  /** As above; {@code metrics} counts the redeliveries and dead letters it sees. */
+  public DeliveryPolicy(SubscriptionSpec spec, int maxAttempts, Duration retryDelay, InFlight inFlight,
+      BridgeMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics == null");
     this.spec = Objects.requireNonNull(spec, "spec == null");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
@@ -80,7 +88,7 @@ public final class DeliveryPolicy {
       if (spec.durable()) {
         LOG.warn("{}: a malformed message from {} goes to the dead letters: {}", name, delivery.source(),
             e.getMessage());
-        settle(delivery.deadLetter("malformed message: " + e.getMessage()));
+        settle(deadLetter(delivery, "malformed message: " + e.getMessage()));
       } else {
         LOG.warn("{}: dropped a malformed message from {}: {}", name, delivery.source(), e.getMessage());
         settle(delivery.ack());
@@ -93,10 +101,13 @@ public final class DeliveryPolicy {
       return;
     }
     int attempt = delivery.attempt();
+    if (attempt > 1) {
+      metrics.redelivered();
+    }
     if (spec.durable() && attempt > maxAttempts) {
       String reason = "no outcome after " + maxAttempts + " deliveries";
       LOG.warn("{}: message {} from {} goes to the dead letters: {}", name, message.id(), delivery.source(), reason);
-      settle(delivery.deadLetter(reason));
+      settle(deadLetter(delivery, reason));
       return;
     }
     CompletableFuture<Void> handled;
@@ -126,7 +137,7 @@ public final class DeliveryPolicy {
       String reason = "permanent failure: " + describe(cause);
       LOG.warn("{}: message {} from {} goes to the dead letters at once: {}", name, message.id(), delivery.source(),
           reason);
-      return delivery.deadLetter(reason);
+      return deadLetter(delivery, reason);
     }
     if (attempt < maxAttempts) {
       LOG.debug("{} failed on message {} (attempt {} of {}); delivering it again in {} ms: {}", name, message.id(),
@@ -135,6 +146,11 @@ public final class DeliveryPolicy {
     }
     String reason = "handler failed on " + attempt + " deliveries, last: " + describe(cause);
     LOG.warn("{}: message {} from {} goes to the dead letters: {}", name, message.id(), delivery.source(), reason);
+    return deadLetter(delivery, reason);
+  }
+
+  private CompletableFuture<Void> deadLetter(BrokerDelivery delivery, String reason) {
+    metrics.deadLettered();
     return delivery.deadLetter(reason);
   }
 

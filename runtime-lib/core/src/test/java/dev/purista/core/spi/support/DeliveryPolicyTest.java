@@ -13,9 +13,19 @@ import dev.purista.core.message.MessageType;
 import dev.purista.core.message.SubscriptionFilter;
 import dev.purista.core.spi.SubscriptionEndpoint;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.telemetry.MetricNames;
+import dev.purista.core.telemetry.SpanAttributes;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -46,6 +56,33 @@ class DeliveryPolicyTest {
   private static Message event(String eventName) {
     return Message.builder(MessageType.CUSTOM_MESSAGE).id("m-1").eventName(eventName)
         .sender(new MessageAddress("shop", "1", "checkout", "i-1")).build();
+  }
+
+  @Test
+  void redeliveriesAndDeadLettersAreCountedForTheBridge() {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build()).build()) {
+      SubscriptionSpec spec = new SubscriptionSpec(SUBSCRIBER, SubscriptionFilter.forEvent("ordered"), true, true);
+      DeliveryPolicy counted = new DeliveryPolicy(spec, MAX_ATTEMPTS, Duration.ofMillis(50), inFlight,
+          BridgeMetrics.of("test-bridge", sdk));
+      IllegalStateException failure = new IllegalStateException("ledger locked");
+
+      counted.accept(new Recorded(event("ordered"), 1), failingWith(failure));
+      counted.accept(new Recorded(event("ordered"), 2), failingWith(failure));
+      counted.accept(new Recorded(event("ordered"), MAX_ATTEMPTS), failingWith(failure));
+      counted.accept(new Recorded(null, 1), failingWith(null));
+
+      Map<String, Long> counts = new HashMap<>();
+      for (MetricData metric : reader.collectAllMetrics()) {
+        for (LongPointData point : metric.getLongSumData().getPoints()) {
+          assertEquals("test-bridge", point.getAttributes().get(AttributeKey.stringKey(SpanAttributes.BRIDGE)));
+          counts.merge(metric.getName(), point.getValue(), Long::sum);
+        }
+      }
+      assertEquals(Map.of(MetricNames.BRIDGE_REDELIVERIES, 2L, MetricNames.BRIDGE_DEAD_LETTERS, 2L), counts,
+          "two deliveries were repeats; the last attempt and the malformed message were dead-lettered");
+    }
   }
 
   @Test

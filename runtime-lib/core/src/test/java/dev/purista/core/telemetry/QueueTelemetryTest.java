@@ -1,0 +1,87 @@
+package dev.purista.core.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.purista.core.QueueDefinition;
+import dev.purista.core.QueueWorkerDefinition;
+import dev.purista.core.ServiceDefinition;
+import dev.purista.core.bridge.DefaultEventBridge;
+import dev.purista.core.lifecycle.Application;
+import dev.purista.core.queue.memory.DefaultQueueBridge;
+import dev.purista.core.queue.spi.NewJob;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Queue depth, queue job spans and job metrics. */
+class QueueTelemetryTest {
+  record Mail(String to) {
+  }
+
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final InMemoryMetricReader metrics = InMemoryMetricReader.create();
+  private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+      .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+      .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
+      .build();
+
+  @Test
+  void theDepthOfADeclaredQueueIsObservedAndJobsAreTracedAndCounted() throws Exception {
+    DefaultQueueBridge queues = new DefaultQueueBridge();
+    QueueDefinition<Mail> mails = QueueDefinition.builder("mails", Mail.class).build();
+    QueueDefinition<Mail> later = QueueDefinition.builder("later", Mail.class).build();
+    CountDownLatch worked = new CountDownLatch(2);
+    Application app = Application.builder(new DefaultEventBridge()).queueBridge(queues).openTelemetry(sdk)
+        .service(ServiceDefinition.builder("shop", "1").queue(later).build())
+        .service(ServiceDefinition.builder("mailer", "1").queueWorker(QueueWorkerDefinition.builder("send", mails)
+            .handler((ctx, mail) -> worked.countDown()).build()).build())
+        .build().start();
+    try {
+      byte[] job = "{\"to\":\"ada\"}".getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 3; i++) {
+        queues.enqueue("later", new NewJob(job, null, null, "trace-" + i));
+      }
+      queues.enqueue("mails", new NewJob(job, null, null, "t1"));
+      queues.enqueue("mails", new NewJob(job, null, null, "t2"));
+      assertTrue(worked.await(10, TimeUnit.SECONDS), "the jobs were worked");
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(SpanNames.QUEUE_JOB)).count() < 2
+          && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertEquals(2, spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(SpanNames.QUEUE_JOB))
+          .count());
+      Map<String, Long> depth = new HashMap<>();
+      long jobs = 0;
+      for (MetricData metric : metrics.collectAllMetrics()) {
+        if (metric.getName().equals(MetricNames.QUEUE_DEPTH)) {
+          for (LongPointData point : metric.getLongGaugeData().getPoints()) {
+            depth.put(point.getAttributes().get(AttributeKey.stringKey(SpanAttributes.QUEUE_NAME)), point.getValue());
+          }
+        }
+        if (metric.getName().equals(MetricNames.QUEUE_JOBS)) {
+          jobs = metric.getLongSumData().getPoints().stream().mapToLong(LongPointData::getValue).sum();
+        }
+      }
+      assertEquals(3L, depth.get("later"), "three jobs wait in the queue nobody works: " + depth);
+      assertEquals(2, jobs, "two jobs were run");
+    } finally {
+      app.stop();
+      sdk.close();
+    }
+  }
+}
