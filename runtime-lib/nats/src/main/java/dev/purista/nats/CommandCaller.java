@@ -50,8 +50,8 @@ final class CommandCaller {
     byte[] body = codec.encode(command);
     CompletableFuture<io.nats.client.Message> request;
     try {
-      request = connection.requestWithTimeout(topology.subjectOf(command), EnvelopeHeaders.of(command), body,
-          timeout);
+      request = OutputQueueRetry.send(() -> connection.requestWithTimeout(topology.subjectOf(command),
+          EnvelopeHeaders.of(command), body, timeout));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(unavailable("NATS did not take the command: " + e.getMessage()));
     }

@@ -11,6 +11,7 @@ import dev.purista.core.spi.CommandEndpoint;
 import dev.purista.core.spi.support.InFlight;
 import io.nats.client.Connection;
 import io.nats.client.MessageHandler;
+import io.nats.client.impl.Headers;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +94,9 @@ final class CommandConsumer implements MessageHandler {
       body = codec.encode(response);
     }
     try {
-      connection.publish(replyTo, EnvelopeHeaders.of(response), body);
+      Headers headers = EnvelopeHeaders.of(response);
+      byte[] reply = body;
+      OutputQueueRetry.send(() -> connection.publish(replyTo, headers, reply));
       if (response.messageType() == MessageType.COMMAND_SUCCESS_RESPONSE && response.isEvent()) {
         Message event = response;
         events.publish(event, body).whenComplete((ok, failure) -> {

@@ -39,7 +39,7 @@ final class EventPublisher {
     String subject = topology.subjectOf(message);
     Headers headers = EnvelopeHeaders.of(message);
     if (stream == null || !NatsTopology.STREAMED_TYPES.contains(message.messageType())) {
-      connection.publish(subject, headers, body);
+      OutputQueueRetry.send(() -> connection.publish(subject, headers, body));
       return CompletableFuture.completedFuture(null);
     }
     headers.put(StreamPublisher.MESSAGE_ID, message.id())

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Figures of the generated sample's targets (docs/benchmarks/targets.md):
+#   edge      resident memory (VmRSS) after start and its peak (VmHWM) after light load, started by the generated
+#             launcher with its small-heap flags, on the MQTT bridge
+#   bundle    size of the self-contained edge bundle, and launch-to-ready of its runtime image against the same
+#             jar with the same flags on the full JDK (alternating runs)
+#   ready     launch-to-ready of a microservice process (UserV1Main on RabbitMQ) against the JVM floor
+#             (a hello-world class on the same JDK, same runs)
+# Usage: benchmarks/targets/measure.sh [runs]
+#   after: mvn -B -o install -pl generated-samples/shop -am -DskipTests
+#   needs: Mosquitto on 127.0.0.1:1883, RabbitMQ on 127.0.0.1:5672 (guest/guest), curl
+# "Ready" is the first 200 from /healthz/ready, polled every 10 ms. Each figure is the median of the runs.
+set -euo pipefail
+runs=${1:-7}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+shop=$root/generated-samples/shop
+version=0.1.0-SNAPSHOT
+edge_dir=$shop/targets/edge
+bundle=$edge_dir/target/bundle
+micro_jar=$shop/targets/microservice/target/shop-microservice-$version.jar
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+namespace=bench$$
+port=$(( 20000 + $$ % 20000 ))
+
+for file in "$edge_dir/shop-edge" "$bundle/bin/shop-edge" "$micro_jar"; do
+  [ -e "$file" ] || { echo "missing $file: build the sample first" >&2; exit 1; }
+done
+
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# Starts "$@" in the background with the environment in ${env[@]}, waits for /healthz/ready and prints the
+# milliseconds from launch to ready; the process id is left in $pid.
+launch_to_ready() {
+  local begin
+  begin=$(date +%s%N)
+  env "${env[@]}" PURISTA_HTTP_PORT=$port "$@" >"$work/out.log" 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz/ready"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$work/out.log" >&2; echo "process exited" >&2; exit 1; }
+    sleep 0.01
+  done
+  echo $(( ($(date +%s%N) - begin) / 1000000 ))
+}
+
+stop() {
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+}
+
+rss_mib() { awk -v field="$1:" '$1 == field { printf "%.1f", $2 / 1024 }' "/proc/$pid/status"; }
+
+# --- edge memory: the generated launcher (small-heap flags), MQTT bridge ---------------------------------------
+env=(PURISTA_EVENT_BRIDGE=mqtt PURISTA_MQTT_URL=mqtt://127.0.0.1:1883 PURISTA_MQTT_TOPIC_PREFIX=$namespace)
+: >"$work/rss_start"; : >"$work/rss_load"; : >"$work/ok"
+for run in $(seq 1 "$runs"); do
+  launch_to_ready sh "$edge_dir/shop-edge" >/dev/null
+  sleep 3
+  rss_mib VmRSS >>"$work/rss_start"; echo >>"$work/rss_start"
+  # Light load: 2,000 requests, one at a time on one kept-alive connection.
+  curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/api/v1/ping?n=[1-2000]" | grep -c '^200$' >>"$work/ok"
+  rss_mib VmHWM >>"$work/rss_load"; echo >>"$work/rss_load"
+  stop
+done
+echo "edge RSS after start, MiB (median of $runs): $(median <"$work/rss_start")  runs: $(tr '\n' ' ' <"$work/rss_start")"
+echo "edge peak RSS after 2000 requests, MiB (median of $runs): $(median <"$work/rss_load")  runs: $(tr '\n' ' ' <"$work/rss_load")"
+echo "requests answered 200 per run: $(tr '\n' ' ' <"$work/ok")"
+
+# --- edge bundle: size, and start-up of its runtime image against the full JDK -------------------------------
+echo "bundle size, MiB: $(du -sk "$bundle" | awk '{ printf "%.1f", $1 / 1024 }') (runtime image $(du -sk "$bundle/runtime" | awk '{ printf "%.1f", $1 / 1024 }'), jar $(du -sk "$bundle/lib" | awk '{ printf "%.1f", $1 / 1024 }'))"
+echo "full JDK, MiB: $(du -sk "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" | awk '{ printf "%.1f", $1 / 1024 }')"
+: >"$work/bundle_ms"; : >"$work/jdk_ms"
+for run in $(seq 1 "$runs"); do
+  launch_to_ready "$bundle/bin/shop-edge" >>"$work/bundle_ms"; stop
+  launch_to_ready sh "$edge_dir/shop-edge" >>"$work/jdk_ms"; stop
+done
+b=$(median <"$work/bundle_ms"); j=$(median <"$work/jdk_ms")
+echo "edge launch to ready, ms (median of $runs): bundle $b, full JDK $j, ratio $(awk -v b="$b" -v j="$j" 'BEGIN { printf "%.2f", b / j }')"
+echo "  bundle runs: $(tr '\n' ' ' <"$work/bundle_ms")  full JDK runs: $(tr '\n' ' ' <"$work/jdk_ms")"
+
+# --- microservice: launch to ready on RabbitMQ, against the JVM floor -------------------------------------------
+mkdir -p "$work/hello"
+printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$work/hello/Hello.java"
+javac -d "$work/hello" "$work/hello/Hello.java"
+env=(PURISTA_EVENT_BRIDGE=amqp PURISTA_AMQP_URL=amqp://guest:guest@127.0.0.1:5672 PURISTA_AMQP_EXCHANGE=$namespace
+  PURISTA_AMQP_NAME_PREFIX=$namespace)
+: >"$work/micro_ms"; : >"$work/hello_ms"
+for run in $(seq 1 "$runs"); do
+  launch_to_ready java -cp "$micro_jar" com.example.shop.bootstrap.microservice.UserV1Main >>"$work/micro_ms"; stop
+  begin=$(date +%s%N); java -cp "$work/hello" Hello >/dev/null; echo $(( ($(date +%s%N) - begin) / 1000000 )) >>"$work/hello_ms"
+done
+m=$(median <"$work/micro_ms"); h=$(median <"$work/hello_ms")
+echo "microservice launch to ready, ms (median of $runs): $m; JVM hello-world $h; ratio $(awk -v m="$m" -v h="$h" 'BEGIN { printf "%.1f", m / h }')"
+echo "  microservice runs: $(tr '\n' ' ' <"$work/micro_ms")  hello runs: $(tr '\n' ' ' <"$work/hello_ms")"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

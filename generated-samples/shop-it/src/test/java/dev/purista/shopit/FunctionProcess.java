@@ -1,0 +1,107 @@
+package dev.purista.shopit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+
+/**
+ * A function in its own JVM, started as AWS's Java base images start one: the runtime interface client's
+ * {@code AWSLambda} as main class with the runtime's jars on the class path, the handler class as argument, the
+ * working directory as task root with the function jar in its {@code lib/}, and Lambda's default JIT flags.
+ *
+ * <p>The same harness as purista-lambda-it's, whose test classes are not published for other modules to use.
+ */
+final class FunctionProcess implements AutoCloseable {
+  private final Process process;
+  private final Path log;
+
+  private FunctionProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  static FunctionProcess start(Path functionJar, Path workDir, String handler, String runtimeApi,
+      java.util.Map<String, String> environment) throws IOException {
+    Path awsRuntime = Path.of(System.getProperty("purista.lambda.awsRuntime"));
+    Path taskLib = Files.createDirectories(workDir.resolve("task").resolve("lib"));
+    Files.copy(functionJar, taskLib.resolve("function.jar"), StandardCopyOption.REPLACE_EXISTING);
+    Path nativeLibrary = extractNativeClient(awsRuntime, workDir);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:+TieredCompilation");
+    command.add("-XX:TieredStopAtLevel=1");
+    // The client unpacks its native library to one fixed file in /tmp unless told where it is; parallel builds
+    // would overwrite each other's copy, so each test JVM loads its own copy of the same library from the jar.
+    command.add("-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + nativeLibrary);
+    command.add("-cp");
+    command.add(awsRuntime.resolve("*").toString());
+    command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+    command.add(handler);
+    Path log = workDir.resolve("function.log");
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(workDir.resolve("task").toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+    builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "shop");
+    builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+    builder.environment().put("_HANDLER", handler);
+    builder.environment().put("LAMBDA_TASK_ROOT", workDir.resolve("task").toString());
+    builder.environment().putAll(environment);
+    return new FunctionProcess(builder.start(), log);
+  }
+
+  /** The linux x86_64 library of the client jar, the one the client itself tries first. */
+  private static Path extractNativeClient(Path awsRuntime, Path workDir) throws IOException {
+    Path jar;
+    try (var files = Files.list(awsRuntime)) {
+      jar = files.filter(file -> file.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+          .findFirst().orElseThrow(() -> new IOException("no runtime interface client in " + awsRuntime));
+    }
+    Path target = workDir.resolve("libaws-lambda-jni.so");
+    try (JarFile file = new JarFile(jar.toFile());
+        InputStream library = file.getInputStream(file.getEntry("jni/libaws-lambda-jni.linux-x86_64.so"))) {
+      Files.copy(library, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return target;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** The exit code, waiting up to {@code wait}; {@code null} while it still runs. */
+  Integer exitCode(Duration wait) throws InterruptedException {
+    return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+  }
+
+  /** Everything the function wrote to stdout and stderr so far. */
+  List<String> output() throws IOException {
+    return Files.readAllLines(log);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.purista.shopit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample's function jar, run by AWS's runtime interface client in its own JVM against the stand-in of the
+ * Lambda Runtime API, answers API Gateway (HTTP API, payload 2.0) events for the sample's routes.
+ */
+class LambdaIT {
+  private static final String HANDLER = "com.example.shop.bootstrap.lambda.LambdaHandler";
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static TestIdentity identity;
+  private static RuntimeApiStandIn runtime;
+  private static FunctionProcess function;
+
+  @BeforeAll
+  static void startFunction() throws Exception {
+    identity = new TestIdentity();
+    runtime = new RuntimeApiStandIn();
+    Path workDir = Files.createTempDirectory(
+        Files.createDirectories(Path.of(System.getProperty("purista.shop.work"))), "lambda");
+    function = FunctionProcess.start(Sample.artifact(Sample.reactorBuilt(), Sample.LAMBDA), workDir, HANDLER,
+        runtime.address(), identity.environment());
+  }
+
+  @AfterAll
+  static void stopFunction() throws Exception {
+    if (function != null) {
+      function.close();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+    if (identity != null) {
+      identity.close();
+    }
+  }
+
+  @Test
+  void aPublicRouteIsAnswered() throws Exception {
+    JsonNode answer = answer(v2("GET", "/api/v1/ping", null, null));
+    assertEquals(200, answer.path("statusCode").asInt(), answer::toString);
+    assertEquals("pong", Http.JSON.readTree(answer.path("body").asText()).path("message").asText());
+  }
+
+  @Test
+  void aProtectedRouteWantsATokenAndTakesAValidOne() throws Exception {
+    assertEquals(401, answer(v2("POST", "/api/v1/users", null, "{}")).path("statusCode").asInt());
+    JsonNode answer = answer(v2("POST", "/api/v1/users", identity.bearer("ada"), "{}"));
+    assertEquals(200, answer.path("statusCode").asInt(), answer::toString);
+  }
+
+  @Test
+  void anUnknownRouteIs404() throws Exception {
+    assertEquals(404, answer(v2("GET", "/api/v1/nothing-here", null, null)).path("statusCode").asInt());
+  }
+
+  private static ObjectNode v2(String method, String rawPath, String authorization, String body) {
+    ObjectNode event = Http.JSON.createObjectNode();
+    event.put("version", "2.0").put("routeKey", "$default").put("rawPath", rawPath).put("rawQueryString", "");
+    ObjectNode headers = event.putObject("headers").put("content-type", "application/json")
+        .put("host", "api.example.com");
+    if (authorization != null) {
+      headers.put("authorization", authorization);
+    }
+    ObjectNode context = event.putObject("requestContext");
+    context.put("stage", "$default").put("requestId", "JKJaXmPLvHcESHA=");
+    context.putObject("http").put("method", method).put("path", rawPath).put("protocol", "HTTP/1.1");
+    if (body != null) {
+      event.put("body", body);
+    }
+    event.put("isBase64Encoded", false);
+    return event;
+  }
+
+  private static JsonNode answer(ObjectNode event) throws Exception {
+    RuntimeApiStandIn.Outcome outcome = runtime.invoke(event.toString(), TIMEOUT, WAIT);
+    assertFalse(outcome.error(), () -> "the function failed: " + outcome);
+    assertNotNull(outcome.body());
+    return Http.JSON.readTree(outcome.body());
+  }
+}

@@ -1,0 +1,8 @@
+package dev.purista.shopit;
+
+/** The microservice target over NATS. */
+class MicroserviceNatsIT extends MicroserviceScenario {
+  MicroserviceNatsIT() {
+    super(Broker.NATS);
+  }
+}
