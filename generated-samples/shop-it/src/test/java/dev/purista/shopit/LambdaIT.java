@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purista.testkit.LambdaFunctionProcess;
+import dev.purista.testkit.LambdaRuntimeApiStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,16 +24,17 @@ class LambdaIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static TestIdentity identity;
-  private static RuntimeApiStandIn runtime;
-  private static FunctionProcess function;
+  private static LambdaRuntimeApiStandIn runtime;
+  private static LambdaFunctionProcess function;
 
   @BeforeAll
   static void startFunction() throws Exception {
     identity = new TestIdentity();
-    runtime = new RuntimeApiStandIn();
+    runtime = new LambdaRuntimeApiStandIn();
     Path workDir = Files.createTempDirectory(
         Files.createDirectories(Path.of(System.getProperty("purista.shop.work"))), "lambda");
-    function = FunctionProcess.start(Sample.artifact(Sample.reactorBuilt(), Sample.LAMBDA), workDir, HANDLER,
+    function = LambdaFunctionProcess.start(Sample.artifact(Sample.reactorBuilt(), Sample.LAMBDA),
+        Path.of(System.getProperty("purista.lambda.awsRuntime")), workDir, HANDLER,
         runtime.address(), identity.environment());
   }
 
@@ -86,7 +89,7 @@ class LambdaIT {
   }
 
   private static JsonNode answer(ObjectNode event) throws Exception {
-    RuntimeApiStandIn.Outcome outcome = runtime.invoke(event.toString(), TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome outcome = runtime.invoke(event.toString(), TIMEOUT, WAIT);
     assertFalse(outcome.error(), () -> "the function failed: " + outcome);
     assertNotNull(outcome.body());
     return Http.JSON.readTree(outcome.body());

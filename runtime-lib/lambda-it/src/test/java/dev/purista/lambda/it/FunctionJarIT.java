@@ -2,7 +2,6 @@ package dev.purista.lambda.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FunctionJarIT {
   @Test
   void theServerTheDocsPageAndTheSchemaGeneratorStayOut() throws Exception {
-    try (JarFile jar = new JarFile(Path.of(System.getProperty("purista.lambda.functionJar")).toFile())) {
+    try (JarFile jar = new JarFile(FunctionJar.path().toFile())) {
       List<String> entries = jar.stream().map(java.util.jar.JarEntry::getName).toList();
       assertTrue(entries.contains("dev/purista/http/gateway/HttpGateway.class"), "the gateway is in");
       assertTrue(entries.contains("dev/purista/lambda/PuristaLambdaHandler.class"));

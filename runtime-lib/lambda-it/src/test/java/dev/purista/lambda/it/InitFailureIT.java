@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.purista.testkit.LambdaFunctionProcess;
+import dev.purista.testkit.LambdaRuntimeApiStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,10 +20,11 @@ class InitFailureIT {
 
   @Test
   void anInitialisationFailureIsReportedOnInitError() throws Exception {
-    try (RuntimeApiStandIn runtime = new RuntimeApiStandIn();
-        FunctionProcess function = FunctionProcess.start(workDir, BrokenFunction.class.getName(), runtime.address(),
+    try (LambdaRuntimeApiStandIn runtime = new LambdaRuntimeApiStandIn();
+        LambdaFunctionProcess function = LambdaFunctionProcess.start(FunctionJar.path(), FunctionJar.awsRuntime(), workDir,
+            BrokenFunction.class.getName(), runtime.address(),
             Map.of())) {
-      RuntimeApiStandIn.Outcome error = runtime.initError(Duration.ofSeconds(60));
+      LambdaRuntimeApiStandIn.Outcome error = runtime.initError(Duration.ofSeconds(60));
       assertEquals("Runtime.BadFunctionCode", error.errorType(), error::toString);
       JsonNode body = new ObjectMapper().readTree(error.body());
       assertTrue(body.path("errorMessage").asText().contains("two commands on GET /api/v1/stats"), error::toString);
@@ -30,7 +33,7 @@ class InitFailureIT {
     }
   }
 
-  private static java.util.List<String> outputOf(FunctionProcess function) {
+  private static java.util.List<String> outputOf(LambdaFunctionProcess function) {
     try {
       return function.output();
     } catch (java.io.IOException e) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purista.testkit.LambdaFunctionProcess;
+import dev.purista.testkit.LambdaRuntimeApiStandIn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,13 +36,14 @@ class LambdaRuntimeIT {
 
   @TempDir
   static Path workDir;
-  private static RuntimeApiStandIn runtime;
-  private static FunctionProcess function;
+  private static LambdaRuntimeApiStandIn runtime;
+  private static LambdaFunctionProcess function;
 
   @BeforeAll
   static void startFunction() throws Exception {
-    runtime = new RuntimeApiStandIn();
-    function = FunctionProcess.start(workDir, ShopFunction.class.getName(), runtime.address(),
+    runtime = new LambdaRuntimeApiStandIn();
+    function = LambdaFunctionProcess.start(FunctionJar.path(), FunctionJar.awsRuntime(), workDir,
+        ShopFunction.class.getName(), runtime.address(),
         Map.of("PURISTA_HTTP_MAX_BODY_BYTES", Integer.toString(MAX_BODY_BYTES),
             "PURISTA_LAMBDA_MAX_EVENT_BYTES", Integer.toString(MAX_EVENT_BYTES)));
   }
@@ -180,22 +183,22 @@ class LambdaRuntimeIT {
   @Test
   void unknownShapesAndMalformedEventsFailTheInvocationAndTheLoopGoesOn() throws Exception {
     String type = "dev.purista.lambda.InvalidEventException";
-    RuntimeApiStandIn.Outcome unknown = runtime.invoke("{\"hello\":\"world\"}", TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome unknown = runtime.invoke("{\"hello\":\"world\"}", TIMEOUT, WAIT);
     assertTrue(unknown.error());
     assertEquals("Runtime.UserException", unknown.errorType());
     assertEquals(type, JSON.readTree(unknown.body()).path("errorType").asText());
     assertTrue(JSON.readTree(unknown.body()).path("errorMessage").asText().contains("Unknown event shape"));
 
-    RuntimeApiStandIn.Outcome malformed = runtime.invoke("{\"service\":", TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome malformed = runtime.invoke("{\"service\":", TIMEOUT, WAIT);
     assertTrue(malformed.error());
     assertEquals(type, JSON.readTree(malformed.body()).path("errorType").asText());
     assertTrue(JSON.readTree(malformed.body()).path("errorMessage").asText().contains("not JSON"));
 
-    RuntimeApiStandIn.Outcome array = runtime.invoke("[1,2,3]", TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome array = runtime.invoke("[1,2,3]", TIMEOUT, WAIT);
     assertEquals(type, JSON.readTree(array.body()).path("errorType").asText());
 
     byte[] huge = ("{\"padding\":\"" + "x".repeat(MAX_EVENT_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
-    RuntimeApiStandIn.Outcome oversized = runtime.invoke(huge, TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome oversized = runtime.invoke(huge, TIMEOUT, WAIT);
     assertEquals(type, JSON.readTree(oversized.body()).path("errorType").asText());
     assertTrue(JSON.readTree(oversized.body()).path("errorMessage").asText().contains("PURISTA_LAMBDA_MAX_EVENT_BYTES"));
 
@@ -207,7 +210,7 @@ class LambdaRuntimeIT {
   @Test
   void anInvocationWithoutTimeLeftInvokesNothing() throws Exception {
     // The default margin is 200 ms: an invocation with 100 ms left answers 504 at once.
-    RuntimeApiStandIn.Outcome outcome = runtime.invoke(v2("POST", "/api/v1/greetings", "", "{\"name\":\"Ada\"}")
+    LambdaRuntimeApiStandIn.Outcome outcome = runtime.invoke(v2("POST", "/api/v1/greetings", "", "{\"name\":\"Ada\"}")
         .toString(), Duration.ofMillis(100), WAIT);
     assertFalse(outcome.error(), outcome::toString);
     assertEquals(504, JSON.readTree(outcome.body()).path("statusCode").asInt(), outcome::toString);
@@ -217,8 +220,8 @@ class LambdaRuntimeIT {
   void logLinesAreJsonWithTheRequestId() throws Exception {
     ObjectNode event = JSON.createObjectNode();
     event.putArray("Records").add(sqsRecord("logged", "{\"orderId\":\"logged-order\",\"quantity\":1}", "order.placed"));
-    RuntimeApiStandIn.Outcome handled = runtime.invoke(event.toString(), TIMEOUT, WAIT);
-    RuntimeApiStandIn.Outcome refused = runtime.invoke("{\"unknown\":true}", TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome handled = runtime.invoke(event.toString(), TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome refused = runtime.invoke("{\"unknown\":true}", TIMEOUT, WAIT);
 
     JsonNode handlerLine = logLine("recorded order logged-order");
     assertEquals(handled.requestId(), handlerLine.path("mdc").path("traceId").asText(), handlerLine::toString);
@@ -283,7 +286,7 @@ class LambdaRuntimeIT {
   }
 
   private static JsonNode answer(String event) throws Exception {
-    RuntimeApiStandIn.Outcome outcome = runtime.invoke(event, TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome outcome = runtime.invoke(event, TIMEOUT, WAIT);
     assertFalse(outcome.error(), () -> "the function failed: " + outcome);
     assertNotNull(outcome.body());
     return JSON.readTree(outcome.body());

@@ -1,4 +1,4 @@
-package dev.purista.lambda.it;
+package dev.purista.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,19 +17,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in of the Lambda Runtime API (version 2018-06-01), as far as a runtime client uses it:
  * {@code GET /runtime/invocation/next} hands out queued events with Lambda's headers (request id, deadline,
  * function ARN, trace id), and {@code /response}, {@code /error} and {@code /init/error} record what the function
  * answered.
+ *
+ * <p>With {@link LambdaFunctionProcess} it runs a function jar the way AWS runs it, through the real runtime
+ * interface client, without AWS: a test of the function as deployed, not of its handler class alone.
  */
-final class RuntimeApiStandIn implements AutoCloseable {
-  static final String FUNCTION_ARN = "arn:aws:lambda:eu-central-1:123456789012:function:shop";
+public final class LambdaRuntimeApiStandIn implements AutoCloseable {
+  /** The function's name, as {@link LambdaFunctionProcess} sets it in {@code AWS_LAMBDA_FUNCTION_NAME}. */
+  public static final String FUNCTION_NAME = "purista-function";
+  /** The function ARN every event names. */
+  public static final String FUNCTION_ARN = "arn:aws:lambda:eu-central-1:123456789012:function:" + FUNCTION_NAME;
   private static final String PREFIX = "/2018-06-01/runtime/";
 
   /** What the function answered to one event. */
-  record Outcome(String requestId, boolean error, String errorType, String body) {
+  public record Outcome(String requestId, boolean error, String errorType, String body) {
   }
 
   private record Pending(String requestId, byte[] event, long deadlineMs) {
@@ -40,9 +47,10 @@ final class RuntimeApiStandIn implements AutoCloseable {
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Map<String, CompletableFuture<Outcome>> outcomes = new ConcurrentHashMap<>();
   private final CompletableFuture<Outcome> initError = new CompletableFuture<>();
-  private final java.util.concurrent.atomic.AtomicInteger nextCalls = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger nextCalls = new AtomicInteger();
 
-  RuntimeApiStandIn() throws IOException {
+  /** Listens on a free loopback port. */
+  public LambdaRuntimeApiStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(PREFIX, this::handle);
     server.setExecutor(executor);
@@ -50,16 +58,17 @@ final class RuntimeApiStandIn implements AutoCloseable {
   }
 
   /** {@code host:port}, as {@code AWS_LAMBDA_RUNTIME_API} names it. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Queues {@code event} with {@code timeout} to run, and waits up to {@code wait} for the function's outcome. */
-  Outcome invoke(String event, Duration timeout, Duration wait) throws Exception {
+  public Outcome invoke(String event, Duration timeout, Duration wait) throws Exception {
     return invoke(event.getBytes(StandardCharsets.UTF_8), timeout, wait);
   }
 
-  Outcome invoke(byte[] event, Duration timeout, Duration wait) throws Exception {
+  /** The same, for an event given as bytes (which need not be valid JSON or UTF-8). */
+  public Outcome invoke(byte[] event, Duration timeout, Duration wait) throws Exception {
     String requestId = UUID.randomUUID().toString();
     CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     outcomes.put(requestId, outcome);
@@ -68,12 +77,12 @@ final class RuntimeApiStandIn implements AutoCloseable {
   }
 
   /** The init error the function reported, waiting up to {@code wait}. */
-  Outcome initError(Duration wait) throws Exception {
+  public Outcome initError(Duration wait) throws Exception {
     return initError.get(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** How many times the function asked for its next event. */
-  int nextCalls() {
+  public int nextCalls() {
     return nextCalls.get();
   }
 

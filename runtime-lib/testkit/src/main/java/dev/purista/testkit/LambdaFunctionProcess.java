@@ -1,4 +1,4 @@
-package dev.purista.lambda.it;
+package dev.purista.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
@@ -15,20 +16,26 @@ import java.util.jar.JarFile;
  * A function in its own JVM, started as AWS's Java base images start one: the runtime interface client's
  * {@code AWSLambda} as main class with the runtime's jars on the class path, the handler class as argument, the
  * working directory as task root with the function jar in its {@code lib/}, and Lambda's default JIT flags.
+ *
+ * <p>{@code awsRuntime} is a directory holding the runtime interface client's jars and their dependencies (for
+ * example copied there by maven-dependency-plugin's {@code copy-dependencies}); the function talks to the
+ * Runtime API at {@code runtimeApi}, such as a {@link LambdaRuntimeApiStandIn}'s address.
  */
-final class FunctionProcess implements AutoCloseable {
+public final class LambdaFunctionProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
 
-  private FunctionProcess(Process process, Path log) {
+  private LambdaFunctionProcess(Process process, Path log) {
     this.process = process;
     this.log = log;
   }
 
-  static FunctionProcess start(Path workDir, String handler, String runtimeApi,
-      java.util.Map<String, String> environment) throws IOException {
-    Path functionJar = Path.of(System.getProperty("purista.lambda.functionJar"));
-    Path awsRuntime = Path.of(System.getProperty("purista.lambda.awsRuntime"));
+  /**
+   * Starts {@code functionJar} with {@code handler} (a class name, as a function's handler setting names it) in
+   * {@code workDir}, with {@code environment} added to Lambda's own variables.
+   */
+  public static LambdaFunctionProcess start(Path functionJar, Path awsRuntime, Path workDir, String handler,
+      String runtimeApi, Map<String, String> environment) throws IOException {
     Path taskLib = Files.createDirectories(workDir.resolve("task").resolve("lib"));
     Files.copy(functionJar, taskLib.resolve("function.jar"), StandardCopyOption.REPLACE_EXISTING);
     Path nativeLibrary = extractNativeClient(awsRuntime, workDir);
@@ -49,13 +56,13 @@ final class FunctionProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-    builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", "shop");
+    builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", LambdaRuntimeApiStandIn.FUNCTION_NAME);
     builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
     builder.environment().put("_HANDLER", handler);
     builder.environment().put("LAMBDA_TASK_ROOT", workDir.resolve("task").toString());
     builder.environment().putAll(environment);
-    return new FunctionProcess(builder.start(), log);
+    return new LambdaFunctionProcess(builder.start(), log);
   }
 
   /** The linux x86_64 library of the client jar, the one the client itself tries first. */
@@ -73,21 +80,23 @@ final class FunctionProcess implements AutoCloseable {
     return target;
   }
 
-  boolean isAlive() {
+  /** Whether the function's JVM still runs. */
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  long pid() {
+  /** The function's JVM's process id. */
+  public long pid() {
     return process.pid();
   }
 
   /** The exit code, waiting up to {@code wait}; {@code null} while it still runs. */
-  Integer exitCode(Duration wait) throws InterruptedException {
+  public Integer exitCode(Duration wait) throws InterruptedException {
     return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
   }
 
   /** Everything the function wrote to stdout and stderr so far. */
-  List<String> output() throws IOException {
+  public List<String> output() throws IOException {
     return Files.readAllLines(log);
   }
 
