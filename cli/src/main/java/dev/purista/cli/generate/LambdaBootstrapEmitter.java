@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Emits the lambda module: {@code LambdaHandler}, a {@code PuristaLambdaHandler} with every service inside the
- * function on the in-memory bridge, and a pom that shades it into a function jar without server or broker client.
+ * function on the in-memory bridge and the stores the environment chooses, and a pom that shades it into a function jar without server or broker client.
  */
 final class LambdaBootstrapEmitter implements BootstrapEmitter {
 
@@ -31,7 +31,8 @@ final class LambdaBootstrapEmitter implements BootstrapEmitter {
       TemplateRenderer renderer) {
     ClassName name = layout.lambdaHandler();
     CodeBlock.Builder function = CodeBlock.builder().add("super($T.builder()", RuntimeTypes.LAMBDA_FUNCTION)
-        .add("$>$>");
+        .add("$>$>")
+        .add("\n.storesAndQueuesFromEnvironment()");
     for (ServiceModel service : model.services()) {
       function.add("\n.service($T.DEFINITION)", layout.serviceClass(service));
     }
@@ -41,7 +42,9 @@ final class LambdaBootstrapEmitter implements BootstrapEmitter {
         .superclass(RuntimeTypes.PURISTA_LAMBDA_HANDLER)
         .addJavadoc("$L", JavaSources.wrapped("The AWS Lambda handler of the lambda target: every service runs inside the function on the "
             + "in-memory bridge, started once per execution environment (so that a SnapStart snapshot holds "
-            + "them) and reused while it stays warm.\nSet the function's handler to this class.\n"))
+            + "them) and reused while it stays warm. The stores and the queue bridge come from the environment "
+            + "(PURISTA_STATE_STORE, PURISTA_QUEUE_BRIDGE, ...), in memory when unset.\nSet the function's "
+            + "handler to this class.\n"))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(PUBLIC).addCode(function.build()).build())
         .build();
     return List.of(JavaSources.regenerated(ProjectLayout.targetSource(target(), name), name, type));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ public final class LambdaFunction {
   private final boolean broker;
   private final LambdaSettings settings;
   private final OpenTelemetry openTelemetry;
+  /** Where the stores and the queue bridge come from; {@code null}: each service's own in-memory ones. */
+  private final Function<String, String> storeEnvironment;
   private volatile Running running;
 
   private LambdaFunction(Builder builder) {
@@ -54,6 +57,7 @@ public final class LambdaFunction {
     this.broker = builder.broker;
     this.settings = builder.settings;
     this.openTelemetry = builder.openTelemetry;
+    this.storeEnvironment = builder.storeEnvironment;
   }
 
   public static Builder builder() {
@@ -75,6 +79,9 @@ public final class LambdaFunction {
     Application.Builder builder = Application.builder(bridge);
     if (openTelemetry != null) {
       builder.openTelemetry(openTelemetry);
+    }
+    if (storeEnvironment != null) {
+      builder.storesAndQueuesFrom(storeEnvironment);
     }
     List<ServiceDefinition> definitions = new ArrayList<>();
     for (Entry entry : services) {
@@ -218,8 +225,26 @@ public final class LambdaFunction {
     private boolean broker;
     private LambdaSettings settings;
     private OpenTelemetry openTelemetry;
+    private Function<String, String> storeEnvironment;
 
     private Builder() {
+    }
+
+    /**
+     * Takes the stores and the queue bridge from the function's environment ({@code PURISTA_STATE_STORE},
+     * {@code PURISTA_CONFIG_STORE}, {@code PURISTA_SECRET_STORE}, {@code PURISTA_QUEUE_BRIDGE}; in memory when
+     * unset), shared by the services, as {@link Application.Builder#storesAndQueuesFromEnvironment()} does for a
+     * process. In memory, state lives only as long as the execution environment; a function whose state must
+     * outlive it names Redis or NATS here. They are made at each start, so after a SnapStart restore too.
+     */
+    public Builder storesAndQueuesFromEnvironment() {
+      return storesAndQueuesFrom(System::getenv);
+    }
+
+    /** The same, from {@code environment}, such as a map's {@code get} in a test. */
+    public Builder storesAndQueuesFrom(Function<String, String> environment) {
+      this.storeEnvironment = Objects.requireNonNull(environment, "environment == null");
+      return this;
     }
 
     /**

@@ -11,12 +11,14 @@ import dev.purista.lambda.PuristaLambdaHandler;
 /**
  * The AWS Lambda handler of the lambda target: every service runs inside the function on the
  * in-memory bridge, started once per execution environment (so that a SnapStart snapshot holds
- * them) and reused while it stays warm.
+ * them) and reused while it stays warm. The stores and the queue bridge come from the environment
+ * (PURISTA_STATE_STORE, PURISTA_QUEUE_BRIDGE, ...), in memory when unset.
  * Set the function's handler to this class.
  */
 public final class LambdaHandler extends PuristaLambdaHandler {
   public LambdaHandler() {
     super(LambdaFunction.builder()
+        .storesAndQueuesFromEnvironment()
         .service(PingV1Service.DEFINITION)
         .service(UserV1Service.DEFINITION)
         .service(EmailV1Service.DEFINITION));
