@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,6 +74,7 @@ public final class NatsQueueBridge implements QueueBridge {
   private final QueueTopology topology;
   private final QueueDeadLetters deadLetters;
   private final JobAcks acks;
+  private final QueueDepth depth;
   private final Map<String, QueueFetcher> fetchers = new ConcurrentHashMap<>();
   /** The delivered message of every lease this bridge holds, to answer JetStream for it at the lease's end. */
   private final Map<String, HeldMessage> held = new ConcurrentHashMap<>();
@@ -103,6 +105,7 @@ public final class NatsQueueBridge implements QueueBridge {
       this.jobs = new JobRecords(connection.keyValue(names.jobsBucket()));
       this.keys = connection.keyValue(names.keysBucket());
       this.deadLetters = new QueueDeadLetters(js, connection.jetStreamManagement(), names);
+      this.depth = new QueueDepth(connection.jetStreamManagement(), names);
     } catch (IOException | JetStreamApiException e) {
       close();
       throw new IllegalStateException("cannot open the " + where + " (does the server have JetStream?): "
@@ -411,6 +414,16 @@ public final class NatsQueueBridge implements QueueBridge {
     boolean leaseRanOut = record.state() == JobState.IN_FLIGHT
         && record.leaseUntil() <= System.currentTimeMillis();
     return Optional.of(leaseRanOut ? JobState.PENDING : record.state());
+  }
+
+  /**
+   * The jobs of {@code queue} in the job stream: waiting (due or delayed) and, unlike the in-memory and Redis
+   * bridges, running too, since JetStream keeps a leased job's message until its job ends. Empty when the server
+   * cannot be reached.
+   */
+  @Override
+  public OptionalLong depth(String queue) {
+    return depth.of(queue);
   }
 
   @Override
