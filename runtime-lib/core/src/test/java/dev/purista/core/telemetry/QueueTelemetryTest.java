@@ -10,9 +10,15 @@ import dev.purista.core.QueueWorkerDefinition;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.lifecycle.Application;
+import dev.purista.core.message.CommandPayload;
+import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
+import dev.purista.core.message.MessageIds;
+import dev.purista.core.message.MessageType;
 import dev.purista.core.queue.memory.DefaultQueueBridge;
+import dev.purista.core.queue.spi.LeasedJob;
 import dev.purista.core.queue.spi.NewJob;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -25,6 +31,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -70,6 +77,33 @@ class QueueTelemetryTest {
     } finally {
       app.stop();
       sdk.close();
+    }
+  }
+
+  @Test
+  void withoutAnSdkAJobCarriesTheOtpItsHandlerReceivedUnchanged() throws Exception {
+    DefaultQueueBridge queues = new DefaultQueueBridge();
+    QueueDefinition<Mail> mails = QueueDefinition.builder("mails", Mail.class).build();
+    Application app = Application.builder(new DefaultEventBridge()).queueBridge(queues)
+        .openTelemetry(OpenTelemetry.noop())
+        .service(ServiceDefinition.builder("shop", "1").queue(mails)
+            .command(CommandDefinition.builder("order", Mail.class, Void.class, String.class)
+                .handler((ctx, mail, ignored) -> ctx.queues().enqueue("mails", mail)).build())
+            .build())
+        .build().start();
+    try {
+      String otp = Otp.format("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null);
+      Message order = Message.builder(MessageType.COMMAND).correlationId(MessageIds.newId()).otp(otp)
+          .sender(new MessageAddress("test", "1", "run", "caller-1"))
+          .receiver(MessageAddress.of("shop", "1", "order"))
+          .payload(new CommandPayload(new Mail("ada"), null)).build();
+      Message answer = app.bridge().invoke(order, Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
+      assertEquals(MessageType.COMMAND_SUCCESS_RESPONSE, answer.messageType());
+
+      LeasedJob job = queues.lease("mails", Duration.ofSeconds(30), Duration.ofSeconds(5)).orElseThrow();
+      assertEquals(otp, job.otp(), "a hop without an SDK passes the trace on to the job");
+    } finally {
+      app.stop();
     }
   }
 
