@@ -48,6 +48,8 @@ final class JavaProcess implements AutoCloseable {
     Path logs = Files.createDirectories(Path.of(System.getProperty("purista.shop.work"), "logs"));
     Path log = logs.resolve(name + "-" + System.nanoTime() + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // The test decides whether a process exports telemetry: none of this JVM's own OTEL_* settings leak in.
+    builder.environment().keySet().removeIf(variable -> variable.startsWith("OTEL_"));
     builder.environment().putAll(environment);
     builder.environment().put("PURISTA_HTTP_PORT", Integer.toString(port));
     return new JavaProcess(name, builder.start(), log, port);

@@ -7,6 +7,7 @@ import dev.purista.core.queue.spi.LeasedJob;
 import dev.purista.core.queue.spi.NewJob;
 import dev.purista.core.queue.spi.QueueBridge;
 import dev.purista.core.queue.spi.QueueCapability;
+import dev.purista.core.telemetry.Otp;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -22,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +74,7 @@ public final class NatsQueueBridge implements QueueBridge {
   private final QueueTopology topology;
   private final QueueDeadLetters deadLetters;
   private final JobAcks acks;
+  private final QueueDepth depth;
   private final Map<String, QueueFetcher> fetchers = new ConcurrentHashMap<>();
   /** The delivered message of every lease this bridge holds, to answer JetStream for it at the lease's end. */
   private final Map<String, HeldMessage> held = new ConcurrentHashMap<>();
@@ -102,6 +105,7 @@ public final class NatsQueueBridge implements QueueBridge {
       this.jobs = new JobRecords(connection.keyValue(names.jobsBucket()));
       this.keys = connection.keyValue(names.keysBucket());
       this.deadLetters = new QueueDeadLetters(js, connection.jetStreamManagement(), names);
+      this.depth = new QueueDepth(connection.jetStreamManagement(), names);
     } catch (IOException | JetStreamApiException e) {
       close();
       throw new IllegalStateException("cannot open the " + where + " (does the server have JetStream?): "
@@ -137,7 +141,7 @@ public final class NatsQueueBridge implements QueueBridge {
     return call(() -> {
       if (job.idempotencyKey() == null) {
         jobs.create(names.jobKey(queue, jobId), JobRecord.pending(dueAt, job.traceId(), true));
-        publish(queue, jobId, job.traceId(), dueAt, job.payload());
+        publish(queue, jobId, job.traceId(), job.otp(), dueAt, job.payload());
         return new Enqueued(jobId, true);
       }
       String key = names.idempotencyKey(queue, job.idempotencyKey());
@@ -167,23 +171,35 @@ public final class NatsQueueBridge implements QueueBridge {
       jobs.create(key, JobRecord.pending(dueAt, job.traceId(), false));
       read = jobs.read(key);
     }
-    publish(queue, jobId, job.traceId(), dueAt, job.payload());
+    publish(queue, jobId, job.traceId(), job.otp(), dueAt, job.payload());
     if (read != null && read.record() != null && !read.record().published()) {
       // A lost race means someone else marked it, or a worker already leased it: published either way.
       jobs.replace(key, read.record().publishedNow(), read.revision());
     }
   }
 
-  private void publish(String queue, String jobId, String traceId, long dueAt, byte[] payload)
+  private void publish(String queue, String jobId, String traceId, String otp, long dueAt, byte[] payload)
       throws IOException, JetStreamApiException {
-    js.publish(names.jobSubject(queue), headers(jobId, traceId, dueAt), payload,
+    js.publish(names.jobSubject(queue), headers(jobId, traceId, otp, dueAt), payload,
         PublishOptions.builder().messageId(jobId).build());
   }
 
-  private static Headers headers(String jobId, String traceId, long dueAt) {
+  /**
+   * A job message's headers. The span context it was enqueued in goes into the W3C headers {@code traceparent}
+   * and {@code tracestate}, the names the event bridge's NATS messages use too.
+   */
+  private static Headers headers(String jobId, String traceId, String otp, long dueAt) {
     Headers headers = new Headers().put(JOB_ID, jobId);
     if (traceId != null) {
       headers.put(TRACE_ID, traceId);
+    }
+    String traceparent = otp == null ? null : Otp.traceparent(otp);
+    if (traceparent != null) {
+      headers.put(Otp.TRACEPARENT, traceparent);
+      String tracestate = Otp.tracestate(otp);
+      if (tracestate != null && !tracestate.isEmpty()) {
+        headers.put(Otp.TRACESTATE, tracestate);
+      }
     }
     if (dueAt != 0) {
       headers.put(NOT_BEFORE, Long.toString(dueAt));
@@ -213,10 +229,17 @@ public final class NatsQueueBridge implements QueueBridge {
     }
   }
 
+  /** The {@code otp} of a job message's W3C headers; {@code null} for a message without them (older jobs). */
+  private static String otp(Headers headers) {
+    String traceparent = headers == null ? null : headers.getFirst(Otp.TRACEPARENT);
+    return traceparent == null ? null : Otp.format(traceparent, headers.getFirst(Otp.TRACESTATE));
+  }
+
   /** Leases the job of a delivered message if it may run now; otherwise answers JetStream for it. */
   private Optional<LeasedJob> offer(String queue, Message message, Duration visibilityTimeout) {
     String jobId = message.getHeaders() == null ? null : message.getHeaders().getFirst(JOB_ID);
     String traceId = message.getHeaders() == null ? null : message.getHeaders().getFirst(TRACE_ID);
+    String otp = otp(message.getHeaders());
     long notBefore = notBefore(message);
     if (jobId == null || jobId.isBlank()) {
       // Put on the subject by something else than a queue bridge: it becomes a job, named after its place in the
@@ -252,7 +275,7 @@ public final class NatsQueueBridge implements QueueBridge {
           forgetEndedLeases(now);
           held.put(leased.leaseId(), new HeldMessage(message, leased.leaseUntil()));
           return Optional.of(new LeasedJob(queue, id, message.getData(), leased.attempts(), leased.leaseId(),
-              leased.traceId()));
+              leased.traceId(), otp));
         }
         // Another process changed the record since we read it: read again.
       }
@@ -318,7 +341,7 @@ public final class NatsQueueBridge implements QueueBridge {
       // The dead letter is written first, so that a job is never dead without one; a lease that turns out not to
       // be current takes its dead letter back.
       long sequence = deadLetters.add(job.queue(), new DeadLetter(job.jobId(), job.payload(), job.attempt(), reason,
-          Instant.now()), job.traceId());
+          Instant.now()), job.traceId(), job.otp());
       boolean current = changeLease(job, record -> record.deadLettered(reason));
       HeldMessage message = held.remove(job.leaseId());
       if (!current) {
@@ -393,6 +416,16 @@ public final class NatsQueueBridge implements QueueBridge {
     return Optional.of(leaseRanOut ? JobState.PENDING : record.state());
   }
 
+  /**
+   * The jobs of {@code queue} in the job stream: waiting (due or delayed) and, unlike the in-memory and Redis
+   * bridges, running too, since JetStream keeps a leased job's message until its job ends. Empty when the server
+   * cannot be reached.
+   */
+  @Override
+  public OptionalLong depth(String queue) {
+    return depth.of(queue);
+  }
+
   @Override
   public List<DeadLetter> deadLetters(String queue, int limit) {
     return call(() -> deadLetters.list(queue, limit).stream().map(QueueDeadLetters.Stored::letter).toList());
@@ -406,7 +439,8 @@ public final class NatsQueueBridge implements QueueBridge {
         String jobId = stored.letter().jobId();
         if (redriveRecord(names.jobKey(queue, jobId), stored.traceId())) {
           // No message id: the job's first one may still be in the stream's duplicate window.
-          js.publish(names.jobSubject(queue), headers(jobId, stored.traceId(), 0), stored.letter().payload());
+          js.publish(names.jobSubject(queue), headers(jobId, stored.traceId(), stored.otp(), 0),
+              stored.letter().payload());
           count++;
         }
         deadLetters.delete(stored.sequence());

@@ -24,7 +24,7 @@ final class QueueDeadLetters {
   private static final int NO_MESSAGE_FOUND = 10037;
 
   /** A dead letter with its place in the stream, to delete it by. */
-  record Stored(long sequence, DeadLetter letter, String traceId) {
+  record Stored(long sequence, DeadLetter letter, String traceId, String otp) {
   }
 
   private final JetStream js;
@@ -38,7 +38,7 @@ final class QueueDeadLetters {
   }
 
   /** Adds a dead letter; returns its sequence in the stream. */
-  long add(String queue, DeadLetter letter, String traceId) throws IOException, JetStreamApiException {
+  long add(String queue, DeadLetter letter, String traceId, String otp) throws IOException, JetStreamApiException {
     ObjectNode node = JSON.createObjectNode();
     node.put("jobId", letter.jobId());
     node.put("payload", Base64.getEncoder().encodeToString(letter.payload()));
@@ -47,6 +47,10 @@ final class QueueDeadLetters {
     node.put("at", letter.at().toEpochMilli());
     if (traceId != null) {
       node.put("traceId", traceId);
+    }
+    if (otp != null) {
+      // The span context the job was enqueued in, so that a redriven job's run still joins the enqueue's trace.
+      node.put("otp", otp);
     }
     return js.publish(names.deadLetterSubject(queue), JSON.writeValueAsBytes(node)).getSeqno();
   }
@@ -88,6 +92,7 @@ final class QueueDeadLetters {
         Base64.getDecoder().decode(node.path("payload").asText()), node.path("attempts").asInt(),
         node.path("reason").asText(), Instant.ofEpochMilli(node.path("at").asLong()));
     JsonNode trace = node.get("traceId");
-    return new Stored(info.getSeq(), letter, trace == null ? null : trace.asText());
+    JsonNode otp = node.get("otp");
+    return new Stored(info.getSeq(), letter, trace == null ? null : trace.asText(), otp == null ? null : otp.asText());
   }
 }

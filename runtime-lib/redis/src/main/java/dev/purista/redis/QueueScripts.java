@@ -8,8 +8,9 @@ package dev.purista.redis;
  * jobs (ZSET, score: end of the lease in ms), 3 the dead letters (ZSET, score: when dead-lettered), 4 the
  * idempotency keys (HASH, key to job id). {@code ARGV[1]} is the prefix of the job hashes ({@code <queue>job:});
  * a job's hash holds {@code payload}, {@code state}, {@code attempts}, {@code leaseId}, {@code traceId},
- * {@code reason}. The scripts never fail on a job hash that something else wrote badly: a missing hash, a key of
- * another type or a hash without a payload is moved to the dead letters with the reason.
+ * {@code otp} (the span context it was enqueued in; hashes written before it existed have none), {@code reason}.
+ * The scripts never fail on a job hash that something else wrote badly: a missing hash, a key of another type or a
+ * hash without a payload is moved to the dead letters with the reason.
  */
 final class QueueScripts {
   private static final String PRELUDE = """
@@ -40,7 +41,10 @@ final class QueueScripts {
       end
       """;
 
-  /** ARGV: jobPrefix, id, payload, delay ms, idempotency key or '', trace id or ''. Returns {id, created 0|1}. */
+  /**
+   * ARGV: jobPrefix, id, payload, delay ms, idempotency key or '', trace id or '', otp or ''. Returns {id, created
+   * 0|1}.
+   */
   static final LuaScript ENQUEUE = new LuaScript("enqueue", PRELUDE + """
       local id = ARGV[2]
       if ARGV[5] ~= '' then
@@ -54,6 +58,7 @@ final class QueueScripts {
       if redis.call('EXISTS', key) == 1 then return {id, 1} end
       redis.call('HSET', key, 'payload', ARGV[3], 'state', 'pending', 'attempts', 0)
       if ARGV[6] ~= '' then redis.call('HSET', key, 'traceId', ARGV[6]) end
+      if ARGV[7] and ARGV[7] ~= '' then redis.call('HSET', key, 'otp', ARGV[7]) end
       redis.call('ZADD', KEYS[1], now + tonumber(ARGV[4]), id)
       if ARGV[5] ~= '' then redis.call('HSET', KEYS[4], ARGV[5], id) end
       return {id, 1}
@@ -61,7 +66,8 @@ final class QueueScripts {
 
   /**
    * ARGV: jobPrefix, visibility ms, new lease id. Releases leases that ran out, then leases the first due job.
-   * Returns {1, id, payload, attempt, traceId or ''}, or {0, ms until the next due job or lease end, -1: none}.
+   * Returns {1, id, payload, attempt, traceId or '', otp or ''}, or {0, ms until the next due job or lease end,
+   * -1: none}.
    */
   static final LuaScript LEASE = new LuaScript("lease", PRELUDE + """
       local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, 100)
@@ -99,14 +105,14 @@ final class QueueScripts {
           bury(key, id, 0, 'malformed job: ' .. key .. ' held a ' .. kind .. ', not a hash; kept as '
             .. key .. ':malformed')
         else
-          local job = redis.call('HMGET', key, 'payload', 'attempts', 'traceId')
+          local job = redis.call('HMGET', key, 'payload', 'attempts', 'traceId', 'otp')
           local attempts = count(job[2]) + 1
           if not job[1] then
             bury(key, id, attempts, 'malformed job: the job hash has no payload')
           else
             redis.call('HSET', key, 'state', 'inFlight', 'attempts', attempts, 'leaseId', ARGV[3])
             redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), id)
-            return {1, id, job[1], attempts, job[3] or ''}
+            return {1, id, job[1], attempts, job[3] or '', job[4] or ''}
           end
         end
       end

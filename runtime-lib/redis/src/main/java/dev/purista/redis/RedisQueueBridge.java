@@ -39,8 +39,8 @@ import java.util.function.Consumer;
  *   <tr><td>{@code dead}</td><td>ZSET</td><td>ids of dead letters, scored by when they were given up on</td></tr>
  *   <tr><td>{@code idempotency}</td><td>HASH</td><td>idempotency key to job id, written with the job</td></tr>
  *   <tr><td>{@code job:<id>}</td><td>HASH</td><td>{@code payload} (JSON), {@code state}, {@code attempts},
- *       {@code leaseId}, {@code traceId}, {@code reason}; a completed job's hash loses its payload and expires
- *       after the completed retention</td></tr>
+ *       {@code leaseId}, {@code traceId}, {@code otp}, {@code reason}; a completed job's hash loses its payload
+ *       and expires after the completed retention</td></tr>
  * </table>
  *
  * <p>Job ids start with the enqueue time in hex, so jobs due in the same millisecond are leased in the order they
@@ -126,7 +126,7 @@ public final class RedisQueueBridge implements QueueBridge {
     String id = String.format("%012x-%06x-%s", System.currentTimeMillis(), sequence.getAndIncrement() & 0xFFFFFF,
         node);
     List<byte[]> args = List.of(jobPrefix(queue), bytes(id), job.payload(), bytes(Long.toString(delay)),
-        bytes(orEmpty(job.idempotencyKey())), bytes(orEmpty(job.traceId())));
+        bytes(orEmpty(job.idempotencyKey())), bytes(orEmpty(job.traceId())), bytes(orEmpty(job.otp())));
     List<?> answer = (List<?>) redis.idempotent(client -> QueueScripts.ENQUEUE.run(client, keys(queue), args));
     return new Enqueued(text(answer.get(0)), ((Long) answer.get(1)) == 1L);
   }
@@ -143,7 +143,8 @@ public final class RedisQueueBridge implements QueueBridge {
       List<?> answer = (List<?>) redis.once(client -> QueueScripts.LEASE.run(client, keys, args));
       if (((Long) answer.get(0)) == 1L) {
         return Optional.of(new LeasedJob(queue, text(answer.get(1)), (byte[]) answer.get(2),
-            Math.toIntExact((Long) answer.get(3)), leaseId, emptyToNull(text(answer.get(4)))));
+            Math.toIntExact((Long) answer.get(3)), leaseId, emptyToNull(text(answer.get(4))),
+            emptyToNull(text(answer.get(5)))));
       }
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) {

@@ -35,7 +35,7 @@ final class QueueJobRuntimeContext extends ServiceBoundContext implements QueueJ
     super(origin, logger, resources, self);
     this.job = job;
     this.bridge = bridge;
-    this.queues = queues.tracing(job.traceId());
+    this.queues = queues.tracing(origin);
   }
 
   Outcome outcome() {

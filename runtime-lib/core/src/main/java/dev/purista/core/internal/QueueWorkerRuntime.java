@@ -162,7 +162,7 @@ final class QueueWorkerRuntime<J> {
       return;
     }
     Message origin = Message.builder(MessageType.CUSTOM_MESSAGE).eventName("queueJob").traceId(job.traceId())
-        .sender(self.withInstanceId(resources.bridge().instanceId())).build();
+        .otp(job.otp()).sender(self.withInstanceId(resources.bridge().instanceId())).build();
     QueueJobRuntimeContext context = new QueueJobRuntimeContext(job, origin, handlerLogger, resources, bridge, queues,
         self);
     long beat = Math.max(50, queue.visibilityTimeout().toMillis() / 3);
@@ -173,7 +173,7 @@ final class QueueWorkerRuntime<J> {
     try {
       resources.executor().execute(() -> {
         long start = metrics.start();
-        // A job carries no span context across the queue bridge (only its trace id), so each job starts a trace.
+        // The job's otp, the span context it was enqueued in, is the parent: one trace from the request to the job.
         HandlerSpan span = HandlerSpan.start(resources.telemetry(), SpanNames.QUEUE_JOB, SpanKind.CONSUMER, origin,
             self);
         HandlerMdc mdc = HandlerMdc.open(self.serviceName(), "worker", worker.name(), origin, span.span());

@@ -23,6 +23,6 @@ final class RuntimeContext extends ServiceBoundContext implements CommandContext
 
   @Override
   public Queues queues() {
-    return serviceResources().queues().tracing(message.traceId());
+    return serviceResources().queues().tracing(message);
   }
 }

@@ -17,6 +17,9 @@ import dev.purista.core.spi.CommandSpec;
 import dev.purista.core.spi.EventBridge;
 import dev.purista.core.spi.Registration;
 import dev.purista.core.spi.SubscriptionSpec;
+import dev.purista.core.store.ConfigStore;
+import dev.purista.core.store.SecretStore;
+import dev.purista.core.store.StateStore;
 import dev.purista.core.store.Store;
 import dev.purista.core.store.memory.InMemoryConfigStore;
 import dev.purista.core.store.memory.InMemorySecretStore;
@@ -57,6 +60,7 @@ final class ServiceRuntime implements Service {
   private ServiceGauges gauges;
   private volatile boolean ready;
   /** Set in the first phase of stopping: commands from other processes are turned away from then on. */
+  private final List<Store> stores;
   private volatile boolean accepting = true;
   private boolean stopped;
   private boolean released;
@@ -69,6 +73,13 @@ final class ServiceRuntime implements Service {
     Validation validation = new Validation(options.validator().orElseGet(Validation::discover));
     Map<String, QueueDefinition<?>> queues = new LinkedHashMap<>();
     definition.queues().forEach(queue -> queues.put(queue.name(), queue));
+    StateStore states = options.stateStore().orElseGet(InMemoryStateStore::new);
+    ConfigStore configs = options.configStore().orElseGet(InMemoryConfigStore::new);
+    SecretStore secrets = options.secretStore().orElseGet(InMemorySecretStore::new);
+    // The stores themselves, not the traced views, so that the application closes and probes a shared store once.
+    this.stores = List.of(states, configs, secrets);
+    Telemetry telemetry = Telemetry.of(options.openTelemetry().orElseGet(GlobalOpenTelemetry::getOrNoop));
+    boolean traced = telemetry.tracing();
     this.resources = new ServiceResources(
         bridge,
         binder,
@@ -76,12 +87,12 @@ final class ServiceRuntime implements Service {
         options.executor().map(HandlerExecutor::wrap).orElseGet(() -> HandlerExecutor.create(
             "purista-" + definition.name() + "-v" + definition.version(), options.maxConcurrency(),
             options.queueCapacity(), options.idleSpin())),
-        options.stateStore().orElseGet(InMemoryStateStore::new),
-        options.configStore().orElseGet(InMemoryConfigStore::new),
-        options.secretStore().orElseGet(InMemorySecretStore::new),
+        traced ? new TracedStateStore(states, telemetry.tracer()) : states,
+        traced ? new TracedConfigStore(configs, telemetry.tracer()) : configs,
+        traced ? new TracedSecretStore(secrets, telemetry.tracer()) : secrets,
         options.resources(),
         new QueueClient(definition.name(), Map.copyOf(queues), queueBridge, binder, validation, null),
-        Telemetry.of(options.openTelemetry().orElseGet(GlobalOpenTelemetry::getOrNoop)));
+        telemetry);
   }
 
   @Override
@@ -285,6 +296,6 @@ final class ServiceRuntime implements Service {
 
   @Override
   public List<Store> stores() {
-    return List.of(resources.states(), resources.configs(), resources.secrets());
+    return stores;
   }
 }

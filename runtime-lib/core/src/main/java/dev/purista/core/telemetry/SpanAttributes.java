@@ -26,6 +26,12 @@ public final class SpanAttributes {
   public static final String FUNCTION_NAME = "purista.function.name";
   /** The queue a job or a depth reading belongs to. */
   public static final String QUEUE_NAME = "purista.queue.name";
+  /** The store a store span calls ({@code Store.name()}). */
+  public static final String STORE_NAME = "purista.store.name";
+  /** The key (state, config) or name (secret) a store span reads, writes or removes; never a value. */
+  public static final String STORE_KEY = "purista.store.key";
+  /** Whether a store read found a value. */
+  public static final String STORE_FOUND = "purista.store.found";
   /** How a call ended on metrics: {@code ok}, or the status code of its error. */
   public static final String OUTCOME = "purista.outcome";
   /** The bridge a bridge metric belongs to ({@code amqp}, {@code nats}, {@code mqtt}, {@code memory}). */

@@ -3,14 +3,24 @@ package dev.purista.core.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.purista.core.CommandDefinition;
+import dev.purista.core.PuristaClient;
 import dev.purista.core.QueueDefinition;
 import dev.purista.core.QueueWorkerDefinition;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.lifecycle.Application;
+import dev.purista.core.message.CommandPayload;
+import dev.purista.core.message.Message;
+import dev.purista.core.message.MessageAddress;
+import dev.purista.core.message.MessageIds;
+import dev.purista.core.message.MessageType;
 import dev.purista.core.queue.memory.DefaultQueueBridge;
+import dev.purista.core.queue.spi.LeasedJob;
 import dev.purista.core.queue.spi.NewJob;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -18,8 +28,10 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +49,76 @@ class QueueTelemetryTest {
       .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
       .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(metrics).build())
       .build();
+
+  @Test
+  void aJobsSpanIsAChildOfTheHandlerThatEnqueuedItInTheSameTrace() throws Exception {
+    QueueDefinition<Mail> mails = QueueDefinition.builder("mails", Mail.class).build();
+    CountDownLatch worked = new CountDownLatch(1);
+    Application app = Application.builder(new DefaultEventBridge()).queueBridge(new DefaultQueueBridge())
+        .openTelemetry(sdk)
+        .service(ServiceDefinition.builder("shop", "1").queue(mails)
+            .command(CommandDefinition.builder("order", Mail.class, Void.class, String.class)
+                .handler((ctx, mail, ignored) -> ctx.queues().enqueue("mails", mail)).build())
+            .build())
+        .service(ServiceDefinition.builder("mailer", "1").queueWorker(QueueWorkerDefinition.builder("send", mails)
+            .handler((ctx, mail) -> worked.countDown()).build()).build())
+        .build().start();
+    try {
+      PuristaClient.of(app.bridge(), "test", sdk).invoke(MessageAddress.of("shop", "1", "order"), new Mail("ada"),
+          null, String.class);
+      assertTrue(worked.await(10, TimeUnit.SECONDS), "the job was worked");
+      SpanData job = awaitSpan(SpanNames.QUEUE_JOB);
+      SpanData order = spans.getFinishedSpanItems().stream()
+          .filter(s -> s.getName().equals(SpanNames.COMMAND_RECEIVED)).findFirst().orElseThrow();
+
+      assertEquals(order.getTraceId(), job.getTraceId(), "one trace from the command to its job");
+      assertEquals(order.getSpanId(), job.getParentSpanId(), "the job's parent is the handler that enqueued it");
+      assertEquals(SpanKind.CONSUMER, job.getKind());
+    } finally {
+      app.stop();
+      sdk.close();
+    }
+  }
+
+  @Test
+  void withoutAnSdkAJobCarriesTheOtpItsHandlerReceivedUnchanged() throws Exception {
+    DefaultQueueBridge queues = new DefaultQueueBridge();
+    QueueDefinition<Mail> mails = QueueDefinition.builder("mails", Mail.class).build();
+    Application app = Application.builder(new DefaultEventBridge()).queueBridge(queues)
+        .openTelemetry(OpenTelemetry.noop())
+        .service(ServiceDefinition.builder("shop", "1").queue(mails)
+            .command(CommandDefinition.builder("order", Mail.class, Void.class, String.class)
+                .handler((ctx, mail, ignored) -> ctx.queues().enqueue("mails", mail)).build())
+            .build())
+        .build().start();
+    try {
+      String otp = Otp.format("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null);
+      Message order = Message.builder(MessageType.COMMAND).correlationId(MessageIds.newId()).otp(otp)
+          .sender(new MessageAddress("test", "1", "run", "caller-1"))
+          .receiver(MessageAddress.of("shop", "1", "order"))
+          .payload(new CommandPayload(new Mail("ada"), null)).build();
+      Message answer = app.bridge().invoke(order, Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
+      assertEquals(MessageType.COMMAND_SUCCESS_RESPONSE, answer.messageType());
+
+      LeasedJob job = queues.lease("mails", Duration.ofSeconds(30), Duration.ofSeconds(5)).orElseThrow();
+      assertEquals(otp, job.otp(), "a hop without an SDK passes the trace on to the job");
+    } finally {
+      app.stop();
+    }
+  }
+
+  private SpanData awaitSpan(String name) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      for (SpanData span : spans.getFinishedSpanItems()) {
+        if (span.getName().equals(name)) {
+          return span;
+        }
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("no " + name + " span among " + spans.getFinishedSpanItems());
+  }
 
   @Test
   void theDepthOfADeclaredQueueIsObservedAndJobsAreTracedAndCounted() throws Exception {

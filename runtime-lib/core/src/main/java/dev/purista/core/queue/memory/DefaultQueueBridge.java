@@ -64,7 +64,7 @@ public final class DefaultQueueBridge implements QueueBridge {
           return new Enqueued(first, false);
         }
       }
-      Job created = new Job(UUID.randomUUID().toString(), job.payload().clone(), job.traceId());
+      Job created = new Job(UUID.randomUUID().toString(), job.payload().clone(), job.traceId(), job.otp());
       created.dueAt = job.notBefore() == null ? now() : epochMillisRoundedUp(job.notBefore());
       created.state = JobState.PENDING;
       created.sequence = sequence++;
@@ -99,7 +99,7 @@ public final class DefaultQueueBridge implements QueueBridge {
           next.leaseUntil = now + visibilityTimeout.toMillis();
           queue.leased.put(next.id, next);
           return Optional.of(new LeasedJob(queueName, next.id, next.payload.clone(), next.attempts, next.leaseId,
-              next.traceId));
+              next.traceId, next.otp));
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
@@ -267,6 +267,7 @@ public final class DefaultQueueBridge implements QueueBridge {
   private static final class Job {
     final String id;
     final String traceId;
+    final String otp;
     byte[] payload;
     JobState state;
     int attempts;
@@ -276,10 +277,11 @@ public final class DefaultQueueBridge implements QueueBridge {
     long leaseUntil;
     String reason;
 
-    Job(String id, byte[] payload, String traceId) {
+    Job(String id, byte[] payload, String traceId, String otp) {
       this.id = id;
       this.payload = payload;
       this.traceId = traceId;
+      this.otp = otp;
     }
   }
 

@@ -1,0 +1,47 @@
+package dev.purista.core.internal;
+
+import dev.purista.core.store.ConfigStore;
+import dev.purista.core.telemetry.SpanNames;
+import io.opentelemetry.api.trace.Tracer;
+import java.util.Optional;
+
+/** A service's config store as its handlers see it with tracing on: every operation in a span. */
+final class TracedConfigStore implements ConfigStore {
+  private final ConfigStore store;
+  private final StoreSpans spans;
+
+  TracedConfigStore(ConfigStore store, Tracer tracer) {
+    this.store = store;
+    this.spans = new StoreSpans(tracer, store.name());
+  }
+
+  @Override
+  public String name() {
+    return store.name();
+  }
+
+  @Override
+  public boolean isHealthy() {
+    return store.isHealthy();
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  @Override
+  public Optional<String> get(String key) {
+    return spans.read(SpanNames.CONFIG_STORE_GET, key, () -> store.get(key));
+  }
+
+  @Override
+  public void set(String key, String value) {
+    spans.change(SpanNames.CONFIG_STORE_SET, key, () -> store.set(key, value));
+  }
+
+  @Override
+  public void remove(String key) {
+    spans.change(SpanNames.CONFIG_STORE_REMOVE, key, () -> store.remove(key));
+  }
+}
