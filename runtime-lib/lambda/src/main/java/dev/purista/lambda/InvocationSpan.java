@@ -1,12 +1,12 @@
 package dev.purista.lambda;
 
+import dev.purista.core.telemetry.SpanErrors;
 import dev.purista.core.telemetry.SpanNames;
 import dev.purista.core.telemetry.TraceContexts;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -47,8 +47,7 @@ final class InvocationSpan {
 
   void failed(RuntimeException failure) {
     if (span != null) {
-      span.recordException(failure);
-      span.setStatus(StatusCode.ERROR, failure.getClass().getName());
+      SpanErrors.record(span, failure);
     }
   }
 

@@ -4,11 +4,11 @@ import dev.purista.core.PuristaError;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.telemetry.SpanAttributes;
+import dev.purista.core.telemetry.SpanErrors;
 import dev.purista.core.telemetry.TraceContexts;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
@@ -62,11 +62,7 @@ final class HandlerSpan {
     if (span == null) {
       return;
     }
-    span.setAttribute(SpanAttributes.ERROR_STATUS, error.status().code());
-    if (!error.isHandled()) {
-      span.recordException(error);
-      span.setStatus(StatusCode.ERROR, error.getMessage());
-    }
+    SpanErrors.record(span, error);
   }
 
   /** Records an unexpected exception: the span is an error. */
@@ -75,8 +71,7 @@ final class HandlerSpan {
       return;
     }
     span.setAttribute(SpanAttributes.ERROR_STATUS, 500L);
-    span.recordException(failure);
-    span.setStatus(StatusCode.ERROR, failure.getClass().getName());
+    SpanErrors.record(span, failure);
   }
 
   void end() {

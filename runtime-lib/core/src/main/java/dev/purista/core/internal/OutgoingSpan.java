@@ -4,11 +4,11 @@ import dev.purista.core.PuristaError;
 import dev.purista.core.message.Message;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.telemetry.SpanAttributes;
+import dev.purista.core.telemetry.SpanErrors;
 import dev.purista.core.telemetry.TraceContexts;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 
 /**
@@ -52,17 +52,12 @@ final class OutgoingSpan {
     if (span == null) {
       return;
     }
-    span.setAttribute(SpanAttributes.ERROR_STATUS, error.status().code());
-    if (!error.isHandled()) {
-      span.recordException(error);
-      span.setStatus(StatusCode.ERROR, error.getMessage());
-    }
+    SpanErrors.record(span, error);
   }
 
   void failed(RuntimeException failure) {
     if (span != null) {
-      span.recordException(failure);
-      span.setStatus(StatusCode.ERROR, failure.getClass().getName());
+      SpanErrors.record(span, failure);
     }
   }
 

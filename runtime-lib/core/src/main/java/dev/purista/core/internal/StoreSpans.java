@@ -1,9 +1,9 @@
 package dev.purista.core.internal;
 
 import dev.purista.core.telemetry.SpanAttributes;
+import dev.purista.core.telemetry.SpanErrors;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.util.Optional;
@@ -69,8 +69,7 @@ final class StoreSpans {
 
   /** Marks the span failed. The exception's message is the store's own, which names keys, not values. */
   private static RuntimeException failed(Span span, RuntimeException e) {
-    span.recordException(e);
-    span.setStatus(StatusCode.ERROR);
+    SpanErrors.record(span, e);
     return e;
   }
 }
