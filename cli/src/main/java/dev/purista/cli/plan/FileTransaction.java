@@ -28,7 +28,7 @@ final class FileTransaction {
   private final List<Path> touched = new ArrayList<>();
   private final Deque<Path> createdDirectories = new ArrayDeque<>();
 
-  /** Writes {@code content} to {@code target}; {@code executable} adds the execute bits where the file system has them. */
+  /** Writes {@code content} to {@code target}; {@code executable} adds execute where the file system has modes. */
   void write(Path target, byte[] content, boolean executable) throws IOException {
     makeDirectories(target.getParent());
     if (!originals.containsKey(target) && !touched.contains(target)) {
