@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Figures of the generated sample's targets (docs/benchmarks/targets.md):
 #   edge      resident memory (VmRSS) after start and its peak (VmHWM) after light load, started by the generated
-#             launcher with its small-heap flags, on the MQTT bridge
+#             launcher with its small-heap flags, on the MQTT bridge: on the full JDK, and in the bundle
 #   bundle    size of the self-contained edge bundle, and launch-to-ready of its runtime image against the same
 #             jar with the same flags on the full JDK (alternating runs)
 #   ready     launch-to-ready of a microservice process (UserV1Main on RabbitMQ) against the JVM floor
@@ -50,21 +50,28 @@ stop() {
 
 rss_mib() { awk -v field="$1:" '$1 == field { printf "%.1f", $2 / 1024 }' "/proc/$pid/status"; }
 
-# --- edge memory: the generated launcher (small-heap flags), MQTT bridge ---------------------------------------
+# --- edge memory: the generated launcher (small-heap flags), MQTT bridge, on the full JDK and in the bundle ------
+# Prints the median resident memory 3 s after ready and the median peak after 2,000 requests, one at a time on one
+# kept-alive connection, of "$@" started $runs times.
+edge_memory() {
+  local label=$1
+  shift
+  : >"$work/rss_start"; : >"$work/rss_load"; : >"$work/ok"
+  for run in $(seq 1 "$runs"); do
+    launch_to_ready "$@" >/dev/null
+    sleep 3
+    rss_mib VmRSS >>"$work/rss_start"; echo >>"$work/rss_start"
+    curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/api/v1/ping?n=[1-2000]" | grep -c '^200$' >>"$work/ok"
+    rss_mib VmHWM >>"$work/rss_load"; echo >>"$work/rss_load"
+    stop
+  done
+  echo "$label RSS after start, MiB (median of $runs): $(median <"$work/rss_start")  runs: $(tr '\n' ' ' <"$work/rss_start")"
+  echo "$label peak RSS after 2000 requests, MiB (median of $runs): $(median <"$work/rss_load")  runs: $(tr '\n' ' ' <"$work/rss_load")"
+  echo "  requests answered 200 per run: $(tr '\n' ' ' <"$work/ok")"
+}
 env=(PURISTA_EVENT_BRIDGE=mqtt PURISTA_MQTT_URL=mqtt://127.0.0.1:1883 PURISTA_MQTT_TOPIC_PREFIX=$namespace)
-: >"$work/rss_start"; : >"$work/rss_load"; : >"$work/ok"
-for run in $(seq 1 "$runs"); do
-  launch_to_ready sh "$edge_dir/shop-edge" >/dev/null
-  sleep 3
-  rss_mib VmRSS >>"$work/rss_start"; echo >>"$work/rss_start"
-  # Light load: 2,000 requests, one at a time on one kept-alive connection.
-  curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/api/v1/ping?n=[1-2000]" | grep -c '^200$' >>"$work/ok"
-  rss_mib VmHWM >>"$work/rss_load"; echo >>"$work/rss_load"
-  stop
-done
-echo "edge RSS after start, MiB (median of $runs): $(median <"$work/rss_start")  runs: $(tr '\n' ' ' <"$work/rss_start")"
-echo "edge peak RSS after 2000 requests, MiB (median of $runs): $(median <"$work/rss_load")  runs: $(tr '\n' ' ' <"$work/rss_load")"
-echo "requests answered 200 per run: $(tr '\n' ' ' <"$work/ok")"
+edge_memory "edge (full JDK)" sh "$edge_dir/shop-edge"
+edge_memory "edge (bundle)" "$bundle/bin/shop-edge"
 
 # --- edge bundle: size, and start-up of its runtime image against the full JDK -------------------------------
 echo "bundle size, MiB: $(du -sk "$bundle" | awk '{ printf "%.1f", $1 / 1024 }') (runtime image $(du -sk "$bundle/runtime" | awk '{ printf "%.1f", $1 / 1024 }'), jar $(du -sk "$bundle/lib" | awk '{ printf "%.1f", $1 / 1024 }'))"

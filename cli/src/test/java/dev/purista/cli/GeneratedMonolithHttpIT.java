@@ -190,8 +190,9 @@ class GeneratedMonolithHttpIT {
   }
 
   /**
-   * The bundle's launcher starts EdgeMain on the jlink image alone (in memory, no broker), which proves that jdeps
-   * found every JDK module the process needs, and it becomes ready.
+   * The bundle's launcher starts EdgeMain on the jlink image alone (in memory, no broker), with the launcher's
+   * small-heap flags and the image's class-data archive, which proves that jdeps found every JDK module the process
+   * needs, and it becomes ready.
    */
   private void edgeBundleStartsOnItsOwnRuntime(Path project) throws IOException, InterruptedException {
     int port = freePort();
@@ -205,6 +206,9 @@ class GeneratedMonolithHttpIT {
     builder.environment().put("PURISTA_EVENT_BRIDGE", "memory");
     builder.environment().put("PURISTA_HTTP_PORT", Integer.toString(port));
     builder.environment().put("PURISTA_HTTP_HOST", "127.0.0.1");
+    // -Xshare:on makes the JVM refuse to start unless it maps the image's class-data archive, which bundle.sh has
+    // jlink generate: without it the JDK's classes would be parsed at every start.
+    builder.environment().put("EDGE_JAVA_OPTS", "-Xshare:on");
     Process edge = builder.start();
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

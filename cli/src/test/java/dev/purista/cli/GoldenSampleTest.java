@@ -14,7 +14,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,14 @@ class GoldenSampleTest {
           + "\n  different: " + differing);
     }
     assertEquals(expected.keySet(), actual.keySet());
+    assertEquals(executables(golden, expected.keySet()), executables(generated, actual.keySet()),
+        "the sample's executable files (their git mode) must be those the CLI writes executable");
+  }
+
+  /** The files of {@code paths} under {@code root} that may be run directly. */
+  private static Set<String> executables(Path root, Set<String> paths) {
+    return paths.stream().filter(path -> Files.isExecutable(root.resolve(path)))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private Path runScript(Path script) throws IOException {
@@ -120,6 +130,10 @@ class GoldenSampleTest {
       Path target = golden.resolve(file.getKey());
       Files.createDirectories(target.getParent());
       Files.write(target, file.getValue());
+      Path source = generated.resolve(file.getKey());
+      if (Files.isExecutable(source)) {
+        Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(source));
+      }
     }
   }
 

@@ -62,7 +62,7 @@ public final class FileSystemOutput implements Output {
         if (unchangedSinceRead.containsKey(file.path())) {
           checkUnchanged(file.path());
         }
-        transaction.write(resolve(file.path()), file.content().getBytes(StandardCharsets.UTF_8));
+        transaction.write(resolve(file.path()), file.content().getBytes(StandardCharsets.UTF_8), file.executable());
       }
     } catch (IOException | RuntimeException e) {
       transaction.rollback(e);

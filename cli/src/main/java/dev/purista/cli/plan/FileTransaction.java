@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,13 +28,14 @@ final class FileTransaction {
   private final List<Path> touched = new ArrayList<>();
   private final Deque<Path> createdDirectories = new ArrayDeque<>();
 
-  void write(Path target, byte[] content) throws IOException {
+  /** Writes {@code content} to {@code target}; {@code executable} adds execute where the file system has modes. */
+  void write(Path target, byte[] content, boolean executable) throws IOException {
     makeDirectories(target.getParent());
     if (!originals.containsKey(target) && !touched.contains(target)) {
       originals.put(target, Files.exists(target) ? Files.readAllBytes(target) : null);
       touched.add(target);
     }
-    replaceAtomically(target, content);
+    replaceAtomically(target, content, executable);
   }
 
   /** Undoes every write, newest first; problems while undoing are attached to {@code cause}. */
@@ -43,7 +47,7 @@ final class FileTransaction {
         if (original == null) {
           Files.deleteIfExists(file);
         } else {
-          replaceAtomically(file, original);
+          replaceAtomically(file, original, false);
         }
       } catch (IOException | RuntimeException e) {
         cause.addSuppressed(e);
@@ -71,7 +75,7 @@ final class FileTransaction {
     }
   }
 
-  private static void replaceAtomically(Path target, byte[] content) throws IOException {
+  private static void replaceAtomically(Path target, byte[] content, boolean executable) throws IOException {
     // Not Files.createTempFile: it creates owner-only files, and the rename would carry that mode over.
     Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".purista-tmp");
     try {
@@ -79,6 +83,9 @@ final class FileTransaction {
         out.write(content);
       }
       keepPermissions(target, temp);
+      if (executable) {
+        makeExecutable(temp);
+      }
       try {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -87,6 +94,24 @@ final class FileTransaction {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** Execute for everyone who may read the file, as {@code chmod +x} does; nothing where there are no POSIX modes. */
+  private static void makeExecutable(Path file) throws IOException {
+    if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+    Map<PosixFilePermission, PosixFilePermission> executeForRead = Map.of(
+        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE,
+        PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
+        PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
+    executeForRead.forEach((read, execute) -> {
+      if (permissions.contains(read)) {
+        permissions.add(execute);
+      }
+    });
+    Files.setPosixFilePermissions(file, permissions);
   }
 
   private static void keepPermissions(Path original, Path replacement) throws IOException {

@@ -43,6 +43,10 @@ class GenBootstrapCmdTest {
         "targets/edge/shop-edge", "deploy/edge/shop-edge.service")) {
       assertTrue(Files.isRegularFile(project.resolve(file)), file + "\n" + result);
     }
+    for (String script : List.of("targets/edge/shop-edge", "targets/edge/bundle.sh")) {
+      assertTrue(Files.isExecutable(project.resolve(script)), script + " is written executable, to run directly");
+    }
+    assertFalse(Files.isExecutable(project.resolve("targets/edge/pom.xml")), "other files are not executable");
     String aggregator = Files.readString(project.resolve("targets/pom.xml"));
     assertTrue(aggregator.contains("<module>monolith</module>\n    <module>microservice</module>\n"
         + "    <module>lambda</module>\n    <module>edge</module>"), aggregator);

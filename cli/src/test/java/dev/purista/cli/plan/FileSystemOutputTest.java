@@ -72,6 +72,22 @@ class FileSystemOutputTest {
   }
 
   @Test
+  void writesAScriptExecutableForEveryoneWhoMayReadItAndOtherFilesNot() throws IOException {
+    Path script = root.resolve("bin/launcher");
+    Files.createDirectories(script.getParent());
+    Files.writeString(script, "#!/bin/sh\necho old\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-r-----"));
+
+    new FileSystemOutput(root).writeAll(List.of(file("bin/launcher", "#!/bin/sh\necho new\n"),
+        file("bin/new-script", "#!/bin/sh\n"), file("notes.txt", "# not a script\n")));
+
+    assertEquals(PosixFilePermissions.fromString("rwxr-x---"), Files.getPosixFilePermissions(script),
+        "a replaced script gains execute where it had read, and nothing more");
+    assertTrue(Files.isExecutable(root.resolve("bin/new-script")), "a new script is executable");
+    assertFalse(Files.isExecutable(root.resolve("notes.txt")), "a file without #! stays not executable");
+  }
+
+  @Test
   void refusesPathsThatLeaveTheProject() throws IOException {
     Path inside = Files.createDirectory(root.resolve("project"));
     FileSystemOutput output = new FileSystemOutput(inside);
