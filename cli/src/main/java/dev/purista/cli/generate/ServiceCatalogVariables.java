@@ -93,9 +93,8 @@ final class ServiceCatalogVariables {
       events.event(name).ifPresent(event -> eventRows.add(Map.of(
           "name", event.name(),
           "constant", event.constantName(),
-          "emittedBy", event.producers().isEmpty() ? "outside the project"
-              : event.producers().stream().map(EventCatalog.Producer::label).collect(Collectors.joining(", ")),
-          "receivedBy", event.subscribers().isEmpty() ? NONE : String.join(", ", event.subscribers()))));
+          "emittedBy", emittedBy(event),
+          "receivedBy", receivedBy(event))));
     }
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("projectName", model.project().name());
@@ -116,8 +115,19 @@ final class ServiceCatalogVariables {
     return variables;
   }
 
+  /** The "Emitted by" cell of an event's row: every function of the project that emits it. */
+  static String emittedBy(EventCatalog.Event event) {
+    return event.producers().isEmpty() ? "outside the project"
+        : event.producers().stream().map(EventCatalog.Producer::label).collect(Collectors.joining(", "));
+  }
+
+  /** The "Received by" cell of an event's row: every subscription of the project to it. */
+  static String receivedBy(EventCatalog.Event event) {
+    return event.subscribers().isEmpty() ? NONE : String.join(", ", event.subscribers());
+  }
+
   /** The events the service emits or receives, sorted by name as in {@link EventCatalog}. */
-  private static Set<String> eventsOf(ServiceModel service) {
+  static Set<String> eventsOf(ServiceModel service) {
     Set<String> names = new TreeSet<>();
     for (CommandModel command : service.commands()) {
       command.successEventName().ifPresent(names::add);
