@@ -115,9 +115,10 @@ final class ServiceCatalog {
     if (before.isEmpty() || after.isEmpty()) {
       return before.isEmpty() && after.isEmpty();
     }
-    return Objects.equals(ServiceCatalogVariables.emittedBy(before.get()), ServiceCatalogVariables.emittedBy(after.get()))
-        && Objects.equals(ServiceCatalogVariables.receivedBy(before.get()),
-            ServiceCatalogVariables.receivedBy(after.get()));
+    EventCatalog.Event old = before.get();
+    EventCatalog.Event now = after.get();
+    return Objects.equals(ServiceCatalogVariables.emittedBy(old), ServiceCatalogVariables.emittedBy(now))
+        && Objects.equals(ServiceCatalogVariables.receivedBy(old), ServiceCatalogVariables.receivedBy(now));
   }
 
   private static Set<String> labels(ProjectModel model) {

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * Every event name the project mentions, with who emits it and who subscribes to it, sorted by name. It feeds
  * the events tables of the service catalog's pages ({@code docs/services/}), the checks of new event names, and
- * {@code purista list}. The generated constants (PURISTA's {@code serviceEvent.enum.ts}) are one class per service, built from the service.
+ * {@code purista list}. The generated constants (PURISTA's {@code serviceEvent.enum.ts}) are one class per
+ * service, built from the service.
  */
 public final class EventCatalog {
   private final Map<String, Event> events;
