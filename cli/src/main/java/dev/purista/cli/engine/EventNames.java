@@ -14,7 +14,7 @@ final class EventNames {
   /**
    * A valid event name whose constant no other event of the project already has. Each service has its own
    * constants class, but one event name keeps one constant name throughout the project, so that code and
-   * {@code docs/services.md} can name it the same way everywhere.
+   * the service catalog can name it the same way everywhere.
    */
   static String check(ProjectModel model, String event) {
     NameRules.eventName(event);

@@ -1,7 +1,6 @@
 package dev.purista.cli.generate;
 
 import dev.purista.cli.failure.OperationFailedException;
-import dev.purista.cli.model.EventCatalog;
 import dev.purista.cli.model.ProjectModel;
 import dev.purista.cli.model.ServiceModel;
 import dev.purista.cli.model.TargetModel;
@@ -18,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * The regenerated files of a project, computed from the model (and the templates): each service's wiring, typed
  * client, event constants and queues, the targets aggregator, one module (bootstrap, build, deployment files) per
- * target, and the service catalog. Same model, same templates,
+ * target, and the service catalog (an index and a page per service). Same model, same templates,
  * same bytes.
  */
 public final class RegeneratedFiles {
@@ -42,7 +41,7 @@ public final class RegeneratedFiles {
       files.addAll(emitter.code(layout, model, target, renderer));
       files.addAll(emitter.build(layout, model, target, renderer));
     }
-    files.add(ServiceCatalog.render(renderer, model, EventCatalog.of(model).events()));
+    files.addAll(ServiceCatalog.all(renderer, model));
     return files;
   }
 
@@ -50,7 +49,8 @@ public final class RegeneratedFiles {
    * The regenerated files a change from {@code before} to {@code after} can alter, so that a change costs what it
    * touches rather than what the project holds: the wiring, client and event constants of each service that is
    * new or changed (they depend on their own service only), each bootstrap when what it is made from changed (see
-   * its {@code inputs}), and the service catalog, which shows everything. The files of untouched services are
+   * its {@code inputs}), and the pages of the service catalog whose content changed (see
+   * {@link ServiceCatalog#changedBy}). The files of untouched services are
    * neither rendered nor read. In the order of {@link #all}, with the same bytes.
    */
   public static List<ProposedFile> changedBy(ProjectModel before, ProjectModel after, TemplateRenderer renderer) {
@@ -76,7 +76,7 @@ public final class RegeneratedFiles {
         files.addAll(emitter.build(layout, after, target, renderer));
       }
     }
-    files.add(ServiceCatalog.render(renderer, after, EventCatalog.of(after).events()));
+    files.addAll(ServiceCatalog.changedBy(renderer, before, after));
     return files;
   }
 

@@ -1,117 +1,129 @@
 package dev.purista.cli.generate;
 
-import dev.purista.cli.model.CommandModel;
 import dev.purista.cli.model.EventCatalog;
 import dev.purista.cli.model.ProjectModel;
-import dev.purista.cli.model.QueueModel;
 import dev.purista.cli.model.QueueWorkerModel;
 import dev.purista.cli.model.ServiceModel;
-import dev.purista.cli.model.SubscriptionModel;
-import dev.purista.cli.plan.Ownership;
 import dev.purista.cli.plan.ProposedFile;
-import dev.purista.cli.template.TemplateEntry;
 import dev.purista.cli.template.TemplateRenderer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Renders {@code docs/services.md}, the regenerated catalog of services, commands, subscriptions, queues, queue
- * workers and events.
- * It is Markdown, so it comes from a template, and a project can restyle it with a template override. Cell
- * values are prepared here (code spans, "-" for nothing, escaped pipes), so the template stays plain.
+ * Renders the regenerated service catalog: {@code docs/services.md}, an index of the services, and one page per
+ * service version, {@code docs/services/<name>-v<version>.md}, with its commands, subscriptions, queues, queue
+ * workers and the events it emits or receives.
+ * The catalog is split so that a change renders only the pages it alters (see {@link #changedBy}): a project of
+ * fifty services does not re-render fifty services' tables for one new command. Both are Markdown, so they come
+ * from templates, and a project can restyle them with template overrides.
  */
 final class ServiceCatalog {
-  static final String TEMPLATE = "docs/services.md";
-  private static final String NONE = "-";
+  static final String INDEX_TEMPLATE = "docs/services.md";
+  static final String PAGE_TEMPLATE = "docs/service.md";
 
   private ServiceCatalog() {
   }
 
-  /** @param events the model's events (see {@link EventCatalog}), which the caller has at hand already */
-  static ProposedFile render(TemplateRenderer renderer, ProjectModel model, List<EventCatalog.Event> events) {
-    TemplateEntry entry = renderer.manifest().entry(TEMPLATE)
-        .orElseThrow(() -> new IllegalStateException("the manifest lacks " + TEMPLATE));
-    return new ProposedFile(entry.target(), renderer.render(entry, variables(model, events)),
-        Ownership.REGENERATED);
-  }
-
-  static Map<String, Object> variables(ProjectModel model, List<EventCatalog.Event> modelEvents) {
-    List<Map<String, Object>> services = new ArrayList<>();
+  /** The index and every service's page. */
+  static List<ProposedFile> all(TemplateRenderer renderer, ProjectModel model) {
+    List<ProposedFile> files = new ArrayList<>();
+    files.add(TemplateFiles.render(renderer, INDEX_TEMPLATE, model, ServiceCatalogVariables.index(model)));
+    EventCatalog events = EventCatalog.of(model);
     for (ServiceModel service : model.services()) {
-      List<Map<String, Object>> commands = new ArrayList<>();
-      for (CommandModel command : service.commands()) {
-        commands.add(Map.of(
-            "name", command.name(),
-            "http", command.httpRoute().map(r -> "`" + r.method() + " /api/v" + service.version() + "/" + r.path()
-                + "`" + (r.isPublic() ? " (public)" : "")).orElse(NONE),
-            "successEvent", command.successEventName().map(e -> "`" + e + "`").orElse(NONE),
-            "description", cell(command.description())));
-      }
-      List<Map<String, Object>> subscriptions = new ArrayList<>();
-      for (SubscriptionModel subscription : service.subscriptions()) {
-        subscriptions.add(Map.of(
-            "name", subscription.name(),
-            "event", subscription.event(),
-            "emits", subscription.emitsEvent().map(e -> "`" + e + "`").orElse(NONE),
-            "description", cell(subscription.description())));
-      }
-      List<Map<String, Object>> queues = new ArrayList<>();
-      for (QueueModel queue : service.queues()) {
-        List<String> workers = new ArrayList<>();
-        for (ServiceModel other : model.services()) {
-          other.queueWorkers().stream().filter(w -> w.queue().equals(queue.name()))
-              .forEach(w -> workers.add(other.label() + " " + w.name()));
-        }
-        queues.add(Map.of(
-            "name", queue.name(),
-            "maxAttempts", queue.maxAttemptsSetting().map(String::valueOf).orElse(QueueModel.RUNTIME_DEFAULT_MAX_ATTEMPTS + " (default)"),
-            "workedBy", workers.isEmpty() ? NONE : String.join(", ", workers),
-            "description", cell(queue.description())));
-      }
-      List<Map<String, Object>> queueWorkers = new ArrayList<>();
-      for (QueueWorkerModel worker : service.queueWorkers()) {
-        queueWorkers.add(Map.of(
-            "name", worker.name(),
-            "queue", worker.queue(),
-            "description", cell(worker.description())));
-      }
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("name", service.name());
-      entry.put("version", service.version());
-      entry.put("hasDescription", !service.description().isEmpty());
-      entry.put("description", service.description());
-      entry.put("hasCommands", !commands.isEmpty());
-      entry.put("commands", commands);
-      entry.put("hasSubscriptions", !subscriptions.isEmpty());
-      entry.put("subscriptions", subscriptions);
-      entry.put("hasQueues", !queues.isEmpty());
-      entry.put("queues", queues);
-      entry.put("hasQueueWorkers", !queueWorkers.isEmpty());
-      entry.put("queueWorkers", queueWorkers);
-      services.add(entry);
+      files.add(TemplateFiles.render(renderer, PAGE_TEMPLATE, model,
+          ServiceCatalogVariables.page(model, events, service)));
     }
-    List<Map<String, Object>> events = new ArrayList<>();
-    for (EventCatalog.Event event : modelEvents) {
-      events.add(Map.of(
-          "name", event.name(),
-          "constant", event.constantName(),
-          "emittedBy", event.producers().isEmpty() ? "outside the project"
-              : event.producers().stream().map(EventCatalog.Producer::label).collect(Collectors.joining(", ")),
-          "receivedBy", event.subscribers().isEmpty() ? NONE : String.join(", ", event.subscribers())));
-    }
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("projectName", model.project().name());
-    variables.put("services", services);
-    variables.put("hasEvents", !events.isEmpty());
-    variables.put("events", events);
-    return variables;
+    return files;
   }
 
-  /** A Markdown table cell: a pipe would end the cell. */
-  private static String cell(String text) {
-    return text.isEmpty() ? NONE : text.replace("|", "\\|");
+  /**
+   * The index when the list of services changed, and the pages a change from {@code before} to {@code after}
+   * can alter: those of the services that changed, and those of the services that show what changed elsewhere,
+   * namely the services that emit or receive an event whose emitters or receivers changed, and the owners of the
+   * queues whose workers changed. The pages of the other services are neither rendered nor read.
+   */
+  static List<ProposedFile> changedBy(TemplateRenderer renderer, ProjectModel before, ProjectModel after) {
+    List<ProposedFile> files = new ArrayList<>();
+    boolean projectChanged = !before.project().equals(after.project());
+    Map<String, Object> index = ServiceCatalogVariables.index(after);
+    if (projectChanged || !index.equals(ServiceCatalogVariables.index(before))) {
+      files.add(TemplateFiles.render(renderer, INDEX_TEMPLATE, after, index));
+    }
+    Set<String> pages = projectChanged ? labels(after) : pagesChangedBy(before, after);
+    if (pages.isEmpty()) {
+      return files;
+    }
+    EventCatalog events = EventCatalog.of(after);
+    for (ServiceModel service : after.services()) {
+      if (pages.contains(service.label())) {
+        files.add(TemplateFiles.render(renderer, PAGE_TEMPLATE, after,
+            ServiceCatalogVariables.page(after, events, service)));
+      }
+    }
+    return files;
+  }
+
+  private static Set<String> pagesChangedBy(ProjectModel before, ProjectModel after) {
+    Map<String, ServiceModel> previous = new HashMap<>();
+    before.services().forEach(service -> previous.put(service.label(), service));
+    Set<String> pages = new HashSet<>();
+    Set<String> events = new HashSet<>();
+    Set<String> queues = new HashSet<>();
+    for (ServiceModel service : after.services()) {
+      ServiceModel old = previous.remove(service.label());
+      if (!service.equals(old)) {
+        pages.add(service.label());
+        touch(service, events, queues);
+        if (old != null) {
+          touch(old, events, queues);
+        }
+      }
+    }
+    previous.values().forEach(removed -> touch(removed, events, queues));
+    if (events.isEmpty() && queues.isEmpty()) {
+      return pages;
+    }
+    EventCatalog eventsBefore = EventCatalog.of(before);
+    EventCatalog eventsAfter = EventCatalog.of(after);
+    events.removeIf(name -> sameRow(eventsBefore.event(name), eventsAfter.event(name)));
+    for (ServiceModel service : after.services()) {
+      if (!Collections.disjoint(ServiceCatalogVariables.eventsOf(service), events)
+          || service.queues().stream().anyMatch(queue -> queues.contains(queue.name()))) {
+        pages.add(service.label());
+      }
+    }
+    return pages;
+  }
+
+  /** Collects the events a changed service emits or receives, and the queues its workers work. */
+  private static void touch(ServiceModel service, Set<String> events, Set<String> queues) {
+    events.addAll(ServiceCatalogVariables.eventsOf(service));
+    for (QueueWorkerModel worker : service.queueWorkers()) {
+      queues.add(worker.queue());
+    }
+  }
+
+  /** Whether an event's row shows the same emitters and receivers before and after. */
+  private static boolean sameRow(Optional<EventCatalog.Event> before, Optional<EventCatalog.Event> after) {
+    if (before.isEmpty() || after.isEmpty()) {
+      return before.isEmpty() && after.isEmpty();
+    }
+    EventCatalog.Event old = before.get();
+    EventCatalog.Event now = after.get();
+    return Objects.equals(ServiceCatalogVariables.emittedBy(old), ServiceCatalogVariables.emittedBy(now))
+        && Objects.equals(ServiceCatalogVariables.receivedBy(old), ServiceCatalogVariables.receivedBy(now));
+  }
+
+  private static Set<String> labels(ProjectModel model) {
+    Set<String> labels = new HashSet<>();
+    model.services().forEach(service -> labels.add(service.label()));
+    return labels;
   }
 }

@@ -9,8 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Every event name the project mentions, with who emits it and who subscribes to it, sorted by name. It feeds
- * the events table of {@code docs/services.md}, the checks of new event names, and {@code purista list}. The
- * generated constants (PURISTA's {@code serviceEvent.enum.ts}) are one class per service, built from the service.
+ * the events tables of the service catalog's pages ({@code docs/services/}), the checks of new event names, and
+ * {@code purista list}. The generated constants (PURISTA's {@code serviceEvent.enum.ts}) are one class per
+ * service, built from the service.
  */
 public final class EventCatalog {
   private final Map<String, Event> events;
@@ -51,7 +52,7 @@ public final class EventCatalog {
   public Optional<String> constantClash(String name) {
     String constant = CaseFormat.constant(name);
     for (Event event : events.values()) {
-      if (!event.name.equals(name) && event.constantName.equals(constant)) {
+      if (!event.name.equals(name) && event.constantName().equals(constant)) {
         return Optional.of(event.name);
       }
     }
@@ -61,13 +62,13 @@ public final class EventCatalog {
   /** One event: its name, its constant, and the functions that emit and receive it. */
   public static final class Event {
     private final String name;
-    private final String constantName;
+    // Worked out when first asked: a change's plan compares events by who emits and receives them, not by constant.
+    private String constantName;
     private final List<Producer> producers = new ArrayList<>();
     private final List<String> subscribers = new ArrayList<>();
 
     private Event(String name) {
       this.name = name;
-      this.constantName = CaseFormat.constant(name);
     }
 
     public String name() {
@@ -75,6 +76,9 @@ public final class EventCatalog {
     }
 
     public String constantName() {
+      if (constantName == null) {
+        constantName = CaseFormat.constant(name);
+      }
       return constantName;
     }
 

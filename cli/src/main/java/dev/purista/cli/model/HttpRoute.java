@@ -1,13 +1,12 @@
 package dev.purista.cli.model;
 
 import dev.purista.cli.naming.InvalidNameException;
+import dev.purista.cli.naming.NameShapes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How a command is exposed over HTTP: a method and a path relative to {@code /api/v<version>/}, such as
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  */
 public record HttpRoute(String method, String path, boolean isPublic) {
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-  private static final Pattern LITERAL_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
-  private static final Pattern VARIABLE_SEGMENT = Pattern.compile("\\{([a-z][A-Za-z0-9]*)}");
 
   /** Parses {@code METHOD:PATH} as typed after {@code --http}. */
   public static HttpRoute parse(String value) {
@@ -57,13 +54,13 @@ public record HttpRoute(String method, String path, boolean isPublic) {
     }
     Set<String> seen = new HashSet<>();
     for (String segment : normalizedPath.split("/", -1)) {
-      Matcher variable = VARIABLE_SEGMENT.matcher(segment);
-      if (variable.matches()) {
-        if (!seen.add(variable.group(1))) {
-          throw new InvalidNameException("HTTP path '" + path + "' names the variable {" + variable.group(1)
+      String variable = NameShapes.pathVariable(segment);
+      if (variable != null) {
+        if (!seen.add(variable)) {
+          throw new InvalidNameException("HTTP path '" + path + "' names the variable {" + variable
               + "} twice", null);
         }
-      } else if (segment.equals(".") || segment.equals("..") || !LITERAL_SEGMENT.matcher(segment).matches()) {
+      } else if (segment.equals(".") || segment.equals("..") || !NameShapes.isPathLiteral(segment)) {
         throw new InvalidNameException("HTTP path '" + path + "' has the invalid segment '" + segment + "'",
             "use letters, digits, '-', '_', '.', '~' or a lowerCamel variable such as {id}");
       }
@@ -75,9 +72,9 @@ public record HttpRoute(String method, String path, boolean isPublic) {
   public List<String> pathVariables() {
     List<String> names = new ArrayList<>();
     for (String segment : path.split("/")) {
-      Matcher variable = VARIABLE_SEGMENT.matcher(segment);
-      if (variable.matches()) {
-        names.add(variable.group(1));
+      String variable = NameShapes.pathVariable(segment);
+      if (variable != null) {
+        names.add(variable);
       }
     }
     return names;

@@ -11,12 +11,8 @@ import java.util.regex.Pattern;
  * can guess, what the user probably meant.
  */
 public final class NameRules {
-  private static final Pattern LOWER_CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
   private static final Pattern PROJECT = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-  private static final Pattern EVENT = Pattern.compile("[A-Za-z][A-Za-z0-9]*([._-][A-Za-z0-9]+)*");
-  private static final Pattern PACKAGE_SEGMENT = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z][A-Za-z0-9_-]*)*");
-  private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,5}");
 
   /** Constants every generated service class has; a function of the same name would clash with them. */
   private static final Set<String> SERVICE_CLASS_CONSTANTS = Set.of("NAME", "VERSION", "DEFINITION");
@@ -47,6 +43,9 @@ public final class NameRules {
 
   private NameRules() {
   }
+
+  // The project's name and group id are checked once per command, so they keep their patterns; the names a
+  // project has many of are checked by NameShapes.
 
   /** A project name, which becomes the directory and the Maven artifactId: {@code shop}, {@code order-service}. */
   public static String projectName(String value) {
@@ -104,7 +103,7 @@ public final class NameRules {
     String what = "event name";
     checkPlain(value, what);
     checkLength(value, what, MAX_EVENT_NAME);
-    if (!EVENT.matcher(value).matches()) {
+    if (!NameShapes.isEventName(value)) {
       throw new InvalidNameException(what + " '" + value + "' must be letters and digits, with single '.', '-' "
           + "or '_' between words", "use a name such as 'user.signedUp'");
     }
@@ -117,7 +116,7 @@ public final class NameRules {
     checkPlain(value, what);
     checkLength(value, what, MAX_PACKAGE);
     for (String segment : value.split("\\.", -1)) {
-      if (!PACKAGE_SEGMENT.matcher(segment).matches()) {
+      if (!NameShapes.isPackageSegment(segment)) {
         throw new InvalidNameException(what + " '" + value + "' must be dot-separated lower-case segments, each "
             + "starting with a letter", "use a package such as 'com.example.shop'");
       }
@@ -147,7 +146,7 @@ public final class NameRules {
   public static String serviceVersion(String value) {
     String what = "service version";
     checkPlain(value, what);
-    if (!VERSION.matcher(value).matches()) {
+    if (!NameShapes.isVersion(value)) {
       throw new InvalidNameException(what + " '" + value + "' must be a positive whole number", "use --version 1");
     }
     return value;
@@ -181,9 +180,9 @@ public final class NameRules {
   private static String lowerCamel(String value, String what, String example) {
     checkPlain(value, what);
     checkLength(value, what, MAX_NAME);
-    if (!LOWER_CAMEL.matcher(value).matches()) {
+    if (!NameShapes.isLowerCamel(value)) {
       String guess = guessLowerCamel(value);
-      String hint = guess != null && LOWER_CAMEL.matcher(guess).matches() && !guess.equals(value)
+      String hint = guess != null && NameShapes.isLowerCamel(guess) && !guess.equals(value)
           ? "did you mean '" + guess + "'?"
           : "use lowerCamelCase, such as '" + example + "'";
       throw new InvalidNameException(what + " '" + value + "' must be lowerCamelCase: a lower-case letter, then "

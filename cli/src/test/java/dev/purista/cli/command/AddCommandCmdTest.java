@@ -104,7 +104,8 @@ class AddCommandCmdTest {
     assertTrue(wiring.contains(".http(HttpMethod.GET, \"users\", HttpAccess.PUBLIC)"), wiring);
     assertTrue(wiring.contains(".http(HttpMethod.POST, \"users\")\n"), wiring);
     assertTrue(wiring.contains("import dev.purista.core.HttpAccess;"), wiring);
-    assertTrue(read("docs/services.md").contains("`GET /api/v1/users` (public)"), read("docs/services.md"));
+    assertTrue(read("docs/services/user-v1.md").contains("`GET /api/v1/users` (public)"),
+        read("docs/services/user-v1.md"));
   }
 
   @Test

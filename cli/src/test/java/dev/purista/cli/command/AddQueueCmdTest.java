@@ -69,8 +69,8 @@ class AddQueueCmdTest {
         + "          \"description\": \"Welcome mails to send\"\n"
         + "        }\n"
         + "      ]"), read("purista.json"));
-    assertTrue(read("docs/services.md").contains("| `welcomeMail` | 10 (default) | - | Welcome mails to send |"),
-        read("docs/services.md"));
+    assertTrue(read("docs/services/email-v1.md").contains(
+        "| `welcomeMail` | 10 (default) | - | Welcome mails to send |"), read("docs/services/email-v1.md"));
   }
 
   @Test

@@ -71,8 +71,8 @@ class AddQueueWorkerCmdTest {
         + "          \"queue\": \"welcomeMail\"\n"
         + "        }\n"
         + "      ]"), read("purista.json"));
-    assertTrue(read("docs/services.md").contains("| `welcomeMail` | 10 (default) | email v1 sendWelcomeMail | - |"),
-        read("docs/services.md"));
+    assertTrue(read("docs/services/email-v1.md").contains(
+        "| `welcomeMail` | 10 (default) | email v1 sendWelcomeMail | - |"), read("docs/services/email-v1.md"));
   }
 
   @Test

@@ -38,7 +38,8 @@ class AddServiceCmdTest {
     assertEquals(0, result.exitCode(), result.toString());
     assertEquals(String.join("\n",
         "update     docs/services.md",
-        // The ping service did not change: its files are neither rendered nor read.
+        "create     docs/services/user-v1.md",
+        // The ping service did not change: its files, and its catalog page, are neither rendered nor read.
         "create     " + CLIENT,
         "create     " + EVENTS,
         "create     " + SERVICE,

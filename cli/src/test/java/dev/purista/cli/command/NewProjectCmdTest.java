@@ -25,6 +25,7 @@ class NewProjectCmdTest {
       "README.md",
       "deploy/docker/monolith.Dockerfile",
       "docs/services.md",
+      "docs/services/ping-v1.md",
       "pom.xml",
       "purista.json",
       "services/pom.xml",

@@ -71,13 +71,13 @@ class RegenerationSafetyTest {
 
   @Test
   void aHandEditedGeneratedDocumentPointsToATemplateOverride() throws IOException {
-    edit("docs/services.md", "signUp", "signUp (my note)");
+    edit("docs/services/user-v1.md", "signUp", "signUp (my note)");
     ProjectTree before = ProjectTree.of(project);
 
     CliResult result = CliRun.run(project, "add", "command", "signIn", "--service", "user", "-B");
 
     assertEquals(ExitCode.CONFLICT.code(), result.exitCode(), result.toString());
-    assertTrue(result.err().contains("  docs/services.md (regenerated file changed by hand)\n"), result.err());
+    assertTrue(result.err().contains("  docs/services/user-v1.md (regenerated file changed by hand)\n"), result.err());
     assertTrue(result.err().contains("hint: to change how a generated non-Java file looks, put your version of its "
         + "template in .purista/templates/ instead of editing the file"), result.err());
     assertFalse(result.err().contains("Java files are rewritten"), result.err());

@@ -55,7 +55,7 @@ class TemplateOverrideTest {
 
     assertEquals(ExitCode.FAILURE.code(), result.exitCode(), result.toString());
     assertTrue(result.err().startsWith("error: template " + OVERRIDE + " uses the variable {{author}}, which is "
-        + "not provided\nhint: the variables it can use are [events, hasEvents, projectName, services]\n"),
+        + "not provided\nhint: the variables it can use are [hasServices, projectName, services]\n"),
         result.err());
     assertEquals(before, ProjectTree.of(project));
   }

@@ -42,7 +42,8 @@ class RegeneratedFilesTest {
         "targets/monolith/src/main/java/com/example/shop/bootstrap/monolith/MonolithMain.java",
         "targets/monolith/pom.xml",
         "deploy/docker/monolith.Dockerfile",
-        "docs/services.md"), paths);
+        "docs/services.md",
+        "docs/services/user-v1.md"), paths);
   }
 
   @Test
@@ -92,7 +93,28 @@ class RegeneratedFilesTest {
     List<String> paths = RegeneratedFiles.changedBy(before, after, TemplateRenderer.bundled()).stream()
         .map(ProposedFile::path).toList();
     assertEquals(List.of(USER + "UserV1Service.java", USER + "UserV1Client.java", USER + "UserV1Events.java",
-        "docs/services.md"), paths, "no new service: the other service's files and the bootstrap stay");
+        "docs/services/user-v1.md"), paths,
+        "no new service: the other service's files and catalog page, the catalog's index and the bootstrap stay");
+  }
+
+  /**
+   * A catalog page shows who else emits or receives the service's events: a subscription in one service rewrites
+   * the page of the service that emits the event, and leaves its code alone.
+   */
+  @Test
+  void aSubscriptionRewritesTheCatalogPageOfTheEventsEmitter() {
+    ProjectModel before = model.withService(ServiceModel.of("email", "1", ""));
+    ServiceModel email = before.service("email", "1").orElseThrow();
+    ProjectModel after = before.withServiceReplaced(email.withSubscription(
+        new SubscriptionModel("welcome", "", "user.signedUp", null, "x.Y")));
+    Map<String, String> rewritten = contents(RegeneratedFiles.changedBy(before, after, TemplateRenderer.bundled()));
+    assertEquals(List.of(EMAIL + "EmailV1Service.java", EMAIL + "EmailV1Client.java", EMAIL + "EmailV1Events.java",
+        "docs/services/user-v1.md", "docs/services/email-v1.md"), List.copyOf(rewritten.keySet()));
+    assertTrue(rewritten.get("docs/services/user-v1.md").contains(
+        "| `user.signedUp` | `USER_SIGNED_UP` | user v1 signUp | email v1 welcome |"),
+        rewritten.get("docs/services/user-v1.md"));
+    assertEquals(contents(RegeneratedFiles.all(after, TemplateRenderer.bundled())).get("docs/services/user-v1.md"),
+        rewritten.get("docs/services/user-v1.md"), "the same bytes as a full regeneration");
   }
 
   /** A new event rewrites the constants of the service that uses it, and no other service's. */
@@ -105,7 +127,7 @@ class RegeneratedFilesTest {
         "email.audited")));
     Map<String, String> rewritten = contents(RegeneratedFiles.changedBy(before, after, TemplateRenderer.bundled()));
     assertEquals(List.of(EMAIL + "EmailV1Service.java", EMAIL + "EmailV1Client.java", EMAIL + "EmailV1Events.java",
-        "docs/services.md"), List.copyOf(rewritten.keySet()));
+        "docs/services/email-v1.md"), List.copyOf(rewritten.keySet()));
 
     String emailEvents = rewritten.get(EMAIL + "EmailV1Events.java");
     assertTrue(emailEvents.contains("""
