@@ -6,28 +6,9 @@ import io.opentelemetry.api.trace.Tracer;
 import java.util.Optional;
 
 /** A service's config store as its handlers see it with tracing on: every operation in a span. */
-final class TracedConfigStore implements ConfigStore {
-  private final ConfigStore store;
-  private final StoreSpans spans;
-
+final class TracedConfigStore extends TracedStore<ConfigStore> implements ConfigStore {
   TracedConfigStore(ConfigStore store, Tracer tracer) {
-    this.store = store;
-    this.spans = new StoreSpans(tracer, store.name());
-  }
-
-  @Override
-  public String name() {
-    return store.name();
-  }
-
-  @Override
-  public boolean isHealthy() {
-    return store.isHealthy();
-  }
-
-  @Override
-  public void close() {
-    store.close();
+    super(store, tracer);
   }
 
   @Override

@@ -10,28 +10,9 @@ import java.util.Optional;
  * A service's secret store as its handlers see it with tracing on: every operation in a span that names the
  * secret and never holds its value.
  */
-final class TracedSecretStore implements SecretStore {
-  private final SecretStore store;
-  private final StoreSpans spans;
-
+final class TracedSecretStore extends TracedStore<SecretStore> implements SecretStore {
   TracedSecretStore(SecretStore store, Tracer tracer) {
-    this.store = store;
-    this.spans = new StoreSpans(tracer, store.name());
-  }
-
-  @Override
-  public String name() {
-    return store.name();
-  }
-
-  @Override
-  public boolean isHealthy() {
-    return store.isHealthy();
-  }
-
-  @Override
-  public void close() {
-    store.close();
+    super(store, tracer);
   }
 
   @Override
