@@ -7,6 +7,9 @@
 module dev.purista.opentelemetry {
   requires transitive dev.purista.core;
   requires io.opentelemetry.sdk;
+  requires io.opentelemetry.sdk.common;
+  requires io.opentelemetry.sdk.metrics;
+  requires io.opentelemetry.sdk.trace;
   requires io.opentelemetry.sdk.autoconfigure;
 
   exports dev.purista.opentelemetry;

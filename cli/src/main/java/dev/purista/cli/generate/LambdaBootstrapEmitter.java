@@ -32,6 +32,8 @@ final class LambdaBootstrapEmitter implements BootstrapEmitter {
     ClassName name = layout.lambdaHandler();
     CodeBlock.Builder function = CodeBlock.builder().add("super($T.builder()", RuntimeTypes.LAMBDA_FUNCTION)
         .add("$>$>")
+        .add("\n.openTelemetry($T.install())", RuntimeTypes.OPEN_TELEMETRY_SETUP)
+        .add("\n.afterInvocation($T::flush)", RuntimeTypes.OPEN_TELEMETRY_SETUP)
         .add("\n.storesAndQueuesFromEnvironment()");
     for (ServiceModel service : model.services()) {
       function.add("\n.service($T.DEFINITION)", layout.serviceClass(service));
@@ -43,7 +45,8 @@ final class LambdaBootstrapEmitter implements BootstrapEmitter {
         .addJavadoc("$L", JavaSources.wrapped("The AWS Lambda handler of the lambda target: every service runs inside the function on the "
             + "in-memory bridge, started once per execution environment (so that a SnapStart snapshot holds "
             + "them) and reused while it stays warm. The stores and the queue bridge come from the environment "
-            + "(PURISTA_STATE_STORE, PURISTA_QUEUE_BRIDGE, ...), in memory when unset.\nSet the function's "
+            + "(PURISTA_STATE_STORE, PURISTA_QUEUE_BRIDGE, ...), in memory when unset; traces and metrics go over "
+            + "OTLP when the OTEL_* variables ask for it, flushed after each invocation.\nSet the function's "
             + "handler to this class.\n"))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(PUBLIC).addCode(function.build()).build())
         .build();

@@ -3,14 +3,20 @@ package dev.purista.shopit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purista.core.telemetry.SpanNames;
 import dev.purista.testkit.LambdaFunctionProcess;
 import dev.purista.testkit.LambdaRuntimeApiStandIn;
+import dev.purista.testkit.OtlpReceiver;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +74,39 @@ class LambdaIT {
   @Test
   void anUnknownRouteIs404() throws Exception {
     assertEquals(404, answer(v2("GET", "/api/v1/nothing-here", null, null)).path("statusCode").asInt());
+  }
+
+  /**
+   * With the OTEL_* variables, an invocation's spans reach the collector before the function is stopped or asked
+   * for the next event: the handler flushes after each invocation, as a frozen execution environment needs. The
+   * batch delay is set far beyond the test, so only that flush can have sent them.
+   */
+  @Test
+  void withTheOtelVariablesEachInvocationsSpansAreFlushedToTheCollector() throws Exception {
+    String serviceName = "shop-lambda-otlp";
+    Path workDir = Files.createTempDirectory(
+        Files.createDirectories(Path.of(System.getProperty("purista.shop.work"))), "lambda-otlp");
+    try (OtlpReceiver receiver = new OtlpReceiver();
+        LambdaRuntimeApiStandIn tracedRuntime = new LambdaRuntimeApiStandIn();
+        LambdaFunctionProcess traced = LambdaFunctionProcess.start(
+            Sample.artifact(Sample.reactorBuilt(), Sample.LAMBDA),
+            Path.of(System.getProperty("purista.lambda.awsRuntime")), workDir, HANDLER, tracedRuntime.address(),
+            Map.of("OTEL_SERVICE_NAME", serviceName, "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
+                "OTEL_BSP_SCHEDULE_DELAY", "600000", "OTEL_METRIC_EXPORT_INTERVAL", "600000"))) {
+      LambdaRuntimeApiStandIn.Outcome outcome = tracedRuntime.invoke(v2("GET", "/api/v1/ping", null, null).toString(),
+          TIMEOUT, WAIT);
+      assertFalse(outcome.error(), outcome::toString);
+
+      List<Span> spans = OtlpSpans.of(receiver, serviceName);
+      String output = String.join("\n", traced.output());
+      Span invocation = OtlpSpans.only(spans, SpanNames.LAMBDA_INVOCATION, output);
+      Span request = OtlpSpans.only(spans, SpanNames.httpRequest("GET", "/api/v1/ping"), output);
+      Span received = OtlpSpans.only(spans, SpanNames.COMMAND_RECEIVED, output);
+      assertEquals(invocation.getTraceId(), received.getTraceId(), "one trace");
+      assertEquals(invocation.getSpanId(), request.getParentSpanId(), "the request runs in the invocation");
+      assertEquals(request.getSpanId(), received.getParentSpanId(), "the command runs in the request");
+      assertTrue(traced.isAlive(), "sent while the function waits for its next event");
+    }
   }
 
   private static ObjectNode v2(String method, String rawPath, String authorization, String body) {

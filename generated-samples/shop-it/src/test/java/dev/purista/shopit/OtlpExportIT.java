@@ -1,15 +1,12 @@
 package dev.purista.shopit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.purista.core.telemetry.MetricNames;
 import dev.purista.core.telemetry.SpanNames;
 import dev.purista.testkit.OtlpReceiver;
-import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
-import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.time.Duration;
 import java.util.HashMap;
@@ -56,25 +53,23 @@ class OtlpExportIT {
       otel.put("OTEL_METRIC_EXPORT_INTERVAL", "500");
       String output = pingOnceAndStop(otel);
 
-      List<Span> spans = receiver.traces().stream().flatMap(request -> request.getResourceSpansList().stream())
-          .peek(resource -> assertEquals(SERVICE_NAME, serviceName(resource.getResource().getAttributesList())))
-          .flatMap(resource -> resource.getScopeSpansList().stream())
-          .flatMap(scope -> scope.getSpansList().stream()).toList();
-      Span http = only(spans, SpanNames.httpRequest("GET", PING_ROUTE), output);
+      List<Span> spans = OtlpSpans.of(receiver, SERVICE_NAME);
+      Span http = OtlpSpans.only(spans, SpanNames.httpRequest("GET", PING_ROUTE), output);
       assertEquals(Span.SpanKind.SPAN_KIND_SERVER, http.getKind());
       assertTrue(http.getParentSpanId().isEmpty(), "the request started the trace");
-      assertEquals(PING_ROUTE, stringAttribute(http.getAttributesList(), "http.route"));
-      assertEquals(200L, intAttribute(http.getAttributesList(), "http.response.status_code"));
+      assertEquals(PING_ROUTE, OtlpSpans.stringAttribute(http.getAttributesList(), "http.route"));
+      assertEquals(200L, OtlpSpans.intAttribute(http.getAttributesList(), "http.response.status_code"));
 
-      Span received = only(spans, SpanNames.COMMAND_RECEIVED, output);
+      Span received = OtlpSpans.only(spans, SpanNames.COMMAND_RECEIVED, output);
       assertEquals(Span.SpanKind.SPAN_KIND_SERVER, received.getKind());
       assertEquals(http.getTraceId(), received.getTraceId(), "one trace");
       assertEquals(http.getSpanId(), received.getParentSpanId(), "the command runs as the request's child");
-      assertEquals("ping", stringAttribute(received.getAttributesList(), "purista.receiver.name"));
+      assertEquals("ping", OtlpSpans.stringAttribute(received.getAttributesList(), "purista.receiver.name"));
 
       Set<String> metricNames = receiver.metrics().stream()
           .flatMap(request -> request.getResourceMetricsList().stream())
-          .peek(resource -> assertEquals(SERVICE_NAME, serviceName(resource.getResource().getAttributesList())))
+          .peek(resource -> assertEquals(SERVICE_NAME,
+              OtlpSpans.serviceName(resource.getResource().getAttributesList())))
           .map(ResourceMetrics::getScopeMetricsList).flatMap(List::stream)
           .flatMap(scope -> scope.getMetricsList().stream()).map(metric -> metric.getName())
           .collect(Collectors.toSet());
@@ -113,30 +108,5 @@ class OtlpExportIT {
       assertEquals(SIGTERM_EXIT, monolith.exitCode(WAIT), monolith::output);
       return monolith.output();
     }
-  }
-
-  private static Span only(List<Span> spans, String name, String output) {
-    List<Span> named = spans.stream().filter(span -> span.getName().equals(name)).toList();
-    assertEquals(1, named.size(), () -> name + " among " + spans.stream().map(Span::getName).toList()
-        + "\nprocess output:\n" + output);
-    return named.get(0);
-  }
-
-  private static String serviceName(List<KeyValue> attributes) {
-    return stringAttribute(attributes, "service.name");
-  }
-
-  private static String stringAttribute(List<KeyValue> attributes, String key) {
-    return attribute(attributes, key).getValue().getStringValue();
-  }
-
-  private static long intAttribute(List<KeyValue> attributes, String key) {
-    return attribute(attributes, key).getValue().getIntValue();
-  }
-
-  private static KeyValue attribute(List<KeyValue> attributes, String key) {
-    KeyValue found = attributes.stream().filter(kv -> kv.getKey().equals(key)).findFirst().orElse(null);
-    assertNotNull(found, () -> key + " among " + attributes);
-    return found;
   }
 }

@@ -47,6 +47,8 @@ public final class LambdaFunction {
   private final boolean broker;
   private final LambdaSettings settings;
   private final OpenTelemetry openTelemetry;
+  /** Runs after each invocation, its span ended: a flush of buffered telemetry, say. */
+  private final Runnable afterInvocation;
   /** Where the stores and the queue bridge come from; {@code null}: each service's own in-memory ones. */
   private final Function<String, String> storeEnvironment;
   private volatile Running running;
@@ -58,6 +60,7 @@ public final class LambdaFunction {
     this.settings = builder.settings;
     this.openTelemetry = builder.openTelemetry;
     this.storeEnvironment = builder.storeEnvironment;
+    this.afterInvocation = builder.afterInvocation;
   }
 
   public static Builder builder() {
@@ -135,6 +138,7 @@ public final class LambdaFunction {
       throw e;
     } finally {
       span.end();
+      afterInvocation.run();
     }
   }
 
@@ -226,8 +230,27 @@ public final class LambdaFunction {
     private LambdaSettings settings;
     private OpenTelemetry openTelemetry;
     private Function<String, String> storeEnvironment;
+    private Runnable afterInvocation = () -> { };
 
     private Builder() {
+    }
+
+    /**
+     * Runs {@code hook} after each invocation, before its answer goes back to Lambda, such as
+     * {@code OpenTelemetrySetup::flush}: the execution environment is frozen between invocations, so work left to
+     * background threads (an exporter's batch) waits for the next event, or is lost. A failing hook is logged and
+     * does not change the answer.
+     */
+    public Builder afterInvocation(Runnable hook) {
+      Runnable given = Objects.requireNonNull(hook, "hook == null");
+      this.afterInvocation = () -> {
+        try {
+          given.run();
+        } catch (RuntimeException e) {
+          LOG.warn("the after-invocation hook failed: {}", e.toString());
+        }
+      };
+      return this;
     }
 
     /**

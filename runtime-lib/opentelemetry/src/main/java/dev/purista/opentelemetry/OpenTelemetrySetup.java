@@ -1,10 +1,14 @@
 package dev.purista.opentelemetry;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +35,29 @@ import org.slf4j.LoggerFactory;
 public final class OpenTelemetrySetup {
   private static final Logger LOG = LoggerFactory.getLogger(OpenTelemetrySetup.class);
 
+  /** How long {@link #flush()} waits for the exporters. */
+  private static final long FLUSH_SECONDS = 5;
+
+  /** The SDK {@link #install} started, for {@link #flush()}; {@code null} while it stays off. */
+  private static volatile OpenTelemetrySdk installed;
+
   private OpenTelemetrySetup() {
+  }
+
+  /**
+   * Sends what the installed SDK has buffered, waiting up to five seconds; nothing when it is off. A Lambda
+   * function calls it after each invocation ({@code LambdaFunction.Builder.afterInvocation}): between
+   * invocations its execution environment is frozen, so the exporters' background threads would not run until the
+   * next event, or never.
+   */
+  public static void flush() {
+    OpenTelemetrySdk sdk = installed;
+    if (sdk == null) {
+      return;
+    }
+    CompletableResultCode traces = sdk.getSdkTracerProvider().forceFlush();
+    CompletableResultCode metrics = sdk.getSdkMeterProvider().forceFlush();
+    CompletableResultCode.ofAll(List.of(traces, metrics)).join(FLUSH_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Installs the SDK if the process environment asks for it; returns it, or the no-op instance. */
@@ -56,11 +82,12 @@ public final class OpenTelemetrySetup {
         properties.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
       }
     });
-    OpenTelemetry sdk = AutoConfiguredOpenTelemetrySdk.builder()
+    OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(() -> properties)
         .setResultAsGlobal()
         .build()
         .getOpenTelemetrySdk();
+    installed = sdk;
     LOG.info("OpenTelemetry SDK on for service {}: traces and metrics go to {}", environment.get("OTEL_SERVICE_NAME"),
         endpoint(environment));
     return sdk;

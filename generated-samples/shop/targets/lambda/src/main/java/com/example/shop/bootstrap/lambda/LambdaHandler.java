@@ -7,17 +7,21 @@ import com.example.shop.service.ping.v1.PingV1Service;
 import com.example.shop.service.user.v1.UserV1Service;
 import dev.purista.lambda.LambdaFunction;
 import dev.purista.lambda.PuristaLambdaHandler;
+import dev.purista.opentelemetry.OpenTelemetrySetup;
 
 /**
  * The AWS Lambda handler of the lambda target: every service runs inside the function on the
  * in-memory bridge, started once per execution environment (so that a SnapStart snapshot holds
  * them) and reused while it stays warm. The stores and the queue bridge come from the environment
- * (PURISTA_STATE_STORE, PURISTA_QUEUE_BRIDGE, ...), in memory when unset.
+ * (PURISTA_STATE_STORE, PURISTA_QUEUE_BRIDGE, ...), in memory when unset; traces and metrics go
+ * over OTLP when the OTEL_* variables ask for it, flushed after each invocation.
  * Set the function's handler to this class.
  */
 public final class LambdaHandler extends PuristaLambdaHandler {
   public LambdaHandler() {
     super(LambdaFunction.builder()
+        .openTelemetry(OpenTelemetrySetup.install())
+        .afterInvocation(OpenTelemetrySetup::flush)
         .storesAndQueuesFromEnvironment()
         .service(PingV1Service.DEFINITION)
         .service(UserV1Service.DEFINITION)
