@@ -14,10 +14,8 @@ final class AddCommandCmd implements Callable<Integer> {
   private final ProjectChangeOptions changes = new ProjectChangeOptions();
   private final PositionalParamSpec name = CommandSpecBuilder.firstParameter("NAME",
       "The command name in lowerCamelCase, such as 'signUp'.");
-  private final OptionSpec service = CommandSpecBuilder.valueOption("--service", "SERVICE",
-      "The service to add it to.");
-  private final OptionSpec serviceVersion = CommandSpecBuilder.valueOption("--service-version", "N",
-      "The service version; needed only when the service has several.");
+  private final ServiceTargetOptions serviceOptions =
+      new ServiceTargetOptions("The service to add it to.");
   private final OptionSpec description = CommandSpecBuilder.valueOption("--description", "TEXT",
       "One line saying what the command does.");
   private final OptionSpec http = CommandSpecBuilder.valueOption("--http", "METHOD:PATH",
@@ -42,8 +40,7 @@ final class AddCommandCmd implements Callable<Integer> {
             "  purista add command listProducts --service catalog --http GET:products --public")
         .helpOption())
         .parameter(name)
-        .option(service)
-        .option(serviceVersion)
+        .options(serviceOptions)
         .option(description)
         .option(http)
         .option(publicRoute)
@@ -59,8 +56,7 @@ final class AddCommandCmd implements Callable<Integer> {
   public Integer call() {
     return changes.run(context, spec, (project, prompter) -> {
       String commandName = prompter.require(name.getValue(), "parameter: 'NAME'", "Command name", List.of());
-      ServiceSelection target = ServiceSelection.resolve(prompter, project.model(), service.getValue(),
-          serviceVersion.getValue());
+      ServiceSelection target = serviceOptions.resolve(prompter, project.model());
       ChangeResult result = context.engine().addCommand(project,
           new AddCommandRequest(commandName, target.name(), target.version(), description.getValue(),
               http.getValue(), CommandSpecBuilder.isSet(publicRoute), emits.getValue()),

@@ -19,10 +19,8 @@ final class AddQueueCmd implements Callable<Integer> {
   private final ProjectChangeOptions changes = new ProjectChangeOptions();
   private final PositionalParamSpec name = CommandSpecBuilder.firstParameter("NAME",
       "The queue name in lowerCamelCase, such as 'welcomeMail'; unique in the project.");
-  private final OptionSpec service = CommandSpecBuilder.valueOption("--service", "SERVICE",
-      "The service whose handlers enqueue its jobs.");
-  private final OptionSpec serviceVersion = CommandSpecBuilder.valueOption("--service-version", "N",
-      "The service version; needed only when the service has several.");
+  private final ServiceTargetOptions serviceOptions =
+      new ServiceTargetOptions("The service whose handlers enqueue its jobs.");
   private final OptionSpec maxAttempts = CommandSpecBuilder.valueOption("--max-attempts", "N",
       "Attempts before a failing job is dead-lettered (1 to " + NameRules.MAX_ATTEMPTS + "); the runtime's "
           + "default is " + QueueModel.RUNTIME_DEFAULT_MAX_ATTEMPTS + ".");
@@ -43,8 +41,7 @@ final class AddQueueCmd implements Callable<Integer> {
             "  purista add queue chargeCard --service billing --max-attempts 3")
         .helpOption())
         .parameter(name)
-        .option(service)
-        .option(serviceVersion)
+        .options(serviceOptions)
         .option(maxAttempts)
         .option(description)
         .build();
@@ -58,8 +55,7 @@ final class AddQueueCmd implements Callable<Integer> {
   public Integer call() {
     return changes.run(context, spec, (project, prompter) -> {
       String queueName = prompter.require(name.getValue(), "parameter: 'NAME'", "Queue name", List.of());
-      ServiceSelection target = ServiceSelection.resolve(prompter, project.model(), service.getValue(),
-          serviceVersion.getValue());
+      ServiceSelection target = serviceOptions.resolve(prompter, project.model());
       ChangeResult result = context.engine().addQueue(project,
           new AddQueueRequest(queueName, target.name(), target.version(), description.getValue(),
               attempts(maxAttempts.getValue())),

@@ -15,10 +15,8 @@ final class AddQueueWorkerCmd implements Callable<Integer> {
   private final ProjectChangeOptions changes = new ProjectChangeOptions();
   private final PositionalParamSpec name = CommandSpecBuilder.firstParameter("NAME",
       "The worker name in lowerCamelCase, such as 'sendWelcomeMail'.");
-  private final OptionSpec service = CommandSpecBuilder.valueOption("--service", "SERVICE",
-      "The service that runs the worker.");
-  private final OptionSpec serviceVersion = CommandSpecBuilder.valueOption("--service-version", "N",
-      "The service version; needed only when the service has several.");
+  private final ServiceTargetOptions serviceOptions =
+      new ServiceTargetOptions("The service that runs the worker.");
   private final OptionSpec queue = CommandSpecBuilder.valueOption("--queue", "QUEUE",
       "The queue it works: a queue of this service or of any other service of the project.");
   private final OptionSpec description = CommandSpecBuilder.valueOption("--description", "TEXT",
@@ -36,8 +34,7 @@ final class AddQueueWorkerCmd implements Callable<Integer> {
         .examples("  purista add queue-worker sendWelcomeMail --service email --queue welcomeMail")
         .helpOption())
         .parameter(name)
-        .option(service)
-        .option(serviceVersion)
+        .options(serviceOptions)
         .option(queue)
         .option(description)
         .build();
@@ -51,8 +48,7 @@ final class AddQueueWorkerCmd implements Callable<Integer> {
   public Integer call() {
     return changes.run(context, spec, (project, prompter) -> {
       String workerName = prompter.require(name.getValue(), "parameter: 'NAME'", "Queue worker name", List.of());
-      ServiceSelection target = ServiceSelection.resolve(prompter, project.model(), service.getValue(),
-          serviceVersion.getValue());
+      ServiceSelection target = serviceOptions.resolve(prompter, project.model());
       List<String> knownQueues = project.model().services().stream()
           .flatMap(s -> s.queues().stream().map(QueueModel::name))
           .toList();

@@ -15,10 +15,8 @@ final class AddSubscriptionCmd implements Callable<Integer> {
   private final ProjectChangeOptions changes = new ProjectChangeOptions();
   private final PositionalParamSpec name = CommandSpecBuilder.firstParameter("NAME",
       "The subscription name in lowerCamelCase, such as 'sendWelcome'.");
-  private final OptionSpec service = CommandSpecBuilder.valueOption("--service", "SERVICE",
-      "The service to add it to.");
-  private final OptionSpec serviceVersion = CommandSpecBuilder.valueOption("--service-version", "N",
-      "The service version; needed only when the service has several.");
+  private final ServiceTargetOptions serviceOptions =
+      new ServiceTargetOptions("The service to add it to.");
   private final OptionSpec event = CommandSpecBuilder.valueOption("--event", "EVENT",
       "The event it reacts to, such as user.signedUp.");
   private final OptionSpec emits = CommandSpecBuilder.valueOption("--emits", "EVENT",
@@ -37,8 +35,7 @@ final class AddSubscriptionCmd implements Callable<Integer> {
         .examples("  purista add subscription sendWelcome --service email --event user.signedUp --emits email.sent")
         .helpOption())
         .parameter(name)
-        .option(service)
-        .option(serviceVersion)
+        .options(serviceOptions)
         .option(event)
         .option(emits)
         .option(description)
@@ -54,8 +51,7 @@ final class AddSubscriptionCmd implements Callable<Integer> {
     return changes.run(context, spec, (project, prompter) -> {
       String subscriptionName = prompter.require(name.getValue(), "parameter: 'NAME'", "Subscription name",
           List.of());
-      ServiceSelection target = ServiceSelection.resolve(prompter, project.model(), service.getValue(),
-          serviceVersion.getValue());
+      ServiceSelection target = serviceOptions.resolve(prompter, project.model());
       List<String> knownEvents = EventCatalog.of(project.model()).events().stream().map(EventCatalog.Event::name)
           .toList();
       String eventName = prompter.require(event.getValue(), "option: '--event=EVENT'", "Event to react to",

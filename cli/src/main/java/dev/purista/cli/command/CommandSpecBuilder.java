@@ -87,6 +87,11 @@ final class CommandSpecBuilder {
     return this;
   }
 
+  /** Adds {@code --service} and {@code --service-version}. */
+  CommandSpecBuilder options(ServiceTargetOptions serviceOptions) {
+    return serviceOptions.addTo(this);
+  }
+
   CommandSpecBuilder parameter(PositionalParamSpec parameter) {
     spec.addPositional(parameter);
     return this;
