@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The CLI's engine, callable from code without the command line: create a project, add services, commands,
@@ -43,15 +44,20 @@ public final class ProjectEngine {
     this.versions = versions;
   }
 
+  /** Runs {@code change} on the project at {@code directory}, opened (and locked) for the engine's own use. */
+  private ChangeResult onProject(Path directory, Function<OpenProject, ChangeResult> change) {
+    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
+      return change.apply(project);
+    }
+  }
+
   /** Creates a project under {@code workingDirectory} (or at the request's directory). */
   public ChangeResult newProject(NewProjectRequest request, Path workingDirectory, WriteMode mode) {
     return new NewProjectOperation(versions, writer).run(request, workingDirectory, mode);
   }
 
   public ChangeResult addService(Path directory, AddServiceRequest request, WriteMode mode) {
-    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
-      return addService(project, request, mode);
-    }
+    return onProject(directory, project -> addService(project, request, mode));
   }
 
   public ChangeResult addService(OpenProject project, AddServiceRequest request, WriteMode mode) {
@@ -59,9 +65,7 @@ public final class ProjectEngine {
   }
 
   public ChangeResult addCommand(Path directory, AddCommandRequest request, WriteMode mode) {
-    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
-      return addCommand(project, request, mode);
-    }
+    return onProject(directory, project -> addCommand(project, request, mode));
   }
 
   public ChangeResult addCommand(OpenProject project, AddCommandRequest request, WriteMode mode) {
@@ -69,9 +73,7 @@ public final class ProjectEngine {
   }
 
   public ChangeResult addSubscription(Path directory, AddSubscriptionRequest request, WriteMode mode) {
-    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
-      return addSubscription(project, request, mode);
-    }
+    return onProject(directory, project -> addSubscription(project, request, mode));
   }
 
   public ChangeResult addSubscription(OpenProject project, AddSubscriptionRequest request, WriteMode mode) {
@@ -85,9 +87,7 @@ public final class ProjectEngine {
   }
 
   public ChangeResult genBootstrap(Path directory, GenBootstrapRequest request, WriteMode mode) {
-    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
-      return genBootstrap(project, request, mode);
-    }
+    return onProject(directory, project -> genBootstrap(project, request, mode));
   }
 
   /** Adds or changes deployment targets and writes their modules. */
@@ -96,9 +96,7 @@ public final class ProjectEngine {
   }
 
   public ChangeResult addQueue(Path directory, AddQueueRequest request, WriteMode mode) {
-    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
-      return addQueue(project, request, mode);
-    }
+    return onProject(directory, project -> addQueue(project, request, mode));
   }
 
   public ChangeResult addQueue(OpenProject project, AddQueueRequest request, WriteMode mode) {
@@ -106,9 +104,7 @@ public final class ProjectEngine {
   }
 
   public ChangeResult addQueueWorker(Path directory, AddQueueWorkerRequest request, WriteMode mode) {
-    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
-      return addQueueWorker(project, request, mode);
-    }
+    return onProject(directory, project -> addQueueWorker(project, request, mode));
   }
 
   public ChangeResult addQueueWorker(OpenProject project, AddQueueWorkerRequest request, WriteMode mode) {
@@ -117,9 +113,7 @@ public final class ProjectEngine {
 
   /** Rewrites every regenerated file from {@code purista.json}, for example after a template change. */
   public ChangeResult regenerate(Path directory, WriteMode mode) {
-    try (OpenProject project = openForChange(directory, ENGINE_HOLDER)) {
-      return regenerate(project, mode);
-    }
+    return onProject(directory, project -> regenerate(project, mode));
   }
 
   public ChangeResult regenerate(OpenProject project, WriteMode mode) {
