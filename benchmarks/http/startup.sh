@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-11}
 load=${2:-10}
-jar=generated-samples/shop/target/shop-0.1.0-SNAPSHOT.jar
+jar=generated-samples/shop/targets/monolith/target/shop-monolith-0.1.0-SNAPSHOT.jar
 port=18483
 
 rss_mib() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
