@@ -23,6 +23,8 @@ import java.util.jar.JarFile;
  * Runtime API at {@code runtimeApi}, such as a {@link LambdaRuntimeApiStandIn}'s address.
  */
 public final class LambdaFunctionProcess implements AutoCloseable {
+  /** purista-lambda's training run of a class-data archive, as the CLI's container image runs it. */
+  public static final String CLASS_DATA_TRAINING = "dev.purista.lambda.ClassDataTraining";
   /** The JIT flags of Lambda's Java runtimes. */
   private static final List<String> LAMBDA_JIT_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
@@ -107,7 +109,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
     command.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
     command.add("-cp");
     command.add(classPath(Layout.CONTAINER_IMAGE, awsRuntime, workDir));
-    command.add("dev.purista.lambda.ClassDataTraining");
+    command.add(CLASS_DATA_TRAINING);
     command.add(handler);
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workDir.resolve("task").toFile())
