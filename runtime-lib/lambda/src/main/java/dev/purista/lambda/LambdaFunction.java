@@ -10,7 +10,6 @@ import dev.purista.http.HttpSettings;
 import dev.purista.http.gateway.HttpGateway;
 import dev.purista.lambda.internal.BackgroundValidator;
 import dev.purista.lambda.internal.EventRouter;
-import dev.purista.lambda.internal.InitialisationThreads;
 import dev.purista.lambda.internal.LocalSubscriptions;
 import dev.purista.lambda.internal.RoutePriming;
 import dev.purista.lambda.internal.TypePriming;
@@ -86,13 +85,12 @@ public final class LambdaFunction {
     if (validator == null) {
       validator = BackgroundValidator.lookUp();
     }
+    // After the look-up, on the same thread: validating the types' empty instances and looking up their writers
+    // runs beside the main thread's start of the services and takes no core of its own.
+    Map<ServiceDefinition, PayloadValidator> validators = validators();
+    CompletableFuture<Void> typesPrimed = validator.then(() -> TypePriming.prime(validators));
     List<ServiceDefinition> definitions = new ArrayList<>();
     services.forEach(entry -> definitions.add(entry.definition));
-    Map<ServiceDefinition, PayloadValidator> validators = validators();
-    CompletableFuture<Void> typesPrimed = InitialisationThreads.start("purista-type-priming", () -> {
-      TypePriming.prime(validators);
-      return null;
-    });
     LocalSubscriptions bridge = new LocalSubscriptions(Objects.requireNonNull(bridgeFactory.get(),
         "the bridge factory returned null"));
     Application.Builder builder = Application.builder(bridge);

@@ -47,6 +47,14 @@ public final class BackgroundValidator implements PayloadValidator {
     }
   }
 
+  /**
+   * Runs {@code work} on the look-up's thread once the look-up has finished (at once if it has), so that work
+   * that needs the validator overlaps the main thread too; the future fails when the look-up or the work fails.
+   */
+  public CompletableFuture<Void> then(Runnable work) {
+    return found.thenRun(work);
+  }
+
   @Override
   public List<Violation> validate(Object value) {
     return await().validate(value);

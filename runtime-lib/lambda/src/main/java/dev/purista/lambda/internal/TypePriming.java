@@ -5,69 +5,87 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purista.core.CommandDefinition;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.spi.PayloadValidator;
-import java.util.IdentityHashMap;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gets each command's records ready before the first event, on an initialisation thread: binds an empty JSON
- * object to its payload and parameter types and validates what comes out (so the validator reads their
- * constraints once, and loads what validating takes), and looks up the writer of its result type. It also reads
- * and writes one event-shaped JSON tree, as every invocation does. Nothing is invoked; a type that cannot be
- * bound from an empty object (a record whose constructor refuses nulls) is skipped, since its first real request
- * will bind it.
+ * Gets each command's types ready before the first event, on the validator's initialisation thread, beside the
+ * main thread's start of the services: validates an empty instance of each payload and parameter type with the
+ * service's validator (so that it reads their constraints once and loads what validating takes), then looks up
+ * the JSON writer of each result type. The empty instances are made with the type's own constructor (a record's
+ * canonical constructor with nulls, zeros and false; a class's no-argument constructor) rather than by Jackson,
+ * which the main thread is initialising meanwhile and whose binding {@link RoutePriming} primes. Nothing is
+ * invoked; a type that has no such constructor, or whose constructor refuses the empty values, is skipped, since
+ * its first request will prime it.
  */
 public final class TypePriming {
   private static final Logger LOG = LoggerFactory.getLogger(TypePriming.class);
-  private static final String SAMPLE_EVENT = "{\"version\":\"2.0\",\"rawPath\":\"/\",\"headers\":{},"
-      + "\"requestContext\":{\"http\":{\"method\":\"GET\"}},\"isBase64Encoded\":false}";
 
   private TypePriming() {
   }
 
-  /**
-   * Primes the types of every command of each service, validating with that service's validator. The binding
-   * comes first, and the validators are asked only after it, so that one still being looked up
-   * ({@link BackgroundValidator}) does not hold up the binding.
-   */
+  /** Primes the types of every command of each service, validating with that service's validator. */
   public static void prime(Map<ServiceDefinition, PayloadValidator> services) {
-    ObjectMapper mapper = LambdaJson.mapper();
-    try {
-      mapper.writeValueAsBytes(mapper.readTree(SAMPLE_EVENT));
-    } catch (Exception e) {
-      throw new IllegalStateException("a constant JSON text always reads and writes", e);
-    }
-    Map<Object, PayloadValidator> bound = new IdentityHashMap<>();
     services.forEach((service, validator) -> {
       for (CommandDefinition<?, ?, ?> command : service.commands()) {
-        bind(mapper, command.payloadType()).ifPresent(value -> bound.put(value, validator));
-        bind(mapper, command.parameterType()).ifPresent(value -> bound.put(value, validator));
-        if (command.resultType() != Void.class && command.resultType() != void.class) {
-          mapper.writerFor(command.resultType());
-        }
+        empty(command.payloadType()).ifPresent(value -> validate(validator, value));
+        empty(command.parameterType()).ifPresent(value -> validate(validator, value));
       }
     });
-    bound.forEach((value, validator) -> {
-      try {
-        validator.validate(value);
-      } catch (RuntimeException e) {
-        LOG.debug("validating an empty {} failed ({}); not primed", value.getClass().getName(), e.toString());
+    ObjectMapper mapper = LambdaJson.mapper();
+    services.keySet().forEach(service -> service.commands().forEach(command -> {
+      if (command.resultType() != Void.class && command.resultType() != void.class) {
+        mapper.writerFor(command.resultType());
       }
-    });
+    }));
   }
 
-  private static Optional<Object> bind(ObjectMapper mapper, Class<?> type) {
-    if (type == Void.class || type.isPrimitive() || type == Object.class || type == String.class
-        || JsonNode.class.isAssignableFrom(type) || Number.class.isAssignableFrom(type) || type == Boolean.class) {
+  private static void validate(PayloadValidator validator, Object value) {
+    try {
+      validator.validate(value);
+    } catch (RuntimeException e) {
+      LOG.debug("validating an empty {} failed ({}); not primed", value.getClass().getName(), e.toString());
+    }
+  }
+
+  /** An instance of {@code type} with empty values, if it is a record or a class with a no-argument constructor. */
+  static Optional<Object> empty(Class<?> type) {
+    if (type.isPrimitive() || type.isInterface() || type.isArray() || type.getName().startsWith("java.")
+        || JsonNode.class.isAssignableFrom(type) || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(mapper.readValue("{}", type));
-    } catch (Exception e) {
-      LOG.debug("{} does not bind from an empty object ({}); not primed", type.getName(), e.toString());
+      if (type.isRecord()) {
+        Class<?>[] components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+            .toArray(Class<?>[]::new);
+        Constructor<?> canonical = type.getDeclaredConstructor(components);
+        canonical.setAccessible(true);
+        return Optional.of(canonical.newInstance(Arrays.stream(components).map(TypePriming::emptyValue).toArray()));
+      }
+      Constructor<?> noArguments = type.getDeclaredConstructor();
+      noArguments.setAccessible(true);
+      return Optional.of(noArguments.newInstance());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.debug("no empty {} ({}); not primed", type.getName(), e.toString());
       return Optional.empty();
     }
+  }
+
+  private static Object emptyValue(Class<?> type) {
+    if (!type.isPrimitive()) {
+      return null;
+    }
+    if (type == boolean.class) {
+      return false;
+    }
+    if (type == char.class) {
+      return '\0';
+    }
+    return java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0);
   }
 }
