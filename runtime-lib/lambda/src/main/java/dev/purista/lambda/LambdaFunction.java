@@ -212,8 +212,8 @@ public final class LambdaFunction {
   /**
    * Primes each HTTP route as {@link #start()} does: events that go the way of a real one up to the command
    * (reading, routing, binding the body to the payload record, answering) but invoke nothing, since a handler may
-   * have effects that must not happen before a snapshot; and each command's records bound and validated once.
-   * Returns the routes primed.
+   * have effects that must not happen before a snapshot; and an empty instance of each command's types validated
+   * and their JSON writers looked up. Returns the routes primed.
    */
   public int prime() {
     Running current = running;
