@@ -4,10 +4,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Threads that do part of a function's initialisation beside the main thread. Lambda gives the initialisation
- * phase the full CPU of the function's memory size (two cores here and from 1769 MB up), while the main thread
- * alone uses one: what runs here overlaps the services' start instead of following it. They are daemon threads,
- * so that a function whose initialisation failed still exits.
+ * Threads that do part of a function's initialisation beside the main thread, so that where the function has more
+ * than one core (Lambda gives more than one vCPU from about 1.8 GB of memory) that work overlaps the services'
+ * start instead of following it. They are daemon threads, so that a function whose initialisation failed still
+ * exits.
  */
 public final class InitialisationThreads {
   private InitialisationThreads() {
