@@ -73,6 +73,17 @@ final class DeployFiles {
     return TemplateFiles.render(renderer, "deploy/lambda/template.yaml", model, variables);
   }
 
+  /**
+   * {@code deploy/lambda/Dockerfile}, the function as a container image whose build writes a class-data archive
+   * with purista-lambda's training run.
+   */
+  static ProposedFile lambdaImage(TemplateRenderer renderer, ProjectModel model, ClassName handler) {
+    Map<String, Object> variables = TemplateFiles.projectVariables(model);
+    variables.put("handlerClass", handler.canonicalName());
+    variables.put("trainingClass", RuntimeTypes.CLASS_DATA_TRAINING.canonicalName());
+    return TemplateFiles.render(renderer, "deploy/lambda/Dockerfile", model, variables);
+  }
+
   /** {@code user-v1}: a name Kubernetes and Compose accept (lower case, digits, dashes). */
   static String slug(ServiceModel service) {
     return service.name().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + "-v"

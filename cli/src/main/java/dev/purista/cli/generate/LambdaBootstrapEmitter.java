@@ -58,6 +58,7 @@ final class LambdaBootstrapEmitter implements BootstrapEmitter {
       TemplateRenderer renderer) {
     return List.of(
         TemplateFiles.render(renderer, "targets/lambda-pom.xml", model, TemplateFiles.projectVariables(model)),
-        DeployFiles.sam(renderer, model, layout.lambdaHandler()));
+        DeployFiles.sam(renderer, model, layout.lambdaHandler()),
+        DeployFiles.lambdaImage(renderer, model, layout.lambdaHandler()));
   }
 }

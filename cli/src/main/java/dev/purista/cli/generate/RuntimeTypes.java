@@ -36,6 +36,7 @@ final class RuntimeTypes {
   static final ClassName HTTP_SETTINGS = ClassName.get("dev.purista.http", "HttpSettings");
   static final ClassName LAMBDA_FUNCTION = ClassName.get("dev.purista.lambda", "LambdaFunction");
   static final ClassName PURISTA_LAMBDA_HANDLER = ClassName.get("dev.purista.lambda", "PuristaLambdaHandler");
+  static final ClassName CLASS_DATA_TRAINING = ClassName.get("dev.purista.lambda", "ClassDataTraining");
 
   static final ClassName COMMAND_HARNESS = ClassName.get(TESTKIT, "CommandHarness");
   static final ClassName COMMAND_OUTCOME = ClassName.get(TESTKIT, "CommandOutcome");

@@ -119,6 +119,42 @@ class DeploymentFilesTest {
   }
 
   @Test
+  void theLambdaImageTrainsItsArchiveWithTheClassPathAndFlagsTheFunctionRunsWith() throws IOException {
+    String dockerfile = Files.readString(project.resolve("deploy/lambda/Dockerfile"));
+    assertTrue(dockerfile.contains("\nFROM public.ecr.aws/lambda/java:17\n"), dockerfile);
+    Matcher copy = Pattern.compile("(?m)^COPY (\\S+) (\\S+)$").matcher(dockerfile);
+    assertTrue(copy.find(), dockerfile);
+    assertEquals("targets/lambda/target/shop-lambda-0.1.0-SNAPSHOT.jar", copy.group(1),
+        "the jar the lambda module builds");
+    assertEquals("/var/task/lib/function.jar", copy.group(2));
+
+    String training = dockerfile.substring(dockerfile.indexOf("\nRUN ") + 5, dockerfile.indexOf("\nENV "))
+        .replace("\\\n", " ").replaceAll(" +", " ").trim();
+    Matcher run = Pattern.compile("cd /var/task && /var/lang/bin/java (.*) -XX:ArchiveClassesAtExit=(\\S+) "
+        + "-cp \"([^\"]+)\" ([\\w.]+) ([\\w.]+)").matcher(training);
+    assertTrue(run.matches(), training);
+    assertEquals("dev.purista.lambda.ClassDataTraining", run.group(4));
+    String handlerClass = run.group(5);
+    assertEquals("com.example.shop.bootstrap.lambda.LambdaHandler", handlerClass);
+    assertTrue(Files.readString(sourceOf("lambda", handlerClass)).contains("extends PuristaLambdaHandler"));
+
+    Matcher env = Pattern.compile("(?m)^ENV JAVA_TOOL_OPTIONS=\"-XX:SharedArchiveFile=(\\S+)\"$").matcher(dockerfile);
+    assertTrue(env.find(), dockerfile);
+    assertEquals(run.group(2), env.group(1), "the function names the archive the training run wrote");
+
+    Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT (\\[.*])$").matcher(dockerfile);
+    assertTrue(entrypoint.find(), dockerfile);
+    List<String> command = new ArrayList<>();
+    new ObjectMapper().readTree(entrypoint.group(1)).forEach(part -> command.add(part.asText()));
+    int classPath = command.indexOf("-cp");
+    assertEquals(run.group(3), command.get(classPath + 1), "an archive is used only with its class path");
+    assertEquals(List.of(run.group(1).split(" ")), command.subList(1, 1 + run.group(1).split(" ").length),
+        "the training run has the function's JIT and GC flags");
+    assertEquals("com.amazonaws.services.lambda.runtime.api.client.AWSLambda", command.get(command.size() - 1));
+    assertTrue(dockerfile.contains("\nCMD [\"" + handlerClass + "::handleRequest\"]\n"), dockerfile);
+  }
+
+  @Test
   void everyDockerfileRunsAnExistingMainAsANonRootUserWithAReadinessCheck() throws IOException {
     for (String target : List.of("monolith", "microservice", "edge")) {
       String dockerfile = Files.readString(project.resolve("deploy/docker/" + target + ".Dockerfile"));

@@ -5,20 +5,23 @@ import dev.purista.core.ServiceOptions;
 import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.core.spi.EventBridge;
+import dev.purista.core.spi.PayloadValidator;
 import dev.purista.http.HttpSettings;
 import dev.purista.http.gateway.HttpGateway;
-import dev.purista.http.gateway.HttpRequest;
-import dev.purista.http.gateway.Route;
+import dev.purista.lambda.internal.BackgroundValidator;
 import dev.purista.lambda.internal.EventRouter;
-import dev.purista.lambda.internal.LambdaJson;
 import dev.purista.lambda.internal.LocalSubscriptions;
+import dev.purista.lambda.internal.RoutePriming;
+import dev.purista.lambda.internal.TypePriming;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -52,6 +55,8 @@ public final class LambdaFunction {
   /** Where the stores and the queue bridge come from; {@code null}: each service's own in-memory ones. */
   private final Function<String, String> storeEnvironment;
   private volatile Running running;
+  /** Looked up at the first start, on a thread of its own, and kept across restarts. */
+  private BackgroundValidator validator;
 
   private LambdaFunction(Builder builder) {
     this.services = List.copyOf(builder.services);
@@ -77,6 +82,15 @@ public final class LambdaFunction {
 
   private Running startRunning() {
     long started = System.nanoTime();
+    if (validator == null) {
+      validator = BackgroundValidator.lookUp();
+    }
+    // After the look-up, on the same thread: validating the types' empty instances and looking up their writers
+    // runs beside the main thread's start of the services and takes no core of its own.
+    Map<ServiceDefinition, PayloadValidator> validators = validators();
+    CompletableFuture<Void> typesPrimed = validator.then(() -> TypePriming.prime(validators));
+    List<ServiceDefinition> definitions = new ArrayList<>();
+    services.forEach(entry -> definitions.add(entry.definition));
     LocalSubscriptions bridge = new LocalSubscriptions(Objects.requireNonNull(bridgeFactory.get(),
         "the bridge factory returned null"));
     Application.Builder builder = Application.builder(bridge);
@@ -86,10 +100,8 @@ public final class LambdaFunction {
     if (storeEnvironment != null) {
       builder.storesAndQueuesFrom(storeEnvironment);
     }
-    List<ServiceDefinition> definitions = new ArrayList<>();
     for (Entry entry : services) {
-      builder.service(entry.definition, entry.options);
-      definitions.add(entry.definition);
+      builder.service(entry.definition, withValidator(entry.options));
     }
     Application application = builder.build();
     HttpSettings http = settings.http();
@@ -108,9 +120,31 @@ public final class LambdaFunction {
     application.start();
     EventRouter router = new EventRouter(built, bridge, http.maxBodyBytes(), settings.maxEventBytes(),
         settings.deadlineMargin());
-    LOG.info("{} services started on the {} bridge in {} ms; {} HTTP routes", definitions.size(), bridge.name(),
-        (System.nanoTime() - started) / 1_000_000, built.routes().routes().size());
-    return new Running(application, built, router, InvocationSpan.tracer(application.openTelemetry()));
+    // A second gateway with no telemetry, so that priming requests leave no spans (binding caches are shared),
+    // and no event limit, which is there for callers' events, not for these.
+    EventRouter primingRouter = new EventRouter(gateway.openTelemetry(OpenTelemetry.noop()).build(), bridge,
+        http.maxBodyBytes(), Long.MAX_VALUE, settings.deadlineMargin());
+    int primed = RoutePriming.prime(primingRouter, built.routes().routes());
+    validator.await();
+    typesPrimed.join();
+    LOG.info("{} services started on the {} bridge in {} ms; {} HTTP routes primed", definitions.size(),
+        bridge.name(), (System.nanoTime() - started) / 1_000_000, primed);
+    return new Running(application, built, primingRouter, router,
+        InvocationSpan.tracer(application.openTelemetry()));
+  }
+
+  /** {@code options} with the validator looked up in the background, unless they name one of their own. */
+  private ServiceOptions withValidator(ServiceOptions options) {
+    return options.validator().isPresent() ? options : options.toBuilder().validator(validator).build();
+  }
+
+  /** Each service's validator: its own, or the one looked up in the background. */
+  private Map<ServiceDefinition, PayloadValidator> validators() {
+    Map<ServiceDefinition, PayloadValidator> validators = new LinkedHashMap<>();
+    for (Entry entry : services) {
+      validators.put(entry.definition, entry.options.validator().orElse(validator));
+    }
+    return validators;
   }
 
   /**
@@ -176,37 +210,34 @@ public final class LambdaFunction {
   }
 
   /**
-   * Sends each HTTP route one {@code OPTIONS} request through the gateway, which loads and links routing, trace
-   * ids and response building, and looks up the JSON readers of each command's payload and parameter types. No
-   * handler runs: a handler may have effects that must not happen before a snapshot. Returns the routes primed.
+   * Primes each HTTP route as {@link #start()} does: events that go the way of a real one up to the command
+   * (reading, routing, binding the body to the payload record, answering) but invoke nothing, since a handler may
+   * have effects that must not happen before a snapshot; and an empty instance of each command's types validated
+   * and their JSON writers looked up. Returns the routes primed.
    */
   public int prime() {
     Running current = running;
     if (current == null) {
       throw new IllegalStateException("the function has not started");
     }
-    int primed = 0;
-    for (Route route : current.gateway.routes().routes()) {
-      String path = route.path().replaceAll("\\{[^}]*}", "0");
-      current.gateway.handle(new HttpRequest("OPTIONS", path, "", Map.of(), null), Duration.ofSeconds(1)).join();
-      LambdaJson.mapper().readerFor(route.command().payloadType());
-      LambdaJson.mapper().readerFor(route.command().parameterType());
-      primed++;
-    }
-    return primed;
+    TypePriming.prime(validators());
+    return RoutePriming.prime(current.primingRouter, current.gateway.routes().routes());
   }
 
   /** What one start produced. */
   private static final class Running {
     private final Application application;
     private final HttpGateway gateway;
+    private final EventRouter primingRouter;
     private final EventRouter router;
     private final Tracer tracer;
     private final AtomicBoolean invoked = new AtomicBoolean();
 
-    private Running(Application application, HttpGateway gateway, EventRouter router, Tracer tracer) {
+    private Running(Application application, HttpGateway gateway, EventRouter primingRouter, EventRouter router,
+        Tracer tracer) {
       this.application = application;
       this.gateway = gateway;
+      this.primingRouter = primingRouter;
       this.router = router;
       this.tracer = tracer;
     }

@@ -1,5 +1,6 @@
 package dev.purista.testkit;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,6 +23,11 @@ import java.util.jar.JarFile;
  * Runtime API at {@code runtimeApi}, such as a {@link LambdaRuntimeApiStandIn}'s address.
  */
 public final class LambdaFunctionProcess implements AutoCloseable {
+  /** purista-lambda's training run of a class-data archive, as the CLI's container image runs it. */
+  public static final String CLASS_DATA_TRAINING = "dev.purista.lambda.ClassDataTraining";
+  /** The JIT flags of Lambda's Java runtimes. */
+  private static final List<String> LAMBDA_JIT_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
   private final Process process;
   private final Path log;
 
@@ -30,24 +36,46 @@ public final class LambdaFunctionProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /** Where the function's jar is, as the JVM sees it. */
+  public enum Layout {
+    /**
+     * As AWS's managed Java runtime and its base images have it: the runtime's jars on the class path, the
+     * function jar in the task root's {@code lib/}, loaded by the runtime interface client's own class loader.
+     */
+    MANAGED_RUNTIME,
+    /**
+     * As the container image of the CLI's {@code deploy/lambda/Dockerfile} has it: the function jar on the class
+     * path after the runtime's jars, which a class-data archive requires of both its training run and the
+     * function.
+     */
+    CONTAINER_IMAGE
+  }
+
   /**
    * Starts {@code functionJar} with {@code handler} (a class name, as a function's handler setting names it) in
    * {@code workDir}, with {@code environment} added to Lambda's own variables.
    */
   public static LambdaFunctionProcess start(Path functionJar, Path awsRuntime, Path workDir, String handler,
       String runtimeApi, Map<String, String> environment) throws IOException {
-    Path taskLib = Files.createDirectories(workDir.resolve("task").resolve("lib"));
-    Files.copy(functionJar, taskLib.resolve("function.jar"), StandardCopyOption.REPLACE_EXISTING);
+    return start(functionJar, awsRuntime, workDir, handler, runtimeApi, environment, Layout.MANAGED_RUNTIME,
+        List.of());
+  }
+
+  /** As {@link #start(Path, Path, Path, String, String, Map)}, in {@code layout} and with {@code jvmOptions}. */
+  public static LambdaFunctionProcess start(Path functionJar, Path awsRuntime, Path workDir, String handler,
+      String runtimeApi, Map<String, String> environment, Layout layout, List<String> jvmOptions)
+      throws IOException {
+    installFunctionJar(functionJar, workDir);
     Path nativeLibrary = extractNativeClient(awsRuntime, workDir);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:+TieredCompilation");
-    command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(LAMBDA_JIT_FLAGS);
+    command.addAll(jvmOptions);
     // The client unpacks its native library to one fixed file in /tmp unless told where it is; parallel builds
     // would overwrite each other's copy, so each test JVM loads its own copy of the same library from the jar.
     command.add("-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + nativeLibrary);
     command.add("-cp");
-    command.add(awsRuntime.resolve("*").toString());
+    command.add(classPath(layout, awsRuntime, workDir));
     command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
     command.add(handler);
     Path log = workDir.resolve("function.log");
@@ -55,6 +83,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
         .directory(workDir.resolve("task").toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
     builder.environment().put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
     builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", LambdaRuntimeApiStandIn.FUNCTION_NAME);
     builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
@@ -63,6 +92,52 @@ public final class LambdaFunctionProcess implements AutoCloseable {
     builder.environment().put("LAMBDA_TASK_ROOT", workDir.resolve("task").toString());
     builder.environment().putAll(environment);
     return new LambdaFunctionProcess(builder.start(), log);
+  }
+
+  /**
+   * Writes a class-data archive for {@code handler} as the CLI's container image does: purista-lambda's
+   * {@code ClassDataTraining} with {@code -XX:ArchiveClassesAtExit}, Lambda's JIT flags and the
+   * {@link Layout#CONTAINER_IMAGE} class path of {@code workDir}. Returns the training JVM's exit code; its output
+   * is in {@code training.log} in {@code workDir}.
+   */
+  public static int trainClassData(Path functionJar, Path awsRuntime, Path workDir, String handler, Path archive)
+      throws IOException, InterruptedException {
+    installFunctionJar(functionJar, workDir);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(LAMBDA_JIT_FLAGS);
+    command.add("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath());
+    command.add("-cp");
+    command.add(classPath(Layout.CONTAINER_IMAGE, awsRuntime, workDir));
+    command.add(CLASS_DATA_TRAINING);
+    command.add(handler);
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(workDir.resolve("task").toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(workDir.resolve("training.log").toFile());
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    Process process = builder.start();
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      return -1;
+    }
+    return process.exitValue();
+  }
+
+  /**
+   * The function jar in the task root's {@code lib/}. Its time stamp is kept, so that installing it again for
+   * the function after a training run leaves it the file the archive was written against.
+   */
+  private static void installFunctionJar(Path functionJar, Path workDir) throws IOException {
+    Path taskLib = Files.createDirectories(workDir.resolve("task").resolve("lib"));
+    Files.copy(functionJar, taskLib.resolve("function.jar"), StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.COPY_ATTRIBUTES);
+  }
+
+  private static String classPath(Layout layout, Path awsRuntime, Path workDir) {
+    String runtime = awsRuntime.toAbsolutePath().resolve("*").toString();
+    return layout == Layout.MANAGED_RUNTIME ? runtime
+        : runtime + File.pathSeparator + workDir.toAbsolutePath().resolve("task").resolve("lib").resolve("*");
   }
 
   /** The linux x86_64 library of the client jar, the one the client itself tries first. */

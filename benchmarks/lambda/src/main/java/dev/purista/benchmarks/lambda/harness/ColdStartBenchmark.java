@@ -24,8 +24,9 @@ import java.util.jar.JarFile;
  *
  * <p>Arguments: {@code rounds warmInvocations targetDir variant...}, each variant
  * {@code name=jar:handlerClass[:archive]}; with an archive, the JVM gets
- * {@code JAVA_TOOL_OPTIONS=-XX:SharedArchiveFile=archive}, as a function would. {@code --train name=jar:handler:archive}
- * writes the archive instead ({@code -XX:ArchiveClassesAtExit}).
+ * {@code JAVA_TOOL_OPTIONS=-XX:SharedArchiveFile=archive} and the function jar on its class path after the
+ * runtime client's, as in the container image the CLI generates. {@code --train name=jar:handler:archive} writes
+ * the archive instead, with purista-lambda's {@code ClassDataTraining} ({@code -XX:ArchiveClassesAtExit}).
  */
 public final class ColdStartBenchmark {
   static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
@@ -131,23 +132,42 @@ public final class ColdStartBenchmark {
     }
   }
 
+  /**
+   * Writes the variant's archive as a container image would: purista-lambda's {@code ClassDataTraining} run with
+   * {@code -XX:ArchiveClassesAtExit}, the function's class path (the runtime client's jars, then the function
+   * jar) and the same JVM flags; it initialises the handler and exits, with no runtime API involved.
+   */
   private static void train(Path target, Variant variant) throws Exception {
     Path work = prepare(target, variant);
     Files.deleteIfExists(variant.archive());
-    try (StandInRuntimeApi runtime = new StandInRuntimeApi()) {
-      Process process = start(work, new Variant(variant.name(), variant.jar(), variant.handler(), null),
-          runtime.address(), List.of("-XX:ArchiveClassesAtExit=" + variant.archive().toAbsolutePath()));
-      for (int i = 0; i < 20; i++) {
-        check(runtime.invoke(EVENT, 60), variant, work);
-      }
-      // SIGTERM: the JVM exits through its shutdown sequence, which writes the archive.
-      process.destroy();
-      process.waitFor(60, TimeUnit.SECONDS);
-    }
-    if (!Files.exists(variant.archive())) {
-      throw new IllegalStateException("no archive written; see " + work.resolve("function.log"));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_FLAGS);
+    command.add("-XX:ArchiveClassesAtExit=" + variant.archive().toAbsolutePath());
+    command.add("-cp");
+    command.add(imageClassPath(work));
+    command.add("dev.purista.lambda.ClassDataTraining");
+    command.add(variant.handler());
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(work.resolve("task").toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(work.resolve("training.log").toFile());
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    Process process = builder.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0 || !Files.exists(variant.archive())) {
+      process.destroyForcibly();
+      throw new IllegalStateException("no archive written; see " + work.resolve("training.log"));
     }
     System.out.printf("%s: %d bytes%n", variant.archive(), Files.size(variant.archive()));
+  }
+
+  /**
+   * The class path of a container image with an archive: the runtime client's jars, then the function's, as
+   * both the training run and the function must have it.
+   */
+  private static String imageClassPath(Path work) {
+    return work.getParent().getParent().resolve("aws-runtime").toAbsolutePath() + "/*:"
+        + work.resolve("task").resolve("lib").toAbsolutePath() + "/*";
   }
 
   private static void check(StandInRuntimeApi.Timing timing, Variant variant, Path work) throws Exception {
@@ -161,7 +181,8 @@ public final class ColdStartBenchmark {
   private static Path prepare(Path target, Variant variant) throws Exception {
     Path work = target.resolve("lambda-bench").resolve(variant.name());
     Path lib = Files.createDirectories(work.resolve("task").resolve("lib"));
-    Files.copy(variant.jar(), lib.resolve("function.jar"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(variant.jar(), lib.resolve("function.jar"), StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.COPY_ATTRIBUTES);
     Path nativeLibrary = work.resolve("libaws-lambda-jni.so");
     if (!Files.exists(nativeLibrary)) {
       try (JarFile client = new JarFile(runtimeClient(target).toFile());
@@ -193,7 +214,8 @@ public final class ColdStartBenchmark {
     command.add("-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="
         + work.resolve("libaws-lambda-jni.so").toAbsolutePath());
     command.add("-cp");
-    command.add(work.getParent().getParent().resolve("aws-runtime").toAbsolutePath() + "/*");
+    command.add(variant.archive() != null ? imageClassPath(work)
+        : work.getParent().getParent().resolve("aws-runtime").toAbsolutePath() + "/*");
     command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
     command.add(variant.handler());
     ProcessBuilder builder = new ProcessBuilder(command)
