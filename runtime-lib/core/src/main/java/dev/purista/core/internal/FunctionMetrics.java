@@ -29,6 +29,12 @@ final class FunctionMetrics {
     this.calls = calls;
     this.errors = errors;
     this.duration = duration;
+    if (!on) {
+      // Nothing is recorded, and the instruments were never built.
+      this.function = null;
+      this.ok = null;
+      return;
+    }
     this.function = Attributes.of(AttributeKey.stringKey(SpanAttributes.SERVICE_NAME), service,
         AttributeKey.stringKey(SpanAttributes.SERVICE_VERSION), version,
         AttributeKey.stringKey(SpanAttributes.FUNCTION_NAME), name);

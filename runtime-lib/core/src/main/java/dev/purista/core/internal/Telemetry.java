@@ -34,7 +34,9 @@ final class Telemetry {
     this.tracing = !TraceContexts.tracingOff(openTelemetry);
     this.metrics = !TraceContexts.metricsOff(openTelemetry);
     this.tracer = openTelemetry.getTracer(SCOPE);
-    this.meter = openTelemetry.getMeter(SCOPE);
+    // Without metrics the instruments stay unbuilt: the no-op meter's ninety-odd classes would be loaded for
+    // nothing, which a Lambda cold start and an edge process's memory both pay.
+    this.meter = metrics ? openTelemetry.getMeter(SCOPE) : null;
     this.commandCalls = counter(MetricNames.COMMAND_CALLS, "Commands run, by outcome");
     this.commandErrors = counter(MetricNames.COMMAND_ERRORS, "Commands that ended in an error, by status code");
     this.commandDuration = histogram(MetricNames.COMMAND_DURATION, "How long a command took");
@@ -50,10 +52,16 @@ final class Telemetry {
   }
 
   private LongCounter counter(String name, String description) {
+    if (meter == null) {
+      return null;
+    }
     return meter.counterBuilder(name).setDescription(description).setUnit("{call}").build();
   }
 
   private DoubleHistogram histogram(String name, String description) {
+    if (meter == null) {
+      return null;
+    }
     return meter.histogramBuilder(name).setDescription(description).setUnit("s").build();
   }
 
@@ -69,6 +77,7 @@ final class Telemetry {
     return tracer;
   }
 
+  /** The meter, {@code null} when {@link #metrics()} is off. */
   Meter meter() {
     return meter;
   }

@@ -19,8 +19,13 @@ import dev.purista.core.message.MessageAddress;
 import dev.purista.core.message.MessageIds;
 import dev.purista.core.message.MessageType;
 import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
@@ -36,6 +41,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,6 +184,53 @@ class TelemetryTest {
           .payload(new CommandPayload(new Job("y"), null)).build();
       plain.invoke(relay, Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
       assertEquals(otp, forwarded.get().otp(), "a received context passes through unchanged");
+    } finally {
+      plain.stop();
+    }
+  }
+
+  @Test
+  void withoutMetricsNoInstrumentIsBuilt() throws Exception {
+    AtomicInteger meterLookups = new AtomicInteger();
+    OpenTelemetry tracingOnly = new OpenTelemetry() {
+      @Override
+      public TracerProvider getTracerProvider() {
+        return sdk.getTracerProvider();
+      }
+
+      @Override
+      public MeterProvider getMeterProvider() {
+        return MeterProvider.noop();
+      }
+
+      @Override
+      public Meter getMeter(String instrumentationScopeName) {
+        meterLookups.incrementAndGet();
+        return MeterProvider.noop().get(instrumentationScopeName);
+      }
+
+      @Override
+      public ContextPropagators getPropagators() {
+        return ContextPropagators.noop();
+      }
+    };
+    DefaultEventBridge plain = new DefaultEventBridge();
+    plain.start();
+    try {
+      ServiceDefinition.builder("quiet", "1")
+          .command(CommandDefinition.builder("work", Job.class, Void.class, String.class)
+              .handler((ctx, job, parameter) -> "done").build())
+          .build()
+          .getInstance(plain, ServiceOptions.configure(options -> options.openTelemetry(tracingOnly)))
+          .start();
+
+      String answer = PuristaClient.of(plain, "test").invoke(MessageAddress.of("quiet", "1", "work"), new Job("ok"),
+          null, String.class);
+
+      assertEquals("done", answer);
+      assertEquals(0, meterLookups.get(), "a meter provider that records nothing is never asked for a meter");
+      assertTrue(spans.getFinishedSpanItems().stream().anyMatch(span -> span.getName().equals(SpanNames.COMMAND_RECEIVED)),
+          "tracing stays on without metrics");
     } finally {
       plain.stop();
     }
