@@ -97,7 +97,7 @@ public final class HttpServer implements ApplicationComponent {
     if (settings.commandTimeout() != null) {
       gateway.commandTimeout(settings.commandTimeout());
     }
-    HttpGateway built = pages(gateway, definitions);
+    HttpGateway built = pages(gateway);
     UndertowServer undertow = new UndertowServer(built, settings.host(), settings.port(), settings.maxBodyBytes(),
         settings.maxHeaders(), settings.workerThreads(), taken -> {
           if (taken) {
@@ -113,26 +113,32 @@ public final class HttpServer implements ApplicationComponent {
         built.routes().routes().size(), settings.mountPath(), settings.mountPath());
   }
 
-  private HttpGateway pages(HttpGateway.Builder gateway, List<ServiceDefinition> definitions) {
+  /**
+   * Adds the OpenAPI document and the docs page. The document is built when it is first asked for, not at start:
+   * the JSON-schema generator behind it loads some three hundred classes that a process whose docs nobody reads
+   * (an edge device) would keep in memory for nothing.
+   */
+  private HttpGateway pages(HttpGateway.Builder gateway) {
     HttpGateway routesOnly = gateway.build();
     String openApiPath = settings.mountPath() + "/openapi.json";
-    Map<String, String> info = new LinkedHashMap<>();
-    info.put("title", settings.title());
-    info.put("version", settings.apiVersion());
-    byte[] document;
-    try {
-      document = HttpJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(OpenApiDocument.generate(
-          routesOnly.routes().routes(), info, settings.authenticator().securitySchemes()));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("the OpenAPI document did not serialize", e);
-    }
-    HttpResponse openApi = HttpResponse.json(200, document);
-    gateway.page(openApiPath, () -> openApi);
+    gateway.page(openApiPath, new OnFirstRequest(() -> openApi(routesOnly)));
     if (settings.docsPage()) {
       DocsPage.pages(settings.mountPath() + "/docs", openApiPath).forEach((path, page) -> gateway.page(path,
           () -> page));
     }
     return gateway.build();
+  }
+
+  private HttpResponse openApi(HttpGateway routesOnly) {
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put("title", settings.title());
+    info.put("version", settings.apiVersion());
+    try {
+      return HttpResponse.json(200, HttpJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(
+          OpenApiDocument.generate(routesOnly.routes().routes(), info, settings.authenticator().securitySchemes())));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the OpenAPI document did not serialize", e);
+    }
   }
 
   /** The port the server listens on; the real one when port 0 was configured. */
