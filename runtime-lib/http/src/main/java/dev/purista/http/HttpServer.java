@@ -114,9 +114,9 @@ public final class HttpServer implements ApplicationComponent {
   }
 
   /**
-   * Adds the OpenAPI document and the docs page. The document is built when it is first asked for, not at start:
-   * the JSON-schema generator behind it loads some three hundred classes that a process whose docs nobody reads
-   * (an edge device) would keep in memory for nothing.
+   * Adds the OpenAPI document and the docs page. Each is made when it is first asked for, not at start: the
+   * JSON-schema generator behind the document loads some three hundred classes, and the docs page's scripts take
+   * 2 MiB of heap, which a process whose docs nobody reads (an edge device) would keep for nothing.
    */
   private HttpGateway pages(HttpGateway.Builder gateway) {
     HttpGateway routesOnly = gateway.build();
@@ -124,7 +124,7 @@ public final class HttpServer implements ApplicationComponent {
     gateway.page(openApiPath, new OnFirstRequest(() -> openApi(routesOnly)));
     if (settings.docsPage()) {
       DocsPage.pages(settings.mountPath() + "/docs", openApiPath).forEach((path, page) -> gateway.page(path,
-          () -> page));
+          new OnFirstRequest(page)));
     }
     return gateway.build();
   }
