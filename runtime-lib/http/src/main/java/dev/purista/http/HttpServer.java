@@ -11,12 +11,15 @@ import dev.purista.http.gateway.HttpGateway;
 import dev.purista.http.gateway.HttpResponse;
 import dev.purista.http.openapi.DocsPage;
 import dev.purista.http.openapi.OpenApiDocument;
+import dev.purista.http.internal.Listener;
+import dev.purista.http.jdk.JdkServer;
 import dev.purista.http.undertow.UndertowServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +50,7 @@ public final class HttpServer implements ApplicationComponent {
   private final InFlight inFlight = new InFlight();
   private volatile boolean started;
   private volatile boolean accepting = true;
-  private volatile UndertowServer server;
+  private volatile Listener server;
 
   private HttpServer(HttpSettings settings, List<ServiceDefinition> exposed) {
     this.settings = settings;
@@ -98,19 +101,36 @@ public final class HttpServer implements ApplicationComponent {
       gateway.commandTimeout(settings.commandTimeout());
     }
     HttpGateway built = pages(gateway);
-    UndertowServer undertow = new UndertowServer(built, settings.host(), settings.port(), settings.maxBodyBytes(),
-        settings.maxHeaders(), settings.workerThreads(), taken -> {
-          if (taken) {
-            inFlight.begin();
-          } else {
-            inFlight.end();
-          }
-        });
-    undertow.start();
-    server = undertow;
+    Listener listener = listen(built, taken -> {
+      if (taken) {
+        inFlight.begin();
+      } else {
+        inFlight.end();
+      }
+    });
+    listener.start();
+    server = listener;
     started = true;
-    LOG.info("HTTP on {}:{}: {} routes under {}, docs at {}/docs", settings.host(), undertow.port(),
-        built.routes().routes().size(), settings.mountPath(), settings.mountPath());
+    LOG.info("HTTP on {}:{} ({}): {} routes under {}, docs at {}/docs", settings.host(), listener.port(),
+        settings.server().lowerCase(), built.routes().routes().size(), settings.mountPath(), settings.mountPath());
+  }
+
+  /**
+   * The configured server. Each is made in its own method, so that the other's classes are never loaded: a
+   * process on the JDK's server runs without Undertow's jars.
+   */
+  private Listener listen(HttpGateway gateway, Consumer<Boolean> taken) {
+    return settings.server() == ServerKind.JDK ? jdk(gateway, taken) : undertow(gateway, taken);
+  }
+
+  private Listener undertow(HttpGateway gateway, Consumer<Boolean> taken) {
+    return new UndertowServer(gateway, settings.host(), settings.port(), settings.maxBodyBytes(),
+        settings.maxHeaders(), settings.workerThreads(), taken);
+  }
+
+  private Listener jdk(HttpGateway gateway, Consumer<Boolean> taken) {
+    return new JdkServer(gateway, settings.host(), settings.port(), settings.maxBodyBytes(), settings.maxHeaders(),
+        settings.workerThreads(), taken);
   }
 
   /**
@@ -143,7 +163,7 @@ public final class HttpServer implements ApplicationComponent {
 
   /** The port the server listens on; the real one when port 0 was configured. */
   public int port() {
-    UndertowServer listening = server;
+    Listener listening = server;
     if (listening == null) {
       throw new IllegalStateException("the HTTP server has not started");
     }
