@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * whenever it completes, so that no thread waits for a command.
  *
  * <p>The JDK server reads its tuning from system properties once per JVM. Unless they are already set, this sets
- * two of them before its first server starts: {@code sun.net.httpserver.maxReqHeaders} to Undertow's ceiling,
- * so that a header flood is answered by the gateway as a problem, and {@code sun.net.httpserver.drainAmount} to
- * 0, so that the body of a refused request is not read (the connection is closed instead).
+ * three of them before its first server starts: {@code sun.net.httpserver.maxReqHeaders} to Undertow's ceiling,
+ * so that a header flood is answered by the gateway as a problem; {@code sun.net.httpserver.drainAmount} to 0, so
+ * that the body of a refused request is not read (the connection is closed instead); and
+ * {@code sun.net.httpserver.nodelay} to true: the server writes an answer's head and body apart, and with Nagle's
+ * algorithm on, a kept-alive client's delayed acknowledgement held every answer back by some 40 ms.
  */
 public final class JdkServer implements Listener {
   private static final Logger LOG = LoggerFactory.getLogger(JdkServer.class);
@@ -59,6 +61,7 @@ public final class JdkServer implements Listener {
   static {
     defaultProperty("sun.net.httpserver.maxReqHeaders", Integer.toString(PARSER_MAX_HEADERS));
     defaultProperty("sun.net.httpserver.drainAmount", "0");
+    defaultProperty("sun.net.httpserver.nodelay", "true");
   }
 
   private final com.sun.net.httpserver.HttpServer server;
