@@ -112,22 +112,30 @@ public final class JdkServer implements Listener {
 
   private void handle(HttpExchange exchange) {
     inFlight.accept(true);
+    HttpResponse refused = refusal(exchange);
+    if (refused != null) {
+      write(exchange, refused);
+      return;
+    }
+    byte[] body;
     try {
-      HttpResponse refused = refusal(exchange);
-      if (refused != null) {
-        write(exchange, refused);
-        return;
-      }
-      byte[] body = readBody(exchange);
-      if (body == null) {
-        write(exchange, tooLarge().withHeader("Connection", "close"));
-        return;
-      }
-      serve(exchange, body);
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("could not read a request: {}", e.toString());
+      body = readBody(exchange);
+    } catch (IOException e) {
+      LOG.debug("could not read a request body: {}", e.getMessage());
       write(exchange, Problem.of(StatusCode.BAD_REQUEST.code(), "The body could not be read")
           .withHeader("Connection", "close"));
+      return;
+    }
+    if (body == null) {
+      write(exchange, tooLarge().withHeader("Connection", "close"));
+      return;
+    }
+    try {
+      serve(exchange, body);
+    } catch (RuntimeException e) {
+      // The gateway failed before it returned its answer's future; nothing was written yet.
+      LOG.error("the gateway failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+      write(exchange, Problem.internal());
     }
   }
 
