@@ -7,7 +7,9 @@
 #   ready     launch-to-ready of a microservice process (UserV1Main on RabbitMQ) against the JVM floor
 #             (a hello-world class on the same JDK, same runs)
 # Usage: benchmarks/targets/measure.sh [runs]
-#   after: mvn -B -o install -pl generated-samples/shop -am -DskipTests
+#   after: mvn -B -o clean install -pl generated-samples/shop/targets/edge,generated-samples/shop/targets/microservice \
+#            -am -DskipTests
+#          (clean: the shade plugin re-shades an existing jar instead of rebuilding it)
 #   needs: Mosquitto on 127.0.0.1:1883, RabbitMQ on 127.0.0.1:5672 (guest/guest), curl
 # "Ready" is the first 200 from /healthz/ready, polled every 10 ms. Each figure is the median of the runs.
 set -euo pipefail
@@ -56,18 +58,19 @@ rss_mib() { awk -v field="$1:" '$1 == field { printf "%.1f", $2 / 1024 }' "/proc
 edge_memory() {
   local label=$1
   shift
-  : >"$work/rss_start"; : >"$work/rss_load"; : >"$work/ok"
+  : >"$work/rss_start"; : >"$work/rss_load"; : >"$work/ok"; : >"$work/threads"
   for run in $(seq 1 "$runs"); do
     launch_to_ready "$@" >/dev/null
     sleep 3
     rss_mib VmRSS >>"$work/rss_start"; echo >>"$work/rss_start"
+    awk '$1 == "Threads:" { print $2 }' "/proc/$pid/status" >>"$work/threads"
     curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port/api/v1/ping?n=[1-2000]" | grep -c '^200$' >>"$work/ok"
     rss_mib VmHWM >>"$work/rss_load"; echo >>"$work/rss_load"
     stop
   done
   echo "$label RSS after start, MiB (median of $runs): $(median <"$work/rss_start")  runs: $(tr '\n' ' ' <"$work/rss_start")"
   echo "$label peak RSS after 2000 requests, MiB (median of $runs): $(median <"$work/rss_load")  runs: $(tr '\n' ' ' <"$work/rss_load")"
-  echo "  requests answered 200 per run: $(tr '\n' ' ' <"$work/ok")"
+  echo "  requests answered 200 per run: $(tr '\n' ' ' <"$work/ok")  threads after start: $(tr '\n' ' ' <"$work/threads")"
 }
 env=(PURISTA_EVENT_BRIDGE=mqtt PURISTA_MQTT_URL=mqtt://127.0.0.1:1883 PURISTA_MQTT_TOPIC_PREFIX=$namespace)
 edge_memory "edge (full JDK)" sh "$edge_dir/shop-edge"

@@ -54,6 +54,15 @@ final class BootstrapCode {
     return CodeBlock.of("$T.fromEnvironment()", RuntimeTypes.HTTP_SERVER);
   }
 
+  /**
+   * {@code HttpServer.of(HttpSettings.fromEnvironment(System.getenv()).server(ServerKind.JDK).build())}: HTTP
+   * configured from the environment, on the JDK's own server, whose artifact then needs no Undertow.
+   */
+  static CodeBlock jdkHttpFromEnvironment() {
+    return CodeBlock.of("$T.of($T.fromEnvironment($T.getenv()).server($T.JDK).build())", RuntimeTypes.HTTP_SERVER,
+        RuntimeTypes.HTTP_SETTINGS, System.class, RuntimeTypes.HTTP_SERVER_KIND);
+  }
+
   /** A final class with a private constructor and {@code main} running {@code body}. */
   static TypeSpec mainClass(ClassName name, String javadoc, CodeBlock body) {
     return TypeSpec.classBuilder(name)

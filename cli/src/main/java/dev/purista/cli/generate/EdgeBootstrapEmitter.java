@@ -27,12 +27,13 @@ final class EdgeBootstrapEmitter implements BootstrapEmitter {
     ClassName name = layout.edgeMain();
     String javadoc = "Runs every service of the project in one small process: the edge target.\nThe bridge is the "
         + "one PURISTA_EVENT_BRIDGE names, mqtt or memory (default " + target.bridge() + "); HTTP on "
-        + "PURISTA_HTTP_PORT serves health and the exposed commands.\nStart it with the launcher next to the pom, "
-        + "which sets small-heap JVM flags. It stops gracefully on SIGTERM.\n";
+        + "PURISTA_HTTP_PORT serves health and the exposed commands, on the JDK's own HTTP server (lighter than "
+        + "Undertow, which the edge jar leaves out).\nStart it with the launcher next to the pom, which sets "
+        + "small-heap JVM flags. It stops gracefully on SIGTERM.\n";
     return List.of(JavaSources.regenerated(ProjectLayout.targetSource(target(), name), name,
         BootstrapCode.mainClass(name, javadoc, BootstrapCode.runApplication(layout,
             BootstrapCode.bridgeFromEnvironment(target.bridge()), model.services(),
-            BootstrapCode.httpFromEnvironment()))));
+            BootstrapCode.jdkHttpFromEnvironment()))));
   }
 
   @Override

@@ -34,6 +34,7 @@ final class RuntimeTypes {
   static final ClassName HTTP_SERVER = ClassName.get("dev.purista.http", "HttpServer");
   static final ClassName OPEN_TELEMETRY_SETUP = ClassName.get("dev.purista.opentelemetry", "OpenTelemetrySetup");
   static final ClassName HTTP_SETTINGS = ClassName.get("dev.purista.http", "HttpSettings");
+  static final ClassName HTTP_SERVER_KIND = ClassName.get("dev.purista.http", "ServerKind");
   static final ClassName LAMBDA_FUNCTION = ClassName.get("dev.purista.lambda", "LambdaFunction");
   static final ClassName PURISTA_LAMBDA_HANDLER = ClassName.get("dev.purista.lambda", "PuristaLambdaHandler");
   static final ClassName CLASS_DATA_TRAINING = ClassName.get("dev.purista.lambda", "ClassDataTraining");

@@ -61,6 +61,16 @@ class ArtifactContentsIT {
     }
   }
 
+  /** The edge serves HTTP on the JDK's own server: Undertow and the XNIO and JBoss Threads under it stay out. */
+  @Test
+  void theEdgeJarHasNoUndertow() throws Exception {
+    List<String> entries = entries(Sample.EDGE);
+    assertTrue(entries.stream().anyMatch(entry -> entry.startsWith("dev/purista/http/jdk/")), "the JDK adapter");
+    for (String server : List.of("io/undertow/", "org/xnio/", "org/jboss/threads/")) {
+      assertFalse(entries.stream().anyMatch(entry -> entry.startsWith(server)), server + " in the edge jar");
+    }
+  }
+
   @Test
   void theMicroserviceJarHasEveryClientItsBridgeSettingCanChoose() throws Exception {
     // The check above would pass on a jar it cannot read; this one shows it finds the clients where they are.

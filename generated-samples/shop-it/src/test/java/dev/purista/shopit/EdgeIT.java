@@ -8,17 +8,25 @@ import dev.purista.core.PuristaClient;
 import dev.purista.core.PuristaError;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.spi.EventBridge;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample's edge jar ({@code EdgeMain}) on the MQTT bridge, with the machine's Mosquitto: a command invoked by
- * another process (this test, a purista client on an MQTT bridge of its own) is answered by the edge process.
+ * The sample's edge jar ({@code EdgeMain}) on the MQTT bridge, with the machine's Mosquitto, started with the JVM
+ * flags of its generated launcher (the small heap among them): a command invoked by another process (this test, a
+ * purista client on an MQTT bridge of its own) is answered by the edge process, and its HTTP (the JDK's server)
+ * serves health and the exposed commands.
  */
 class EdgeIT {
   private static final Duration START_WAIT = Duration.ofSeconds(60);
@@ -32,12 +40,23 @@ class EdgeIT {
   static void start() throws Exception {
     String namespace = Broker.newNamespace();
     Map<String, String> environment = new HashMap<>(Broker.MQTT.environment(namespace));
-    edge = JavaProcess.start("edge", List.of("-jar", Sample.artifact(Sample.reactorBuilt(), Sample.EDGE).toString()),
-        environment);
+    List<String> arguments = new ArrayList<>(launcherFlags());
+    arguments.addAll(List.of("-jar", Sample.artifact(Sample.reactorBuilt(), Sample.EDGE).toString()));
+    edge = JavaProcess.start("edge", arguments, environment);
     bridge = Broker.MQTT.bridge(namespace);
     bridge.start();
     client = PuristaClient.of(bridge, "edgeIt");
     awaitFirstAnswer();
+  }
+
+  /** The JVM flags the generated launcher starts the edge process with: the words after its {@code exec "$java"}. */
+  private static List<String> launcherFlags() throws IOException {
+    String launcher = Files.readString(Sample.reactorBuilt().resolve("targets/edge/shop-edge"));
+    Matcher exec = Pattern.compile("exec \"\\$java\"(.*?)\\$\\{EDGE_JAVA_OPTS", Pattern.DOTALL).matcher(launcher);
+    assertTrue(exec.find(), "the launcher starts java:\n" + launcher);
+    List<String> flags = Arrays.stream(exec.group(1).replace("\\\n", " ").trim().split("\\s+")).toList();
+    assertTrue(flags.stream().anyMatch(flag -> flag.startsWith("-Xmx")), "the launcher sets a heap: " + flags);
+    return flags;
   }
 
   /** The edge process is up once it answers; until its command is registered, a call finds no handler. */
@@ -75,6 +94,19 @@ class EdgeIT {
       JsonNode answer = client.invoke(PING, Map.of(), Map.of(), JsonNode.class, CALL_TIMEOUT);
       assertEquals("pong", answer.path("message").asText(), answer::toString);
     }
+  }
+
+  @Test
+  void itsHttpServesHealthAndTheExposedCommands() throws Exception {
+    edge.awaitReady();
+    assertEquals(200, Http.get(edge.baseUrl() + "/healthz/live").status());
+    Http.Response pong = Http.get(edge.baseUrl() + "/api/v1/ping");
+    assertEquals(200, pong.status(), pong::body);
+    assertEquals("pong", pong.json().path("message").asText(), pong::body);
+    Http.Response unauthenticated = Http.get(edge.baseUrl() + "/api/v1/users/nobody");
+    assertEquals(401, unauthenticated.status(), unauthenticated::body);
+    assertEquals(401, unauthenticated.json().path("status").asInt(), "a problem: " + unauthenticated.body());
+    assertEquals(404, Http.get(edge.baseUrl() + "/api/v1/nothing-here").status());
   }
 
   @Test

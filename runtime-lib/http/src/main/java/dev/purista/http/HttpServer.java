@@ -11,12 +11,15 @@ import dev.purista.http.gateway.HttpGateway;
 import dev.purista.http.gateway.HttpResponse;
 import dev.purista.http.openapi.DocsPage;
 import dev.purista.http.openapi.OpenApiDocument;
+import dev.purista.http.internal.Listener;
+import dev.purista.http.jdk.JdkServer;
 import dev.purista.http.undertow.UndertowServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +50,7 @@ public final class HttpServer implements ApplicationComponent {
   private final InFlight inFlight = new InFlight();
   private volatile boolean started;
   private volatile boolean accepting = true;
-  private volatile UndertowServer server;
+  private volatile Listener server;
 
   private HttpServer(HttpSettings settings, List<ServiceDefinition> exposed) {
     this.settings = settings;
@@ -97,47 +100,70 @@ public final class HttpServer implements ApplicationComponent {
     if (settings.commandTimeout() != null) {
       gateway.commandTimeout(settings.commandTimeout());
     }
-    HttpGateway built = pages(gateway, definitions);
-    UndertowServer undertow = new UndertowServer(built, settings.host(), settings.port(), settings.maxBodyBytes(),
-        settings.maxHeaders(), settings.workerThreads(), taken -> {
-          if (taken) {
-            inFlight.begin();
-          } else {
-            inFlight.end();
-          }
-        });
-    undertow.start();
-    server = undertow;
+    HttpGateway built = pages(gateway);
+    Listener listener = listen(built, taken -> {
+      if (taken) {
+        inFlight.begin();
+      } else {
+        inFlight.end();
+      }
+    });
+    listener.start();
+    server = listener;
     started = true;
-    LOG.info("HTTP on {}:{}: {} routes under {}, docs at {}/docs", settings.host(), undertow.port(),
-        built.routes().routes().size(), settings.mountPath(), settings.mountPath());
+    LOG.info("HTTP on {}:{} ({}): {} routes under {}, docs at {}/docs", settings.host(), listener.port(),
+        settings.server().lowerCase(), built.routes().routes().size(), settings.mountPath(), settings.mountPath());
   }
 
-  private HttpGateway pages(HttpGateway.Builder gateway, List<ServiceDefinition> definitions) {
+  /**
+   * The configured server. Each is made in its own method, so that the other's classes are never loaded: a
+   * process on the JDK's server runs without Undertow's jars.
+   */
+  private Listener listen(HttpGateway gateway, Consumer<Boolean> taken) {
+    return settings.server() == ServerKind.JDK ? jdk(gateway, taken) : undertow(gateway, taken);
+  }
+
+  private Listener undertow(HttpGateway gateway, Consumer<Boolean> taken) {
+    return new UndertowServer(gateway, settings.host(), settings.port(), settings.maxBodyBytes(),
+        settings.maxHeaders(), settings.workerThreads(), taken);
+  }
+
+  private Listener jdk(HttpGateway gateway, Consumer<Boolean> taken) {
+    return new JdkServer(gateway, settings.host(), settings.port(), settings.maxBodyBytes(), settings.maxHeaders(),
+        settings.workerThreads(), taken);
+  }
+
+  /**
+   * Adds the OpenAPI document and the docs page. Each is made when it is first asked for, not at start: the
+   * JSON-schema generator behind the document loads some three hundred classes, and the docs page's scripts take
+   * 2 MiB of heap, which a process whose docs nobody reads (an edge device) would keep for nothing.
+   */
+  private HttpGateway pages(HttpGateway.Builder gateway) {
     HttpGateway routesOnly = gateway.build();
     String openApiPath = settings.mountPath() + "/openapi.json";
-    Map<String, String> info = new LinkedHashMap<>();
-    info.put("title", settings.title());
-    info.put("version", settings.apiVersion());
-    byte[] document;
-    try {
-      document = HttpJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(OpenApiDocument.generate(
-          routesOnly.routes().routes(), info, settings.authenticator().securitySchemes()));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("the OpenAPI document did not serialize", e);
-    }
-    HttpResponse openApi = HttpResponse.json(200, document);
-    gateway.page(openApiPath, () -> openApi);
+    gateway.page(openApiPath, new OnFirstRequest(() -> openApi(routesOnly)));
     if (settings.docsPage()) {
       DocsPage.pages(settings.mountPath() + "/docs", openApiPath).forEach((path, page) -> gateway.page(path,
-          () -> page));
+          new OnFirstRequest(page)));
     }
     return gateway.build();
   }
 
+  private HttpResponse openApi(HttpGateway routesOnly) {
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put("title", settings.title());
+    info.put("version", settings.apiVersion());
+    try {
+      return HttpResponse.json(200, HttpJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(
+          OpenApiDocument.generate(routesOnly.routes().routes(), info, settings.authenticator().securitySchemes())));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the OpenAPI document did not serialize", e);
+    }
+  }
+
   /** The port the server listens on; the real one when port 0 was configured. */
   public int port() {
-    UndertowServer listening = server;
+    Listener listening = server;
     if (listening == null) {
       throw new IllegalStateException("the HTTP server has not started");
     }

@@ -22,7 +22,10 @@ import java.util.function.Consumer;
  *   <tr><td>{@code PURISTA_HTTP_MAX_HEADERS}</td><td>most header fields; 100</td></tr>
  *   <tr><td>{@code PURISTA_HTTP_COMMAND_TIMEOUT}</td><td>per command, such as {@code 10s}; the bridge's
  *       default</td></tr>
- *   <tr><td>{@code PURISTA_HTTP_WORKER_THREADS}</td><td>Undertow worker threads; 8 per core</td></tr>
+ *   <tr><td>{@code PURISTA_HTTP_SERVER}</td><td>{@code undertow} or {@code jdk} (the JDK's own server, see
+ *       {@link ServerKind}); {@code undertow}</td></tr>
+ *   <tr><td>{@code PURISTA_HTTP_WORKER_THREADS}</td><td>worker threads; Undertow: 8 per core, JDK server: 2 per
+ *       core, ended when idle</td></tr>
  *   <tr><td>{@code PURISTA_HTTP_CORS_ORIGINS}</td><td>comma-separated origins, or {@code *}; CORS is off
  *       without it</td></tr>
  *   <tr><td>{@code PURISTA_HTTP_DOCS}</td><td>serve {@code /api/docs}; {@code true}</td></tr>
@@ -41,6 +44,7 @@ public final class HttpSettings {
   private final int maxHeaders;
   private final Duration commandTimeout;
   private final int workerThreads;
+  private final ServerKind server;
   private final CorsPolicy cors;
   private final Authenticator authenticator;
   private final boolean docsPage;
@@ -55,6 +59,7 @@ public final class HttpSettings {
     this.maxHeaders = builder.maxHeaders;
     this.commandTimeout = builder.commandTimeout;
     this.workerThreads = builder.workerThreads;
+    this.server = builder.server;
     this.cors = builder.cors;
     this.authenticator = builder.authenticator;
     this.docsPage = builder.docsPage;
@@ -76,6 +81,13 @@ public final class HttpSettings {
     env.integer("MAX_HEADERS", builder::maxHeaders);
     env.duration("COMMAND_TIMEOUT", builder::commandTimeout);
     env.integer("WORKER_THREADS", builder::workerThreads);
+    env.text("SERVER", name -> {
+      try {
+        builder.server(ServerKind.parse(name));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(env.name("SERVER") + ": " + e.getMessage(), e);
+      }
+    });
     env.bool("DOCS", builder::docsPage);
     env.text("CORS_ORIGINS", origins -> builder.cors(CorsPolicy.allowing(Arrays.stream(origins.split(","))
         .map(String::trim).filter(origin -> !origin.isEmpty()).toArray(String[]::new))));
@@ -116,9 +128,13 @@ public final class HttpSettings {
     return commandTimeout;
   }
 
-  /** 0: Undertow's default. */
+  /** 0: the server's default. */
   public int workerThreads() {
     return workerThreads;
+  }
+
+  public ServerKind server() {
+    return server;
   }
 
   public CorsPolicy cors() {
@@ -150,6 +166,7 @@ public final class HttpSettings {
     private int maxHeaders = 100;
     private Duration commandTimeout;
     private int workerThreads;
+    private ServerKind server = ServerKind.UNDERTOW;
     private CorsPolicy cors = CorsPolicy.DISABLED;
     private Authenticator authenticator = Authenticator.NONE;
     private boolean docsPage = true;
@@ -210,6 +227,12 @@ public final class HttpSettings {
         throw new IllegalArgumentException("workerThreads must not be negative: " + value);
       }
       this.workerThreads = value;
+      return this;
+    }
+
+    /** Which server to run on; Undertow unless set. */
+    public Builder server(ServerKind value) {
+      this.server = Objects.requireNonNull(value, "server == null");
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.purista.http.fixture.RawHttp;
+import dev.purista.http.fixture.ServerUnderTest;
 import dev.purista.http.fixture.ShopService;
 import dev.purista.http.fixture.TestServer;
 import jakarta.validation.Validation;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,13 +22,22 @@ import org.junit.jupiter.api.Test;
 /**
  * Several hundred malformed requests, generated from a fixed seed: broken JSON, wrong types, constraint
  * violations, huge numbers, deep nesting, invalid UTF-8, path traversal in a path variable, header floods, raw
- * non-ASCII and control characters in a path variable, and transfer codings that do not end in chunked. Every one is answered with a 4xx problem, the server goes on serving, and no handler ever sees an invalid
- * payload or parameter. Requests that Undertow's own parser refuses are answered by it with a plain 400, tested
- * apart.
+ * non-ASCII and control characters in a path variable, and transfer codings that do not end in chunked. Every one
+ * is answered with a 4xx problem, the server goes on serving, and no handler ever sees an invalid payload or
+ * parameter. Requests that the server's own parser refuses are answered by it with a plain 4xx, tested apart.
+ *
+ * <p>The two servers' parsers refuse different requests ({@link #refusedByJdkParser}): the JDK's server answers a
+ * target that is no URI, and a transfer coding it does not know, itself (an HTML line, the connection closed);
+ * the rest of Undertow's parser checks are made by the JDK adapter and answered as problems.
  */
 class BadInputTest {
   private static final String VALID = "{\"name\":\"pen\",\"quantity\":3,\"tags\":[\"blue\",\"red\"]}";
   private static final long SEED = 20261207L;
+  private static final boolean JDK = ServerUnderTest.kind() == ServerKind.JDK;
+
+  /** The generated kinds the JDK server's parser may refuse itself, before its handler runs. */
+  private static final Set<String> JDK_PARSER_KINDS = Set.of("raw-non-ascii-path", "raw-control-in-path",
+      "unframed-body", "header-name", "content-length", "content-length-overflow");
   private static TestServer server;
 
   /** One generated request: its kind, the raw head lines and the body. */
@@ -191,7 +202,9 @@ class BadInputTest {
    * Requests Undertow's own parser refuses before any handler runs: a malformed request line, a malformed header
    * name, more than 2,000 header fields, a malformed or repeated Content-Length, and a missing,
    * repeated or malformed Host. Undertow answers these with its own fixed {@code 400} (an empty body, and the
-   * connection closed), which no handler can replace; the documentation lists them.
+   * connection closed), which no handler can replace; the documentation lists them. On the JDK server the adapter
+   * answers most of them with a 400 problem, its parser the rest (see {@link #refusedByJdkParser}); more header
+   * fields than its ceiling close the connection without an answer.
    */
   private static List<Case> parserRejects() {
     Random random = new Random(SEED + 1);
@@ -260,6 +273,27 @@ class BadInputTest {
     }
   }
 
+  /**
+   * On the JDK server, a request of a kind its parser refuses, answered by it: a 400 (or a 501 for an unknown
+   * transfer coding) that closes the connection.
+   */
+  private static boolean refusedByJdkParser(Case c, RawHttp.Answer answer) {
+    return JDK && JDK_PARSER_KINDS.contains(c.kind()) && (answer.status() == 400 || answer.status() == 501)
+        && answer.hasHeader("Connection", "close");
+  }
+
+  /**
+   * The one leniency of the JDK server's parser: a request line with spaces inside the target is read as the
+   * target up to its first space (the rest is dropped), so {@code GET /api/v1/items/a x y} is served as
+   * {@code GET /api/v1/items/a}. Undertow refuses it. The answer is then the one that shorter target has.
+   */
+  private static boolean servedUpToTheFirstSpace(Case c, RawHttp.Answer answer) {
+    String line = c.head().substring(0, c.head().indexOf("\r\n"));
+    String[] parts = line.split(" +");
+    return JDK && c.kind().equals("request-line") && parts.length > 3 && answer.status() == 200
+        && parts[0].equals("GET") && parts[parts.length - 1].equals("HTTP/1.1");
+  }
+
   @Test
   void everyMalformedRequestIsA4xxProblemAndNoHandlerSeesIt() {
     List<Case> cases = generate();
@@ -270,7 +304,7 @@ class BadInputTest {
     for (Case c : cases) {
       RawHttp.Answer answer = RawHttp.exchange(server.port(), c.head(), c.body());
       boolean problem = answer.hasHeader("Content-Type", "application/problem+json");
-      if (answer.status() < 400 || answer.status() >= 500 || !problem) {
+      if ((answer.status() < 400 || answer.status() >= 500 || !problem) && !refusedByJdkParser(c, answer)) {
         wrong.add(c.kind() + " #" + index + ": " + answer.status() + " " + answer.body());
       }
       if (index++ % 50 == 0) {
@@ -291,16 +325,27 @@ class BadInputTest {
   }
 
   @Test
-  void undertowsParserRejectsAreAPlain400ThatClosesTheConnectionAndTheServerKeepsServing() {
+  void parserRejectsAreAPlain400ThatClosesTheConnectionAndTheServerKeepsServing() {
     List<Case> cases = parserRejects();
     ShopService.SEEN.clear();
     List<String> wrong = new ArrayList<>();
     int index = 0;
     for (Case c : cases) {
-      RawHttp.Answer answer = RawHttp.exchange(server.port(), c.head(), c.body());
-      boolean plain = answer.body().isEmpty() || (c.kind().equals("content-length-overflow")
+      RawHttp.Answer answer;
+      try {
+        answer = RawHttp.exchange(server.port(), c.head(), c.body());
+      } catch (java.io.UncheckedIOException e) {
+        // The JDK server closes the connection without an answer on more header fields than its ceiling.
+        if (!JDK || !c.kind().equals("header-count")) {
+          wrong.add(c.kind() + " #" + index + ": no answer " + e.getMessage());
+        }
+        index++;
+        continue;
+      }
+      boolean plain = answer.body().isEmpty() || ((JDK || c.kind().equals("content-length-overflow"))
           && answer.hasHeader("Content-Type", "application/problem+json"));
-      if (answer.status() != 400 || !answer.hasHeader("Connection", "close") || !plain) {
+      if ((answer.status() != 400 || !answer.hasHeader("Connection", "close") || !plain)
+          && !refusedByJdkParser(c, answer) && !servedUpToTheFirstSpace(c, answer)) {
         wrong.add(c.kind() + " #" + index + ": " + answer.text());
       }
       if (index++ % 20 == 0) {

@@ -8,6 +8,7 @@ import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.core.lifecycle.ApplicationComponent;
 import dev.purista.core.lifecycle.ComponentHealth;
+import dev.purista.http.fixture.ServerUnderTest;
 import dev.purista.http.fixture.ShopService;
 import java.io.IOException;
 import java.net.URI;
@@ -84,7 +85,7 @@ class HealthAndDrainTest {
 
   @Test
   void readyIs503WhileStartingAndLiveIs200() throws Exception {
-    HttpServer server = HttpServer.of(HttpSettings.builder().host("127.0.0.1").port(0).build());
+    HttpServer server = HttpServer.of(ServerUnderTest.settings().build());
     SlowStart slow = new SlowStart();
     Application application = Application.builder(new DefaultEventBridge()).service(ShopService.DEFINITION)
         .component(server).component(slow).build();
@@ -117,7 +118,7 @@ class HealthAndDrainTest {
 
   @Test
   void onShutdownReadyTurns503FirstAndRequestsInFlightFinish() throws Exception {
-    HttpServer server = HttpServer.of(HttpSettings.builder().host("127.0.0.1").port(0)
+    HttpServer server = HttpServer.of(ServerUnderTest.settings()
         .commandTimeout(Duration.ofSeconds(15)).build());
     Application application = Application.builder(new DefaultEventBridge()).service(ShopService.DEFINITION)
         .component(server).gracePeriod(Duration.ofSeconds(15)).build().start();

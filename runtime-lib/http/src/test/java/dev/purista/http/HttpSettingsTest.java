@@ -23,6 +23,7 @@ class HttpSettingsTest {
     assertFalse(settings.cors().enabled(), "CORS is off by default");
     assertTrue(settings.docsPage());
     assertEquals(Authenticator.NONE, settings.authenticator());
+    assertEquals(ServerKind.UNDERTOW, settings.server());
   }
 
   @Test
@@ -36,6 +37,7 @@ class HttpSettingsTest {
         "PURISTA_HTTP_WORKER_THREADS", "4",
         "PURISTA_HTTP_CORS_ORIGINS", "https://a.example, https://b.example",
         "PURISTA_HTTP_DOCS", "false",
+        "PURISTA_HTTP_SERVER", "JDK",
         "PURISTA_HTTP_JWT_JWKS_URL", "https://login.example/jwks.json")).build();
     assertEquals("127.0.0.1", settings.host());
     assertEquals(9090, settings.port());
@@ -45,6 +47,7 @@ class HttpSettingsTest {
     assertEquals(4, settings.workerThreads());
     assertEquals(List.of("https://a.example", "https://b.example"), settings.cors().allowedOrigins());
     assertFalse(settings.docsPage());
+    assertEquals(ServerKind.JDK, settings.server());
     assertTrue(settings.authenticator() instanceof JwtAuthenticator);
   }
 
@@ -56,5 +59,9 @@ class HttpSettingsTest {
     error = assertThrows(IllegalArgumentException.class,
         () -> HttpSettings.fromEnvironment(Map.of("PURISTA_HTTP_COMMAND_TIMEOUT", "30")));
     assertTrue(error.getMessage().contains("PURISTA_HTTP_COMMAND_TIMEOUT"), error.getMessage());
+    error = assertThrows(IllegalArgumentException.class,
+        () -> HttpSettings.fromEnvironment(Map.of("PURISTA_HTTP_SERVER", "jetty")));
+    assertTrue(error.getMessage().contains("PURISTA_HTTP_SERVER") && error.getMessage().contains("undertow or jdk"),
+        error.getMessage());
   }
 }

@@ -9,6 +9,7 @@ import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.core.message.Message;
 import dev.purista.core.telemetry.Otp;
+import dev.purista.http.fixture.ServerUnderTest;
 import dev.purista.testkit.TraceChain;
 import dev.purista.testkit.TracingSdk;
 import io.opentelemetry.api.trace.SpanContext;
@@ -110,7 +111,7 @@ class TracingTest {
     }
 
     CompletableFuture<Message> passedOn = new CompletableFuture<>();
-    HttpServer second = HttpServer.of(HttpSettings.builder().host("127.0.0.1").port(0).build());
+    HttpServer second = HttpServer.of(ServerUnderTest.settings().build());
     application = Application.builder(new DefaultEventBridge()).service(TraceChain.front())
         .service(TraceChain.middle()).service(TraceChain.back(passedOn)).component(second).build().start();
     try {
@@ -126,7 +127,7 @@ class TracingTest {
     }
   }
 
-  private final HttpServer server = HttpServer.of(HttpSettings.builder().host("127.0.0.1").port(0).build());
+  private final HttpServer server = HttpServer.of(ServerUnderTest.settings().build());
 
   private Application chain(Application.Builder builder, CompletableFuture<Message> received) {
     return builder.service(TraceChain.front()).service(TraceChain.middle()).service(TraceChain.back(received))

@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * The API docs page: Swagger UI from its webjar, served by the application itself, so that the page works with no
- * network beyond the server (no CDN). The assets are read once, when the server starts.
+ * network beyond the server (no CDN). Each page is made by its supplier; the assets (some 2 MiB of script and
+ * style) are read from the webjar only when a supplier is called, so a server can leave them out of memory until
+ * someone opens the docs.
  */
 public final class DocsPage {
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
@@ -26,15 +29,15 @@ public final class DocsPage {
 
   /**
    * The page at {@code docsPath} and its assets under {@code docsPath/}, reading the document at
-   * {@code openApiPath}.
+   * {@code openApiPath}: each made, from the webjar, when its supplier is called.
    */
-  public static Map<String, HttpResponse> pages(String docsPath, String openApiPath) {
-    String base = WEBJAR + version() + "/";
-    Map<String, HttpResponse> pages = new LinkedHashMap<>();
-    pages.put(docsPath, new HttpResponse(200, Map.of("Content-Type", "text/html; charset=utf-8",
+  public static Map<String, Supplier<HttpResponse>> pages(String docsPath, String openApiPath) {
+    Map<String, Supplier<HttpResponse>> pages = new LinkedHashMap<>();
+    pages.put(docsPath, () -> new HttpResponse(200, Map.of("Content-Type", "text/html; charset=utf-8",
         "Cache-Control", "no-cache"), html(docsPath, openApiPath).getBytes(StandardCharsets.UTF_8)));
-    ASSETS.forEach((name, type) -> pages.put(docsPath + "/" + name, new HttpResponse(200,
-        Map.of("Content-Type", type, "Cache-Control", "public, max-age=86400"), read(base + name))));
+    ASSETS.forEach((name, type) -> pages.put(docsPath + "/" + name, () -> new HttpResponse(200,
+        Map.of("Content-Type", type, "Cache-Control", "public, max-age=86400"),
+        read(WEBJAR + version() + "/" + name))));
     return pages;
   }
 

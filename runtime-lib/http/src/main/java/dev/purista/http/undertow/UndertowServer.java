@@ -5,6 +5,7 @@ import dev.purista.http.gateway.HttpGateway;
 import dev.purista.http.gateway.HttpRequest;
 import dev.purista.http.gateway.HttpResponse;
 import dev.purista.http.gateway.Problem;
+import dev.purista.http.internal.Listener;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpServerExchange;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * limit); the gateway then runs on a worker thread (or, when it cannot block, on the I/O thread), and its answer
  * is written from whichever thread completes it.
  */
-public final class UndertowServer implements AutoCloseable {
+public final class UndertowServer implements Listener {
   private static final Logger LOG = LoggerFactory.getLogger(UndertowServer.class);
 
   /**
@@ -75,11 +76,12 @@ public final class UndertowServer implements AutoCloseable {
     this.undertow = builder.build();
   }
 
+  @Override
   public void start() {
     undertow.start();
   }
 
-  /** The port the listener is bound to; the real one when 0 was asked for. */
+  @Override
   public int port() {
     return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
   }

@@ -8,12 +8,15 @@ import com.example.shop.service.user.v1.UserV1Service;
 import dev.purista.core.bridge.EnvironmentBridges;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.http.HttpServer;
+import dev.purista.http.HttpSettings;
+import dev.purista.http.ServerKind;
 import dev.purista.opentelemetry.OpenTelemetrySetup;
 
 /**
  * Runs every service of the project in one small process: the edge target.
  * The bridge is the one PURISTA_EVENT_BRIDGE names, mqtt or memory (default mqtt); HTTP on
- * PURISTA_HTTP_PORT serves health and the exposed commands.
+ * PURISTA_HTTP_PORT serves health and the exposed commands, on the JDK's own HTTP server (lighter
+ * than Undertow, which the edge jar leaves out).
  * Start it with the launcher next to the pom, which sets small-heap JVM flags. It stops gracefully
  * on SIGTERM.
  */
@@ -28,7 +31,7 @@ public final class EdgeMain {
         .service(PingV1Service.DEFINITION)
         .service(UserV1Service.DEFINITION)
         .service(EmailV1Service.DEFINITION)
-        .component(HttpServer.fromEnvironment())
+        .component(HttpServer.of(HttpSettings.fromEnvironment(System.getenv()).server(ServerKind.JDK).build()))
         .build()
         .runUntilShutdown();
   }
