@@ -3,7 +3,7 @@
 # first served request (GET /api/v1/ping answered 200), measured from outside the process, over several runs;
 # its RSS once it has answered, and again after load (wrk on the ping command). Prints each run and the medians.
 # Usage: benchmarks/http/startup.sh [runs] [load-seconds]
-#        (after: mvn -B -o install -DskipTests -pl generated-samples/shop -am)
+#        (after: mvn -B -o install -DskipTests -pl generated-samples/shop/targets/monolith -am)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-11}
