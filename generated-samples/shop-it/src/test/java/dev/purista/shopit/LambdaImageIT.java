@@ -43,7 +43,7 @@ class LambdaImageIT {
     Path awsRuntime = Path.of(System.getProperty("purista.lambda.awsRuntime"));
     Path archive = workDir.resolve("function.jsa");
     int exit = LambdaFunctionProcess.trainClassData(jar, awsRuntime, workDir, handler, archive);
-    assertEquals(0, exit, () -> read(workDir.resolve("training.log")));
+    assertEquals(0, exit, () -> LambdaFunctionProcess.trainingLog(workDir));
 
     Path classLog = workDir.resolve("classes.log");
     try (TestIdentity identity = new TestIdentity();
@@ -56,7 +56,7 @@ class LambdaImageIT {
         LambdaRuntimeApiStandIn.Outcome outcome = runtime.invoke(Http.JSON.writeValueAsString(ping()),
             Duration.ofSeconds(30), Duration.ofSeconds(60));
         JsonNode answer = Http.JSON.readTree(outcome.body());
-        assertEquals(200, answer.path("statusCode").asInt(), () -> outcome + "\n" + output(function));
+        assertEquals(200, answer.path("statusCode").asInt(), () -> outcome + "\n" + function.outputText());
         assertEquals("pong", Http.JSON.readTree(answer.path("body").asText()).path("message").asText());
       }
     }
@@ -76,21 +76,5 @@ class LambdaImageIT {
     context.putObject("http").put("method", "GET").put("path", "/api/v1/ping");
     event.put("isBase64Encoded", false);
     return event;
-  }
-
-  private static String output(LambdaFunctionProcess function) {
-    try {
-      return String.join("\n", function.output());
-    } catch (java.io.IOException e) {
-      return e.toString();
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (java.io.IOException e) {
-      return e.toString();
-    }
   }
 }

@@ -25,6 +25,10 @@ import java.util.jar.JarFile;
 public final class LambdaFunctionProcess implements AutoCloseable {
   /** purista-lambda's training run of a class-data archive, as the CLI's container image runs it. */
   public static final String CLASS_DATA_TRAINING = "dev.purista.lambda.ClassDataTraining";
+
+  /** The file in the work directory that {@link #trainClassData} writes the training run's output to. */
+  public static final String TRAINING_LOG = "training.log";
+
   /** The JIT flags of Lambda's Java runtimes. */
   private static final List<String> LAMBDA_JIT_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
@@ -114,7 +118,7 @@ public final class LambdaFunctionProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(workDir.resolve("task").toFile())
         .redirectErrorStream(true)
-        .redirectOutput(workDir.resolve("training.log").toFile());
+        .redirectOutput(workDir.resolve(TRAINING_LOG).toFile());
     builder.environment().remove("JAVA_TOOL_OPTIONS");
     Process process = builder.start();
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
@@ -173,6 +177,24 @@ public final class LambdaFunctionProcess implements AutoCloseable {
   /** Everything the function wrote to stdout and stderr so far. */
   public List<String> output() throws IOException {
     return Files.readAllLines(log);
+  }
+
+  /** {@link #output()} as one text, or why it could not be read: for an assertion's message. */
+  public String outputText() {
+    return textOrWhyNot(log);
+  }
+
+  /** What the {@link #trainClassData training run} in {@code workDir} printed, or why it could not be read. */
+  public static String trainingLog(Path workDir) {
+    return textOrWhyNot(workDir.resolve(TRAINING_LOG));
+  }
+
+  private static String textOrWhyNot(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return e.toString();
+    }
   }
 
   @Override

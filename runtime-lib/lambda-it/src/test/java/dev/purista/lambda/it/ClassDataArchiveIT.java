@@ -56,10 +56,10 @@ class ClassDataArchiveIT {
     Path archive = workDir.resolve("function.jsa");
     int exit = LambdaFunctionProcess.trainClassData(FunctionJar.path(), FunctionJar.awsRuntime(), workDir,
         ShopFunction.class.getName(), archive);
-    assertEquals(0, exit, () -> read(workDir.resolve("training.log")));
+    assertEquals(0, exit, () -> LambdaFunctionProcess.trainingLog(workDir));
     assertTrue(Files.size(archive) > 0, "no archive written");
-    assertTrue(read(workDir.resolve("training.log")).contains("class-data training: " + ShopFunction.class.getName()
-        + " initialised"), () -> read(workDir.resolve("training.log")));
+    assertTrue(LambdaFunctionProcess.trainingLog(workDir).contains("class-data training: " + ShopFunction.class.getName()
+        + " initialised"), () -> LambdaFunctionProcess.trainingLog(workDir));
     return archive;
   }
 
@@ -73,7 +73,7 @@ class ClassDataArchiveIT {
             List.of("-Xlog:class+load=info:file=" + classLog.toAbsolutePath()))) {
       LambdaRuntimeApiStandIn.Outcome outcome = runtime.invoke(JSON.writeValueAsString(greeting("Ada")),
           Duration.ofSeconds(30), Duration.ofSeconds(60));
-      assertEquals(false, outcome.error(), () -> outcome + "\n" + output(function));
+      assertEquals(false, outcome.error(), () -> outcome + "\n" + function.outputText());
       JsonNode answer = JSON.readTree(outcome.body());
       assertEquals(200, answer.path("statusCode").asInt(), answer::toString);
       assertEquals("Hallo Ada", JSON.readTree(answer.path("body").asText()).path("message").asText());
@@ -95,21 +95,5 @@ class ClassDataArchiveIT {
     event.put("body", "{\"name\":\"" + name + "\"}");
     event.put("isBase64Encoded", false);
     return event;
-  }
-
-  private static String output(LambdaFunctionProcess function) {
-    try {
-      return String.join("\n", function.output());
-    } catch (java.io.IOException e) {
-      return e.toString();
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (java.io.IOException e) {
-      return e.toString();
-    }
   }
 }
