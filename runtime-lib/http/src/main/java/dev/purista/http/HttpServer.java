@@ -5,14 +5,15 @@ import dev.purista.core.ServiceDefinition;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.core.lifecycle.ApplicationComponent;
 import dev.purista.core.lifecycle.ComponentHealth;
-import dev.purista.http.internal.HttpJson;
+import dev.purista.core.spi.support.BusyWaiting;
 import dev.purista.core.spi.support.InFlight;
 import dev.purista.http.gateway.HttpGateway;
 import dev.purista.http.gateway.HttpResponse;
-import dev.purista.http.openapi.DocsPage;
-import dev.purista.http.openapi.OpenApiDocument;
+import dev.purista.http.internal.HttpJson;
 import dev.purista.http.internal.Listener;
 import dev.purista.http.jdk.JdkServer;
+import dev.purista.http.openapi.DocsPage;
+import dev.purista.http.openapi.OpenApiDocument;
 import dev.purista.http.undertow.UndertowServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ public final class HttpServer implements ApplicationComponent {
   private volatile boolean started;
   private volatile boolean accepting = true;
   private volatile Listener server;
+  /** Keeps the runtime's threads from busy-waiting on the cores this server's threads need; see BusyWaiting. */
+  private volatile BusyWaiting.Hold busyWaitingHold;
 
   private HttpServer(HttpSettings settings, List<ServiceDefinition> exposed) {
     this.settings = settings;
@@ -110,6 +113,7 @@ public final class HttpServer implements ApplicationComponent {
     });
     listener.start();
     server = listener;
+    busyWaitingHold = BusyWaiting.holdOff();
     started = true;
     LOG.info("HTTP on {}:{} ({}): {} routes under {}, docs at {}/docs", settings.host(), listener.port(),
         settings.server().lowerCase(), built.routes().routes().size(), settings.mountPath(), settings.mountPath());
@@ -186,6 +190,10 @@ public final class HttpServer implements ApplicationComponent {
     if (server != null) {
       server.close();
       server = null;
+    }
+    if (busyWaitingHold != null) {
+      busyWaitingHold.close();
+      busyWaitingHold = null;
     }
     started = false;
   }

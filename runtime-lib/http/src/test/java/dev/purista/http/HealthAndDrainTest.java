@@ -1,6 +1,7 @@
 package dev.purista.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.lifecycle.Application;
 import dev.purista.core.lifecycle.ApplicationComponent;
 import dev.purista.core.lifecycle.ComponentHealth;
+import dev.purista.core.spi.support.BusyWaiting;
 import dev.purista.http.fixture.ServerUnderTest;
 import dev.purista.http.fixture.ShopService;
 import java.io.IOException;
@@ -114,6 +116,19 @@ class HealthAndDrainTest {
       slow.release.countDown();
       application.stop();
     }
+  }
+
+  @Test
+  void whileTheServerRunsTheRuntimeDoesNotBusyWait() {
+    assertFalse(BusyWaiting.heldOff(), "nothing holds busy-waiting off before the server starts");
+    Application application = Application.builder(new DefaultEventBridge()).service(ShopService.DEFINITION)
+        .component(HttpServer.of(ServerUnderTest.settings().build())).build().start();
+    try {
+      assertTrue(BusyWaiting.heldOff(), "a running server keeps the cores for its own threads");
+    } finally {
+      application.stop();
+    }
+    assertFalse(BusyWaiting.heldOff(), "a stopped server gives busy-waiting back");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.purista.core.internal;
 
+import dev.purista.core.spi.support.BusyWaiting;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -48,7 +49,7 @@ final class SpinBudget {
 
   /** Spins until {@code done} or the spin time ends; {@code true} when {@code done} became true. */
   boolean spinUntil(BooleanSupplier done) {
-    if (spinNanos <= 0 || maxSpinners == 0) {
+    if (spinNanos <= 0 || maxSpinners == 0 || BusyWaiting.heldOff()) {
       return done.getAsBoolean();
     }
     if (spinning.incrementAndGet() > maxSpinners) {
