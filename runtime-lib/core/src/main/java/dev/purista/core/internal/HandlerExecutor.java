@@ -1,6 +1,5 @@
 package dev.purista.core.internal;
 
-import dev.purista.core.spi.support.BusyWaiting;
 import dev.purista.core.spi.support.InFlight;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -79,8 +78,7 @@ final class HandlerExecutor {
   void execute(Runnable task) {
     inFlight.begin();
     Runnable counted = () -> runCounted(task);
-    // Without its spinning the hand-off worker saves no wake-up and is only a second way to a handler thread.
-    if (handOffWorker != NO_HAND_OFF_WORKER && !BusyWaiting.heldOff() && handOffWorker.tryHandOff(counted)) {
+    if (handOffWorker != NO_HAND_OFF_WORKER && handOffWorker.tryHandOff(counted)) {
       return;
     }
     try {

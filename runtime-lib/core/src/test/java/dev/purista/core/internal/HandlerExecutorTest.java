@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.purista.core.spi.support.BusyWaiting;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -120,37 +119,6 @@ class HandlerExecutorTest {
       assertEquals("inner", outer.get(10, TimeUnit.SECONDS));
     }
     executor.shutdown();
-  }
-
-  @Test
-  void whileBusyWaitingIsHeldOffHandlersRunOnThePoolNotTheHandOffThread() throws Exception {
-    HandlerExecutor executor = HandlerExecutor.create("held", 4, 10, SPIN);
-    try {
-      BusyWaiting.Hold hold = BusyWaiting.holdOff();
-      try {
-        for (int i = 0; i < 20; i++) {
-          assertFalse(threadOf(executor).endsWith("-hand-off"), "a handler ran on the hand-off thread");
-        }
-      } finally {
-        hold.close();
-      }
-      boolean handedOff = false;
-      for (int i = 0; i < 50 && !handedOff; i++) {
-        handedOff = threadOf(executor).endsWith("-hand-off");
-      }
-      assertTrue(handedOff, "once the hold is released, the idle hand-off thread takes calls again");
-    } finally {
-      executor.shutdown();
-    }
-  }
-
-  private static String threadOf(HandlerExecutor executor) throws Exception {
-    CompletableFuture<String> name = new CompletableFuture<>();
-    executor.execute(() -> name.complete(Thread.currentThread().getName()));
-    String thread = name.get(5, TimeUnit.SECONDS);
-    // Let the thread that ran it become idle, so that the next call finds it free.
-    assertTrue(executor.awaitIdle(Duration.ofSeconds(5)));
-    return thread;
   }
 
   private static void sleep(long millis) {
