@@ -469,7 +469,8 @@ public abstract class EventBridgeContract {
     }
 
     awaitTrue(() -> handled.size() == 5, "later events delivered after a failure");
-    assertTrue(failures.get() >= 1, "the failing event was delivered");
+    // Handlers run concurrently: the later events may all be handled before the failing one's handler runs.
+    awaitTrue(() -> failures.get() >= 1, "the failing event was delivered");
   }
 
   @Test
