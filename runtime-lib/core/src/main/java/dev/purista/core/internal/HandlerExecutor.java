@@ -5,12 +5,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stopping service can drain.
  *
  * <p>On a JDK with virtual threads (21+) each handler gets one and a semaphore bounds how many run at once, so a
- * blocking JDBC call costs no platform thread. On older JDKs a fixed pool with a bounded queue does the same
- * job; when the queue is full the call is refused (503) instead of piling up without limit. The runtime is
- * compiled for Java 17, so virtual threads are looked up reflectively.
+ * blocking JDBC call costs no platform thread. On older JDKs a pool of up to {@code maxConcurrency} threads with a
+ * bounded backlog does the same job ({@link IdleThreadFirstPool}); when the backlog is full the call is refused
+ * (503) instead of piling up without limit. The runtime is compiled for Java 17, so virtual threads are looked up
+ * reflectively.
  *
  * <p>In front of either sits one {@link HandOffWorker}, a thread that stays awake briefly after each handler. A
  * call that finds it idle skips the wake-up of a pool thread, which is most of the cost of an in-process call
@@ -59,10 +58,7 @@ final class HandlerExecutor {
     if (virtual != NO_VIRTUAL_THREADS) {
       return new HandlerExecutor(virtual, true, new Semaphore(maxConcurrency), worker);
     }
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(maxConcurrency, maxConcurrency, 60, TimeUnit.SECONDS,
-        queueCapacity == 0 ? new LinkedBlockingQueue<>(1) : new LinkedBlockingQueue<>(queueCapacity),
-        daemonThreads(name));
-    pool.allowCoreThreadTimeOut(true);
+    ThreadPoolExecutor pool = IdleThreadFirstPool.create(maxConcurrency, queueCapacity, daemonThreads(name));
     // The pool keeps all its threads beside the hand-off worker: with one fewer, a handler that waits for another
     // handler could find the pool full while the worker sits idle. The permits keep the bound instead.
     Semaphore permits = worker == NO_HAND_OFF_WORKER ? null : new Semaphore(maxConcurrency);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,6 +43,27 @@ class HandlerExecutorTest {
     assertEquals(3, peak.get(), "peak concurrency");
     assertTrue(executor.awaitIdle(Duration.ofSeconds(1)));
     assertEquals(0, executor.inFlight());
+    executor.shutdown();
+  }
+
+  @Test
+  void callsMadeOneAtATimeReuseAnIdleThreadInsteadOfStartingNewOnes() throws Exception {
+    // No hand-off worker (idle spin zero, as in a Lambda function), so every call goes to the pool. A pool that
+    // started a thread per call until it had maxConcurrency of them would show 64 names here.
+    HandlerExecutor executor = HandlerExecutor.create("one-at-a-time", 64, 100, Duration.ZERO);
+    Set<String> threadNames = ConcurrentHashMap.newKeySet();
+    for (int i = 0; i < 200; i++) {
+      CompletableFuture<Void> call = new CompletableFuture<>();
+      executor.execute(() -> {
+        threadNames.add(Thread.currentThread().getName());
+        call.complete(null);
+      });
+      call.get(5, TimeUnit.SECONDS);
+    }
+
+    // A call can arrive while the thread that ran the last one has not yet gone back to wait; then a second thread
+    // starts, and from then on one of the two is always idle.
+    assertTrue(threadNames.size() <= 3, () -> "threads used for 200 calls one at a time: " + threadNames);
     executor.shutdown();
   }
 
