@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Figures of the generated sample's targets (docs/benchmarks/targets.md):
 #   edge      resident memory (VmRSS) after start and its peak (VmHWM) after light load, started by the generated
-#             launcher with its small-heap flags, on the MQTT bridge: on the full JDK, and in the bundle
+#             launcher with its small-heap flags, on the MQTT bridge: on the full JDK, and in the bundle; and
+#             for reference the bundle on the in-memory bridge, which loads no MQTT client
 #   bundle    size of the self-contained edge bundle, and launch-to-ready of its runtime image against the same
 #             jar with the same flags on the full JDK (alternating runs)
 #   ready     launch-to-ready of a microservice process (UserV1Main on RabbitMQ) against the JVM floor
@@ -84,17 +85,22 @@ edge_memory() {
   echo "$label peak RSS after 2000 requests, MiB (median of $runs): $(median <"$work/rss_load")  runs: $(tr '\n' ' ' <"$work/rss_load")"
   echo "  requests answered 200 per run: $(tr '\n' ' ' <"$work/ok")  threads after start: $(tr '\n' ' ' <"$work/threads")"
 }
-env=(PURISTA_EVENT_BRIDGE=mqtt PURISTA_MQTT_URL=mqtt://127.0.0.1:1883 PURISTA_MQTT_TOPIC_PREFIX=$namespace)
+mqtt_env=(PURISTA_EVENT_BRIDGE=mqtt PURISTA_MQTT_URL=mqtt://127.0.0.1:1883 PURISTA_MQTT_TOPIC_PREFIX=$namespace)
+env=("${mqtt_env[@]}")
 jdk_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 runtime_files() { echo "$1/lib/server/libjvm.so" "$1/lib/server/classes.jsa" "$1/lib/modules"; }
 read -ra mapped_files <<<"$(runtime_files "$jdk_home") $edge_dir/target/shop-edge-$version.jar"
 edge_memory "edge (full JDK)" sh "$edge_dir/shop-edge"
 read -ra mapped_files <<<"$(runtime_files "$bundle/runtime") $bundle/lib/shop-edge.jar"
 edge_memory "edge (bundle)" "$bundle/bin/shop-edge"
+# For reference, what the MQTT client costs: the same bundle on the in-memory bridge (no MQTT client loaded).
+env=(PURISTA_EVENT_BRIDGE=memory)
+edge_memory "edge (bundle, in-memory bridge)" "$bundle/bin/shop-edge"
 
 # --- edge bundle: size, and start-up of its runtime image against the full JDK -------------------------------
 echo "bundle size, MiB: $(du -sk "$bundle" | awk '{ printf "%.1f", $1 / 1024 }') (runtime image $(du -sk "$bundle/runtime" | awk '{ printf "%.1f", $1 / 1024 }'), jar $(du -sk "$bundle/lib" | awk '{ printf "%.1f", $1 / 1024 }'))"
-echo "full JDK, MiB: $(du -sk "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" | awk '{ printf "%.1f", $1 / 1024 }')"
+echo "full JDK, MiB: $(du -sk "$jdk_home" | awk '{ printf "%.1f", $1 / 1024 }')"
+env=("${mqtt_env[@]}")
 : >"$work/bundle_ms"; : >"$work/jdk_ms"
 for run in $(seq 1 "$runs"); do
   launch_to_ready "$bundle/bin/shop-edge" >>"$work/bundle_ms"; stop
