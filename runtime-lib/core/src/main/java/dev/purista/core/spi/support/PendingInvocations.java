@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The calls a bridge has sent and not yet seen answered, keyed by correlation id, each with its deadline. Every
@@ -20,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Deadlines are enforced by one sweep every {@link #SWEEP_INTERVAL}, not by a timer task per call: a timer
  * task per call wakes the timer thread on every call (each new deadline becomes the earliest one), which cost a
- * fifth of a broker round trip. A timeout therefore fires up to one interval after its deadline.
+ * fifth of a broker round trip. A timeout therefore fires up to one interval after its deadline. The sweep rests
+ * once no call has been pending for {@link #REST_AFTER}, so that an idle process (a device on a battery) is not
+ * woken a hundred times a second; the next call starts it again, which costs one wake-up per quiet spell, not one
+ * per call.
  *
  * <p>A response for an unknown correlation id (late, after its timeout, or meant for another process) is
  * reported by {@link #complete} returning {@code false}; the bridge logs and drops it.
@@ -28,19 +33,30 @@ import java.util.concurrent.TimeUnit;
 public final class PendingInvocations implements AutoCloseable {
   /** How often expired calls are failed; also the most a timeout can be late. */
   public static final Duration SWEEP_INTERVAL = Duration.ofMillis(10);
+  /** How long the sweep goes on with no call pending before it rests until the next call. */
+  public static final Duration REST_AFTER = Duration.ofSeconds(1);
+  private static final String STOPPED = "The event bridge stopped before the command answered";
 
   private final Map<String, Pending> calls = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper;
+  private final long idleSweepsBeforeRest;
+  private final AtomicBoolean sweeping = new AtomicBoolean();
+  private volatile boolean closed;
+  /** Sweeps in a row that found nothing pending; only the sweeper thread touches it. */
+  private long idleSweeps;
 
   /** @param bridgeName used in the sweeper thread's name */
   public PendingInvocations(String bridgeName) {
+    this(bridgeName, REST_AFTER);
+  }
+
+  PendingInvocations(String bridgeName, Duration restAfter) {
     sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "purista-" + bridgeName + "-deadlines");
       thread.setDaemon(true);
       return thread;
     });
-    long interval = SWEEP_INTERVAL.toNanos();
-    sweeper.scheduleWithFixedDelay(this::failExpired, interval, interval, TimeUnit.NANOSECONDS);
+    idleSweepsBeforeRest = Math.max(1, restAfter.toNanos() / SWEEP_INTERVAL.toNanos());
   }
 
   /**
@@ -56,6 +72,12 @@ public final class PendingInvocations implements AutoCloseable {
           "a call with correlation id " + correlationId + " is already pending"));
     }
     pending.call.whenComplete((response, failure) -> calls.remove(correlationId, pending));
+    if (closed) {
+      // close() may have failed the table before this call was in it; nothing would sweep it now.
+      pending.call.completeExceptionally(stopped(STOPPED));
+    } else {
+      startSweepingIfResting();
+    }
     return pending.call;
   }
 
@@ -76,13 +98,51 @@ public final class PendingInvocations implements AutoCloseable {
   /** Fails every pending call; used when the bridge stops. */
   public void failAll(String reason) {
     for (Pending pending : calls.values()) {
-      pending.call.completeExceptionally(new HandledError(StatusCode.SERVICE_UNAVAILABLE, reason, null,
-          FailureReason.BRIDGE_FAILURE));
+      pending.call.completeExceptionally(stopped(reason));
     }
+  }
+
+  private static HandledError stopped(String reason) {
+    return new HandledError(StatusCode.SERVICE_UNAVAILABLE, reason, null, FailureReason.BRIDGE_FAILURE);
   }
 
   public int size() {
     return calls.size();
+  }
+
+  /** Whether the deadline sweep runs; it rests after {@link #REST_AFTER} with nothing pending. */
+  public boolean isSweeping() {
+    return sweeping.get();
+  }
+
+  private void startSweepingIfResting() {
+    if (!sweeping.get() && sweeping.compareAndSet(false, true)) {
+      scheduleSweep();
+    }
+  }
+
+  private void scheduleSweep() {
+    try {
+      sweeper.schedule(this::sweep, SWEEP_INTERVAL.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException stopped) {
+      // Closed: close() has failed every pending call, and nothing is left to time out.
+    }
+  }
+
+  private void sweep() {
+    failExpired();
+    if (!calls.isEmpty()) {
+      idleSweeps = 0;
+    } else if (++idleSweeps >= idleSweepsBeforeRest) {
+      idleSweeps = 0;
+      sweeping.set(false);
+      // A call registered between the emptiness check and the line above saw the sweep running and did not start
+      // it; it must not be left without a deadline.
+      if (calls.isEmpty() || !sweeping.compareAndSet(false, true)) {
+        return;
+      }
+    }
+    scheduleSweep();
   }
 
   private void failExpired() {
@@ -96,7 +156,8 @@ public final class PendingInvocations implements AutoCloseable {
 
   @Override
   public void close() {
-    failAll("The event bridge stopped before the command answered");
+    closed = true;
+    failAll(STOPPED);
     sweeper.shutdownNow();
   }
 
