@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Jakarta Bean Validation (Hibernate Validator) for purista payloads, found by {@link java.util.ServiceLoader}.
- * Messages are interpolated without Jakarta EL ({@link org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator}),
- * so no expression-language implementation is needed on the classpath and no user input is ever evaluated as an
+ * Messages are interpolated without Jakarta EL (Hibernate Validator's {@code ParameterMessageInterpolator}), so no
+ * expression-language implementation is needed on the classpath and no user input is ever evaluated as an
  * expression.
  *
  * <p>Made by the service loader, it builds nothing: the runtime asks it for a validator ready for each service's
@@ -21,6 +23,7 @@ import java.util.function.Supplier;
  * time a value outside those types needs one, or when this validator is used directly.
  */
 public final class BeanValidationPayloadValidator implements PayloadValidator {
+  private static final Logger LOG = LoggerFactory.getLogger(BeanValidationPayloadValidator.class);
   private final Supplier<Validator> general;
   /** Whether {@link #forServices} may build validators of its own: not when the caller gave the validator. */
   private final boolean scopable;
@@ -52,7 +55,8 @@ public final class BeanValidationPayloadValidator implements PayloadValidator {
    * A validator that has read the constraints of every type {@code services} declare and of the types those
    * reach through their fields, record components and getters; a value of any other type, at the top or nested,
    * is validated by the general validator instead, so that what is validated does not change. This validator
-   * itself when it was given a {@link Validator}, or when the services declare no type of their own.
+   * itself when it was given a {@link Validator}, when the services declare no type of their own, or when reading
+   * their constraints up front fails.
    */
   @Override
   public PayloadValidator forServices(Collection<ServiceDefinition> services) {
@@ -63,6 +67,15 @@ public final class BeanValidationPayloadValidator implements PayloadValidator {
     if (types.isEmpty()) {
       return this;
     }
-    return new ScopedValidator(types, general);
+    try {
+      return new ScopedValidator(types, general);
+    } catch (RuntimeException e) {
+      // Reading every reachable type's constraints up front can fail where validating would not (a constraint on
+      // a type it does not fit, in a class no value ever cascades into); the general validator then reports such
+      // errors, if at all, when a value needs them, as it always did.
+      LOG.debug("no scoped validator for {} types ({}); validating with the general validator", types.size(),
+          e.toString());
+      return this;
+    }
   }
 }

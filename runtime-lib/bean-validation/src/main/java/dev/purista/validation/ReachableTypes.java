@@ -9,6 +9,7 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
@@ -24,9 +25,10 @@ import java.util.Set;
  * an error, only a value the general validator validates instead.
  *
  * <p>JDK classes and Jackson's tree types are left out: they carry no constraint annotations, and walking them would
- * pull in their internals. So are interfaces, whose constraints Hibernate Validator reads with the classes that
- * implement them; a sealed interface's permitted subclasses are followed. The walk stops after {@link #LIMIT}
- * classes, so that a payload that holds a large third-party object graph does not make start-up read all of it.
+ * pull in their internals. Interfaces are walked but not listed, since Hibernate Validator reads their constraints
+ * with the classes that implement them; a sealed interface's permitted subclasses are followed. The walk stops
+ * after {@link #LIMIT} classes, so that a payload that holds a large third-party object graph does not make
+ * start-up read all of it.
  */
 final class ReachableTypes {
   static final int LIMIT = 500;
@@ -68,27 +70,43 @@ final class ReachableTypes {
     if (c.isPrimitive() || c.isAnnotation() || outsideTheApplication(c)) {
       return;
     }
-    if (c.isSealed()) {
-      pending.addAll(List.of(c.getPermittedSubclasses()));
+    List<Type> reached;
+    try {
+      reached = reachedFrom(c);
+    } catch (LinkageError | RuntimeException e) {
+      // A class whose members cannot be read (a field of a type missing from the class path, say) stays out:
+      // reading its constraints at start would fail the same way. Validating such a value, if it ever comes,
+      // fails as it always did, in the general validator.
+      return;
     }
     if (!c.isInterface()) {
       found.add(c);
     }
-    pending.addAll(List.of(c.getGenericInterfaces()));
+    pending.addAll(reached);
+  }
+
+  /** The types {@code c}'s members, interfaces and permitted subclasses name. */
+  private static List<Type> reachedFrom(Class<?> c) {
+    List<Type> reached = new ArrayList<>();
+    if (c.isSealed()) {
+      reached.addAll(List.of(c.getPermittedSubclasses()));
+    }
+    reached.addAll(List.of(c.getGenericInterfaces()));
     // Declared members of every visibility, as Hibernate Validator reads them, up to the first JDK superclass.
     for (Class<?> owner = c; owner != null && !outsideTheApplication(owner); owner = owner.getSuperclass()) {
       for (Field field : owner.getDeclaredFields()) {
         if (!Modifier.isStatic(field.getModifiers())) {
-          pending.add(field.getGenericType());
+          reached.add(field.getGenericType());
         }
       }
       for (Method method : owner.getDeclaredMethods()) {
         if (method.getParameterCount() == 0 && method.getReturnType() != void.class
             && !Modifier.isStatic(method.getModifiers()) && !method.isSynthetic()) {
-          pending.add(method.getGenericReturnType());
+          reached.add(method.getGenericReturnType());
         }
       }
     }
+    return reached;
   }
 
   private static boolean outsideTheApplication(Class<?> c) {

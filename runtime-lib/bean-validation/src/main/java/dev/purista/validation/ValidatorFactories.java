@@ -56,7 +56,7 @@ final class ValidatorFactories {
     return configuration;
   }
 
-  /** Whether Hibernate Validator would find a {@code META-INF/validation.xml}: on the context class loader, or its own. */
+  /** Whether Hibernate Validator would find {@code META-INF/validation.xml}: on the context class loader or its own. */
   private static boolean hasValidationXml() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     if (context != null && context.getResource(VALIDATION_XML) != null) {

@@ -9,6 +9,7 @@ import dev.purista.core.ServiceDefinition;
 import dev.purista.core.SubscriptionDefinition;
 import dev.purista.core.spi.PayloadValidator;
 import dev.purista.core.spi.PayloadValidator.Violation;
+import jakarta.validation.GroupSequence;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
@@ -63,6 +64,20 @@ class ScopedValidatorTest {
   }
 
   record Event(@Min(0) long sequence) {
+  }
+
+  interface Other {
+  }
+
+  /**
+   * A default group sequence without the class itself, which Hibernate Validator refuses when it reads the class,
+   * in a class no value cascades into.
+   */
+  @GroupSequence(Other.class)
+  record Misdeclared(@NotBlank String text) {
+  }
+
+  record Holder(@NotBlank String name, Misdeclared misdeclared) {
   }
 
   /** Declared by no service. */
@@ -151,6 +166,23 @@ class ScopedValidatorTest {
     assertEquals(Set.of(), paths(scoped.validate(Map.of("any", "map"))));
     assertEquals(List.of(), scoped.validate(null));
     assertTrue(generalUses.get() > 0);
+  }
+
+  @Test
+  void typesWhoseConstraintsCannotBeReadUpFrontLeaveTheServiceWithTheGeneralValidator() {
+    PayloadValidator discovered = new BeanValidationPayloadValidator();
+    ServiceDefinition holders = ServiceDefinition.builder("holders", "1")
+        .command(CommandDefinition.builder("hold", Holder.class, Void.class, Void.class)
+            .handler((ctx, holder, none) -> null)
+            .build())
+        .build();
+
+    PayloadValidator forHolders = discovered.forServices(List.of(holders));
+
+    assertSame(discovered, forHolders);
+    Holder holder = new Holder(" ", new Misdeclared(""));
+    assertEquals(generally(holder), paths(forHolders.validate(holder)));
+    assertEquals(Set.of("name must not be blank"), paths(forHolders.validate(holder)));
   }
 
   @Test
