@@ -55,11 +55,16 @@ public final class BackgroundValidator implements PayloadValidator {
   }
 
   /**
-   * Runs {@code work} on the look-up's thread once the look-up has finished (at once if it has), so that work
-   * that needs the validator overlaps the main thread too; the future fails when the look-up or the work fails.
+   * Runs {@code work} on a thread of its own once the look-up has finished, so that work that needs the validator
+   * overlaps the main thread too; the future fails when the look-up or the work fails. Never on the caller's
+   * thread: a look-up that finishes before this is called (no validator on the class path, or one that builds
+   * nothing up front) would otherwise run {@code work} on the main thread, in series with the services' start.
    */
   public CompletableFuture<Void> then(Runnable work) {
-    return found.thenRun(work);
+    return found.thenRunAsync(work, task -> InitialisationThreads.start("purista-type-priming", () -> {
+      task.run();
+      return null;
+    }));
   }
 
   @Override
