@@ -70,9 +70,9 @@ public final class BeanValidationPayloadValidator implements PayloadValidator {
     try {
       return new ScopedValidator(types, general);
     } catch (RuntimeException e) {
-      // Reading every reachable type's constraints up front can fail where validating would not (a constraint on
-      // a type it does not fit, in a class no value ever cascades into); the general validator then reports such
-      // errors, if at all, when a value needs them, as it always did.
+      // Reading every reachable type's constraints up front can fail where validating would not (a group sequence
+      // Hibernate Validator refuses, in a class no value ever cascades into); the general validator then reports
+      // such errors, if at all, when a value needs them, as it always did.
       LOG.debug("no scoped validator for {} types ({}); validating with the general validator", types.size(),
           e.toString());
       return this;
