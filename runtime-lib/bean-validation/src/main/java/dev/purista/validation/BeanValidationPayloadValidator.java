@@ -3,6 +3,7 @@ package dev.purista.validation;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.spi.PayloadValidator;
 import jakarta.validation.Validator;
+import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,11 @@ public final class BeanValidationPayloadValidator implements PayloadValidator {
     Objects.requireNonNull(validator, "validator == null");
   }
 
+  /** Scoped for services, with {@code general} as the general validator, such as a test's counting one. */
+  BeanValidationPayloadValidator(Supplier<Validator> general) {
+    this(general, true);
+  }
+
   private BeanValidationPayloadValidator(Supplier<Validator> general, boolean scopable) {
     this.general = general;
     this.scopable = scopable;
@@ -57,13 +63,22 @@ public final class BeanValidationPayloadValidator implements PayloadValidator {
    * is validated by the general validator instead, so that what is validated does not change. This validator
    * itself when it was given a {@link Validator}, when the services declare no type of their own, or when reading
    * their constraints up front fails.
+   *
+   * <p>When some declared type's values will go to the general validator anyway (a JDK type such as a map or a
+   * text, a JSON tree, an interface or an abstract class, whose values are of classes outside the scope), the
+   * general validator is built now, at start, as it was before validators had a scope, so that the first such
+   * value does not wait for it.
    */
   @Override
   public PayloadValidator forServices(Collection<ServiceDefinition> services) {
     if (!scopable) {
       return this;
     }
-    Set<Class<?>> types = ReachableTypes.from(DeclaredTypes.of(services));
+    Set<Class<?>> declared = DeclaredTypes.of(services);
+    Set<Class<?>> types = ReachableTypes.from(declared);
+    if (declared.stream().anyMatch(type -> !types.contains(type) || Modifier.isAbstract(type.getModifiers()))) {
+      general.get();
+    }
     if (types.isEmpty()) {
       return this;
     }
@@ -75,6 +90,7 @@ public final class BeanValidationPayloadValidator implements PayloadValidator {
       // such errors, if at all, when a value needs them, as it always did.
       LOG.debug("no scoped validator for {} types ({}); validating with the general validator", types.size(),
           e.toString());
+      general.get();
       return this;
     }
   }

@@ -13,7 +13,10 @@ final class DeclaredTypes {
   private DeclaredTypes() {
   }
 
-  /** Each command's payload, parameter and result, each subscription's event payload, and each queue's job. */
+  /**
+   * Each command's payload, parameter and result, each subscription's event payload, and each queue's job; not
+   * {@code Void}, whose only value, {@code null}, is never validated.
+   */
   static Set<Class<?>> of(Collection<ServiceDefinition> services) {
     Set<Class<?>> types = new LinkedHashSet<>();
     for (ServiceDefinition service : services) {
@@ -30,6 +33,8 @@ final class DeclaredTypes {
       }
       service.queueWorkers().forEach(worker -> types.add(worker.queue().jobType()));
     }
+    types.remove(Void.class);
+    types.remove(void.class);
     return types;
   }
 }

@@ -170,7 +170,7 @@ class ScopedValidatorTest {
 
   @Test
   void typesWhoseConstraintsCannotBeReadUpFrontLeaveTheServiceWithTheGeneralValidator() {
-    PayloadValidator discovered = new BeanValidationPayloadValidator();
+    PayloadValidator discovered = new BeanValidationPayloadValidator(countedGeneral);
     ServiceDefinition holders = ServiceDefinition.builder("holders", "1")
         .command(CommandDefinition.builder("hold", Holder.class, Void.class, Void.class)
             .handler((ctx, holder, none) -> null)
@@ -180,6 +180,7 @@ class ScopedValidatorTest {
     PayloadValidator forHolders = discovered.forServices(List.of(holders));
 
     assertSame(discovered, forHolders);
+    assertEquals(1, generalUses.get(), "built at once, as it will validate every value of these services");
     Holder holder = new Holder(" ", new Misdeclared(""));
     assertEquals(generally(holder), paths(forHolders.validate(holder)));
     assertEquals(Set.of("name must not be blank"), paths(forHolders.validate(holder)));
@@ -187,14 +188,32 @@ class ScopedValidatorTest {
 
   @Test
   void theDiscoveredValidatorMakesAScopedOneForServicesButNotWhenItWasGivenAValidator() {
-    PayloadValidator discovered = new BeanValidationPayloadValidator();
+    PayloadValidator discovered = new BeanValidationPayloadValidator(countedGeneral);
     PayloadValidator given = new BeanValidationPayloadValidator(general);
     PayloadValidator noTypes = discovered.forServices(List.of(ServiceDefinition.builder("empty", "1").build()));
 
-    assertTrue(discovered.forServices(List.of(SHOP)) instanceof ScopedValidator);
+    PayloadValidator forShop = discovered.forServices(List.of(SHOP));
+
+    assertTrue(forShop instanceof ScopedValidator);
     assertSame(given, given.forServices(List.of(SHOP)));
     assertSame(discovered, noTypes);
-    assertEquals(Set.of("id must not be blank"),
-        paths(discovered.forServices(List.of(SHOP)).validate(new Receipt(""))));
+    assertEquals(Set.of("id must not be blank"), paths(forShop.validate(new Receipt(""))));
+    assertEquals(0, generalUses.get(), "records only: no general validator built");
+  }
+
+  @Test
+  void aServiceThatDeclaresATypeOutsideTheScopeHasTheGeneralValidatorBuiltAtOnce() {
+    PayloadValidator discovered = new BeanValidationPayloadValidator(countedGeneral);
+    ServiceDefinition notes = ServiceDefinition.builder("notes", "1")
+        .command(CommandDefinition.builder("add", String.class, Map.class, Receipt.class)
+            .handler((ctx, text, options) -> new Receipt("n-1"))
+            .build())
+        .build();
+
+    PayloadValidator forNotes = discovered.forServices(List.of(notes));
+
+    assertEquals(1, generalUses.get(), "built while the service is made, not at its first call");
+    assertEquals(List.of(), forNotes.validate("text"));
+    assertEquals(Set.of("id must not be blank"), paths(forNotes.validate(new Receipt(" "))));
   }
 }
