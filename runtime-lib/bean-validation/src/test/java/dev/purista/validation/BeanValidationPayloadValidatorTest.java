@@ -13,6 +13,7 @@ import dev.purista.core.UnhandledError;
 import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.spi.PayloadValidator.Violation;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +29,13 @@ class BeanValidationPayloadValidatorTest {
   record SignUp(@NotBlank @Email String email, @Min(18) int age) {
   }
 
-  record Options(@NotNull String source) {
+  record Options(@NotNull String source, @Valid Referrer referrer) {
+    Options(String source) {
+      this(source, null);
+    }
+  }
+
+  record Referrer(@NotBlank String code) {
   }
 
   record Account(@NotNull String id) {
@@ -84,6 +91,16 @@ class BeanValidationPayloadValidatorTest {
 
     assertEquals(StatusCode.BAD_REQUEST, error.status());
     assertEquals("Invalid parameter: parameter.source must not be null", error.getMessage());
+  }
+
+  @Test
+  void aNestedRecordIsValidatedToo() {
+    HandledError error = assertThrows(HandledError.class,
+        () -> client.invoke(SIGN_UP, new SignUp("ann@example.com", 30), new Options("web", new Referrer(" ")),
+            Account.class));
+
+    assertEquals(StatusCode.BAD_REQUEST, error.status());
+    assertEquals("Invalid parameter: parameter.referrer.code must not be blank", error.getMessage());
   }
 
   @Test

@@ -83,7 +83,9 @@ public final class LambdaFunction {
   private Running startRunning() {
     long started = System.nanoTime();
     if (validator == null) {
-      validator = BackgroundValidator.lookUp();
+      // Only the services that take the looked-up validator: the others bring their own.
+      validator = BackgroundValidator.lookUp(services.stream().filter(entry -> entry.options.validator().isEmpty())
+          .map(entry -> entry.definition).toList());
     }
     // After the look-up, on the same thread: validating the types' empty instances and looking up their writers
     // runs beside the main thread's start of the services and takes no core of its own.

@@ -1,6 +1,7 @@
 package dev.purista.core.internal;
 
 import dev.purista.core.HandledError;
+import dev.purista.core.ServiceDefinition;
 import dev.purista.core.StatusCode;
 import dev.purista.core.UnhandledError;
 import dev.purista.core.spi.PayloadValidator;
@@ -23,6 +24,11 @@ final class Validation {
    */
   static PayloadValidator discover() {
     return Discovered.VALIDATOR;
+  }
+
+  /** The validator {@link #discover()} finds, made ready for the types {@code service} declares. */
+  static PayloadValidator discoverFor(ServiceDefinition service) {
+    return discover().forServices(List.of(service));
   }
 
   private static final class Discovered {

@@ -1,5 +1,7 @@
 package dev.purista.core.spi;
 
+import dev.purista.core.ServiceDefinition;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -15,6 +17,18 @@ public interface PayloadValidator {
 
   /** The violations of {@code value}; empty when it is valid. {@code value} may be {@code null}. */
   List<Violation> validate(Object value);
+
+  /**
+   * This validator, made ready for the types that {@code services} declare (each command's payload, parameter and
+   * result, each subscription's event payload, each queue's job): an implementation may read their constraints
+   * now, once, and leave out what none of them needs, instead of preparing for any type at its first call. The
+   * runtime calls it on the validator it finds with {@link java.util.ServiceLoader}, once per service, before the
+   * service starts; purista-lambda calls it once with all of a function's services. What it returns must validate
+   * a value of any other type exactly as this validator does. The default returns this validator.
+   */
+  default PayloadValidator forServices(Collection<ServiceDefinition> services) {
+    return this;
+  }
 
   /** One broken constraint: the property path ({@code email}, {@code address.zip}) and what is wrong. */
   record Violation(String path, String message) {
