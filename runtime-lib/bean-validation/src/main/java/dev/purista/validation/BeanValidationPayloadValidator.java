@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
  * expression-language implementation is needed on the classpath and no user input is ever evaluated as an
  * expression.
  *
- * <p>Made by the service loader, it builds nothing: the runtime asks it for a validator ready for each service's
- * declared types ({@link #forServices}), which reads only those types' constraints and loads only the constraint
- * validators they use ({@link ScopedValidator}). A general validator, able to validate any type, is built the first
- * time a value outside those types needs one, or when this validator is used directly.
+ * <p>Made by the service loader, it builds nothing: the runtime asks it for a validator ready for the services'
+ * declared types ({@link #forServices}, once per application), which reads only those types' constraints and
+ * loads only the constraint validators they use ({@link ScopedValidator}). A general validator, able to validate
+ * any type, is built the first time a value outside those types needs one, or when this validator is used
+ * directly.
  */
 public final class BeanValidationPayloadValidator implements PayloadValidator {
   private static final Logger LOG = LoggerFactory.getLogger(BeanValidationPayloadValidator.class);

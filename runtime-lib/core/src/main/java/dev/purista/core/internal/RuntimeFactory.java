@@ -6,7 +6,9 @@ import dev.purista.core.ServiceDefinition;
 import dev.purista.core.ServiceOptions;
 import dev.purista.core.message.MessageAddress;
 import dev.purista.core.spi.EventBridge;
+import dev.purista.core.spi.PayloadValidator;
 import io.opentelemetry.api.OpenTelemetry;
+import java.util.Collection;
 
 /**
  * Where the API types get their implementations. It is public only because the API lives in other packages; the
@@ -19,6 +21,14 @@ public final class RuntimeFactory {
   /** A running instance of {@code definition} on {@code bridge}. */
   public static Service service(ServiceDefinition definition, EventBridge bridge, ServiceOptions options) {
     return new ServiceRuntime(definition, bridge, options);
+  }
+
+  /**
+   * The validator found on the class path, made ready for the types all of {@code services} declare: one for an
+   * application's services together, so that an implementation that reads constraints up front does it once.
+   */
+  public static PayloadValidator validatorFor(Collection<ServiceDefinition> services) {
+    return Validation.discover().forServices(services);
   }
 
   /** A client that calls and emits as service {@code callerName}. */

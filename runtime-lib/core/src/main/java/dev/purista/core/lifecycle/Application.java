@@ -4,10 +4,12 @@ import dev.purista.core.PuristaClient;
 import dev.purista.core.Service;
 import dev.purista.core.ServiceDefinition;
 import dev.purista.core.ServiceOptions;
+import dev.purista.core.internal.RuntimeFactory;
 import dev.purista.core.queue.EnvironmentQueues;
 import dev.purista.core.queue.memory.DefaultQueueBridge;
 import dev.purista.core.queue.spi.QueueBridge;
 import dev.purista.core.spi.EventBridge;
+import dev.purista.core.spi.PayloadValidator;
 import dev.purista.core.store.ConfigStore;
 import dev.purista.core.store.EnvironmentStores;
 import dev.purista.core.store.SecretStore;
@@ -75,7 +77,7 @@ public final class Application implements AutoCloseable {
 
   private Application(Builder builder) {
     this.bridge = builder.bridge;
-    this.services = List.copyOf(builder.services);
+    this.services = builder.instantiateServices();
     this.closeables = List.copyOf(builder.closeables);
     this.components = List.copyOf(builder.components);
     this.gracePeriod = builder.gracePeriod;
@@ -280,7 +282,8 @@ public final class Application implements AutoCloseable {
   /** Builder of {@link Application}. */
   public static final class Builder {
     private final EventBridge bridge;
-    private final List<Service> services = new ArrayList<>();
+    /** Instantiated in {@link #build()}, once all are known, so that they can share one validator. */
+    private final List<AddedService> services = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final List<ApplicationComponent> components = new ArrayList<>();
     private Duration gracePeriod = Duration.ofSeconds(20);
@@ -324,8 +327,34 @@ public final class Application implements AutoCloseable {
       if (openTelemetry != null && options.openTelemetry().isEmpty()) {
         effective.openTelemetry(openTelemetry);
       }
-      services.add(definition.getInstance(bridge, effective.build()));
+      services.add(new AddedService(definition, effective.build()));
       return this;
+    }
+
+    /**
+     * Instances of the added services on the bridge. Those without a validator of their own share one, made ready
+     * for all their declared types at once: a validator that reads constraints up front (Bean Validation's
+     * predefined scope) then does it once for the application instead of once per service.
+     */
+    private List<Service> instantiateServices() {
+      List<ServiceDefinition> withDiscoveredValidator = new ArrayList<>();
+      for (AddedService added : services) {
+        if (added.options().validator().isEmpty()) {
+          withDiscoveredValidator.add(added.definition());
+        }
+      }
+      PayloadValidator shared = withDiscoveredValidator.isEmpty() ? null
+          : RuntimeFactory.validatorFor(withDiscoveredValidator);
+      List<Service> instances = new ArrayList<>(services.size());
+      for (AddedService added : services) {
+        ServiceOptions options = added.options().validator().isPresent() ? added.options()
+            : added.options().toBuilder().validator(shared).build();
+        instances.add(added.definition().getInstance(bridge, options));
+      }
+      return List.copyOf(instances);
+    }
+
+    private record AddedService(ServiceDefinition definition, ServiceOptions options) {
     }
 
     /**

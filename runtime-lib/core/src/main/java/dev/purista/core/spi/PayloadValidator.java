@@ -22,9 +22,11 @@ public interface PayloadValidator {
    * This validator, made ready for the types that {@code services} declare (each command's payload, parameter and
    * result, each subscription's event payload, each queue's job): an implementation may read their constraints
    * now, once, and leave out what none of them needs, instead of preparing for any type at its first call. The
-   * runtime calls it on the validator it finds with {@link java.util.ServiceLoader}, once per service, before the
-   * service starts; purista-lambda calls it once with all of a function's services. What it returns must validate
-   * a value of any other type exactly as this validator does. The default returns this validator.
+   * runtime calls it on the validator it finds with {@link java.util.ServiceLoader} before the services start: an
+   * {@code Application} once with all its services that have no validator of their own (they share the result),
+   * a service instance made on its own with its own definition, purista-lambda once with all of a function's
+   * services. What it returns must validate a value of any other type exactly as this validator does. The default
+   * returns this validator.
    */
   default PayloadValidator forServices(Collection<ServiceDefinition> services) {
     return this;

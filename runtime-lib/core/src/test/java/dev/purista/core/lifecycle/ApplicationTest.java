@@ -10,11 +10,14 @@ import dev.purista.core.FailureReason;
 import dev.purista.core.HandledError;
 import dev.purista.core.PuristaClient;
 import dev.purista.core.ServiceDefinition;
+import dev.purista.core.ServiceOptions;
 import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.message.MessageAddress;
+import dev.purista.core.spi.PayloadValidator;
 import dev.purista.core.store.StateStore;
 import dev.purista.core.store.memory.InMemoryStateStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +45,20 @@ class ApplicationTest {
               return new Output("done");
             }).build())
         .build();
+  }
+
+  @Test
+  void servicesWithoutAValidatorOfTheirOwnShareOneMadeReadyForAllOfThem() {
+    ServiceOptions ownValidator = ServiceOptions.configure(options -> options.validator(PayloadValidator.NONE));
+    Application.builder(new DefaultEventBridge())
+        .service(ServiceDefinition.builder("sharedValidatorOne", "1").build())
+        .service(ServiceDefinition.builder("sharedValidatorTwo", "1").build())
+        .service(ServiceDefinition.builder("ownValidator", "1").build(), ownValidator)
+        .build();
+
+    assertEquals(List.of(List.of("sharedValidatorOne", "sharedValidatorTwo")),
+        RecordingValidator.callsNaming("sharedValidatorOne"), "one call for both services");
+    assertEquals(List.of(), RecordingValidator.callsNaming("ownValidator"));
   }
 
   @Test
