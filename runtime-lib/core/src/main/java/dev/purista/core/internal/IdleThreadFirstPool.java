@@ -78,10 +78,9 @@ final class IdleThreadFirstPool {
         task.run();
       });
       // Every thread may have ended (idle for a minute) between the refusal and the enqueue; then nobody would
-      // take the task until the next call, so start one.
-      if (pool.getPoolSize() == 0) {
-        pool.prestartCoreThread();
-      }
+      // take the task until the next call, so start one. While any thread lives this only reads the worker count:
+      // no lock on the path of a saturated pool.
+      pool.prestartCoreThread();
     }
   }
 }
