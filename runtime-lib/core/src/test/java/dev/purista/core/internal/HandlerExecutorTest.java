@@ -61,9 +61,10 @@ class HandlerExecutorTest {
       call.get(5, TimeUnit.SECONDS);
     }
 
-    // A call can arrive while the thread that ran the last one has not yet gone back to wait; then a second thread
-    // starts, and from then on one of the two is always idle.
-    assertTrue(threadNames.size() <= 3, () -> "threads used for 200 calls one at a time: " + threadNames);
+    // A call can arrive while the thread that ran the last one has not yet gone back to wait, and then another
+    // thread starts; on a busy machine a thread can take a while to get back, so a few may start. One per call
+    // until the pool is full would be 64.
+    assertTrue(threadNames.size() <= 8, () -> "threads used for 200 calls one at a time: " + threadNames);
     executor.shutdown();
   }
 
