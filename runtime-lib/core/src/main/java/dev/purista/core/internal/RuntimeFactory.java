@@ -28,7 +28,7 @@ public final class RuntimeFactory {
    * application's services together, so that an implementation that reads constraints up front does it once.
    */
   public static PayloadValidator validatorFor(Collection<ServiceDefinition> services) {
-    return Validation.discover().forServices(services);
+    return Validation.discoverFor(services);
   }
 
   /** A client that calls and emits as service {@code callerName}. */

@@ -70,7 +70,7 @@ final class ServiceRuntime implements Service {
     this.ownsQueueBridge = options.queueBridge().isEmpty();
     this.queueBridge = options.queueBridge().orElseGet(DefaultQueueBridge::new);
     PayloadBinder binder = new PayloadBinder(SharedMapper.MAPPER);
-    Validation validation = new Validation(options.validator().orElseGet(() -> Validation.discoverFor(definition)));
+    Validation validation = new Validation(options.validator().orElseGet(() -> Validation.discoverFor(List.of(definition))));
     Map<String, QueueDefinition<?>> queues = new LinkedHashMap<>();
     definition.queues().forEach(queue -> queues.put(queue.name(), queue));
     StateStore states = options.stateStore().orElseGet(InMemoryStateStore::new);

@@ -6,6 +6,7 @@ import dev.purista.core.StatusCode;
 import dev.purista.core.UnhandledError;
 import dev.purista.core.spi.PayloadValidator;
 import dev.purista.core.spi.PayloadValidator.Violation;
+import java.util.Collection;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -26,9 +27,9 @@ final class Validation {
     return Discovered.VALIDATOR;
   }
 
-  /** The validator {@link #discover()} finds, made ready for the types {@code service} declares. */
-  static PayloadValidator discoverFor(ServiceDefinition service) {
-    return discover().forServices(List.of(service));
+  /** The validator {@link #discover()} finds, made ready for the types {@code services} declare. */
+  static PayloadValidator discoverFor(Collection<ServiceDefinition> services) {
+    return discover().forServices(services);
   }
 
   private static final class Discovered {
