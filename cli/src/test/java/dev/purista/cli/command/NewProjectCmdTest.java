@@ -37,6 +37,7 @@ class NewProjectCmdTest {
       "services/src/main/java/com/example/shop/service/ping/v1/command/ping/PingPayload.java",
       "services/src/main/java/com/example/shop/service/ping/v1/command/ping/PingResult.java",
       "services/src/test/java/com/example/shop/service/ping/v1/command/ping/PingCommandTest.java",
+      "targets/README.md",
       "targets/monolith/pom.xml",
       "targets/monolith/src/main/java/com/example/shop/bootstrap/monolith/MonolithMain.java",
       "targets/pom.xml");
