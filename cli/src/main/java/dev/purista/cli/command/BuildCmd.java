@@ -2,7 +2,6 @@ package dev.purista.cli.command;
 
 import dev.purista.cli.CliEnvironment;
 import dev.purista.cli.build.MavenBuild;
-import dev.purista.cli.model.ProjectLocator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ final class BuildCmd implements Callable<Integer> {
   @Override
   public Integer call() {
     CliEnvironment environment = context.environment();
-    Path root = ProjectLocator.findRoot(project.resolve(context));
+    Path root = context.engine().findRoot(project.resolve(context));
     List<String> given = mavenArguments.getValue();
     List<String> arguments = given == null ? new ArrayList<>() : new ArrayList<>(given);
     if (arguments.stream().allMatch(argument -> argument.startsWith("-"))) {

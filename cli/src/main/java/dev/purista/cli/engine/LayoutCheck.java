@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * Tells a project in the first layout (one {@code pom.xml} with {@code src/main/java} at the root) from the
  * current one (a {@code services} module and a {@code targets} module). Writing the current layout's files into
- * the old one would leave two copies of the business code, so every change stops with what to do instead.
+ * the old one would leave two copies of the business code, and reading or building the old one as if it were the
+ * current one would mislead, so every command but {@code purista upgrade} stops with what to do instead.
  */
 final class LayoutCheck {
   private LayoutCheck() {
@@ -22,7 +23,7 @@ final class LayoutCheck {
   static void requireCurrent(Path root) {
     if (isFirstLayout(root)) {
       throw new BadInputException("this project has the single-module layout of an earlier purista (src/main/java "
-          + "at the root); this purista writes a services module and one module per target",
+          + "at the root); this purista works on a services module and one module per target",
           "run 'purista upgrade' to move it (see 'purista upgrade --help'), or move src/ to services/src/ by hand "
           + "as docs/cli.md describes");
     }

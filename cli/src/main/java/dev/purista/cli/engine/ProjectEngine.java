@@ -140,9 +140,24 @@ public final class ProjectEngine {
     return new UpgradeOperation(versions, writer).run(project, mode);
   }
 
-  /** Finds the project containing {@code directory} and reads its model, for reading only: no lock is taken. */
-  public LoadedProject open(Path directory) {
+  /**
+   * Finds the root of the project containing {@code directory}, for commands that work on the project without
+   * its model, such as {@code purista build}.
+   *
+   * @throws BadInputException when the project has the first, single-module layout (see {@link LayoutCheck})
+   */
+  public Path findRoot(Path directory) {
     Path root = ProjectLocator.findRoot(directory);
+    LayoutCheck.requireCurrent(root);
+    return root;
+  }
+
+  /**
+   * Finds the project containing {@code directory} and reads its model, for reading only: no lock is taken. A
+   * project of the first layout is refused, as by {@link #findRoot}.
+   */
+  public LoadedProject open(Path directory) {
+    Path root = findRoot(directory);
     return new LoadedProject(root, codec.fromJson(ModelFileText.decode(readModelBytes(root))));
   }
 
@@ -158,10 +173,7 @@ public final class ProjectEngine {
   }
 
   private OpenProject open(Path directory, String holder, boolean currentLayout) {
-    Path root = ProjectLocator.findRoot(directory);
-    if (currentLayout) {
-      LayoutCheck.requireCurrent(root);
-    }
+    Path root = currentLayout ? findRoot(directory) : ProjectLocator.findRoot(directory);
     ProjectLock lock = ProjectLock.acquire(root, holder, ProjectLock.WAIT);
     try {
       byte[] bytes = readModelBytes(root);

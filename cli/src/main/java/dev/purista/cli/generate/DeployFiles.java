@@ -90,14 +90,19 @@ final class DeployFiles {
         + service.version();
   }
 
-  /** The broker container of a bridge and the variable that points a process at it. */
-  record Broker(String image, String command, String variable, String url) {
+  /**
+   * The broker container of a bridge and the variable that points a process at it: {@code url} reaches the
+   * broker container of {@code compose.yaml}, {@code localUrl} a broker with its default settings on this machine.
+   */
+  record Broker(String image, String command, String variable, String url, String localUrl) {
     static Broker of(String bridge) {
       return switch (bridge) {
-        case "nats" -> new Broker("nats:2.10-alpine", "[\"-js\"]", "PURISTA_NATS_URL", "nats://broker:4222");
+        case "nats" -> new Broker("nats:2.10-alpine", "[\"-js\"]", "PURISTA_NATS_URL", "nats://broker:4222",
+            "nats://localhost:4222");
         case "mqtt" -> new Broker("eclipse-mosquitto:2", "[\"mosquitto\", \"-c\", \"/mosquitto-no-auth.conf\"]",
-            "PURISTA_MQTT_URL", "tcp://broker:1883");
-        default -> new Broker("rabbitmq:3.13-alpine", "", "PURISTA_AMQP_URL", "amqp://guest:guest@broker:5672");
+            "PURISTA_MQTT_URL", "tcp://broker:1883", "tcp://localhost:1883");
+        default -> new Broker("rabbitmq:3.13-alpine", "", "PURISTA_AMQP_URL", "amqp://guest:guest@broker:5672",
+            "amqp://guest:guest@localhost:5672");
       };
     }
   }

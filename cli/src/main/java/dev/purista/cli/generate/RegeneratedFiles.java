@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * The regenerated files of a project, computed from the model (and the templates): each service's wiring, typed
- * client, event constants and queues, the targets aggregator, one module (bootstrap, build, deployment files) per
- * target, and the service catalog (an index and a page per service). Same model, same templates,
- * same bytes.
+ * client, event constants and queues, the targets aggregator and its README (how to build, run and deploy each
+ * target), one module (bootstrap, build, deployment files) per target, and the service catalog (an index and a
+ * page per service). Same model, same templates, same bytes.
  */
 public final class RegeneratedFiles {
   private static final Map<String, BootstrapEmitter> BOOTSTRAPS = Stream.of(new MonolithBootstrapEmitter(),
@@ -36,6 +36,7 @@ public final class RegeneratedFiles {
       files.addAll(serviceFiles(layout, model, service));
     }
     files.add(TargetsAggregator.render(renderer, model));
+    files.add(TargetsReadme.render(renderer, model, layout));
     for (TargetModel target : model.targets()) {
       BootstrapEmitter emitter = bootstrap(target);
       files.addAll(emitter.code(layout, model, target, renderer));
@@ -48,10 +49,10 @@ public final class RegeneratedFiles {
   /**
    * The regenerated files a change from {@code before} to {@code after} can alter, so that a change costs what it
    * touches rather than what the project holds: the wiring, client and event constants of each service that is
-   * new or changed (they depend on their own service only), each bootstrap when what it is made from changed (see
-   * its {@code inputs}), and the pages of the service catalog whose content changed (see
-   * {@link ServiceCatalog#changedBy}). The files of untouched services are
-   * neither rendered nor read. In the order of {@link #all}, with the same bytes.
+   * new or changed (they depend on their own service only), the targets README when what it names changed, each
+   * bootstrap when what it is made from changed (see its {@code inputs}), and the pages of the service catalog
+   * whose content changed (see {@link ServiceCatalog#changedBy}). The files of untouched services are neither
+   * rendered nor read. In the order of {@link #all}, with the same bytes.
    */
   public static List<ProposedFile> changedBy(ProjectModel before, ProjectModel after, TemplateRenderer renderer) {
     ProjectLayout layout = new ProjectLayout(after.project().basePackage());
@@ -65,6 +66,10 @@ public final class RegeneratedFiles {
     if (!before.project().equals(after.project())
         || !TargetsAggregator.inputs(before).equals(TargetsAggregator.inputs(after))) {
       files.add(TargetsAggregator.render(renderer, after));
+    }
+    ProjectLayout layoutBefore = new ProjectLayout(before.project().basePackage());
+    if (!TargetsReadme.inputs(before, layoutBefore).equals(TargetsReadme.inputs(after, layout))) {
+      files.add(TargetsReadme.render(renderer, after, layout));
     }
     for (TargetModel target : after.targets()) {
       BootstrapEmitter emitter = bootstrap(target);

@@ -136,6 +136,29 @@ class GenBootstrapCmdTest {
   }
 
   @Test
+  void genBootstrapItselfStopsAtAHandEditedTargetFileUntilForced() throws IOException {
+    TestProjects.expectSuccess(project, "gen", "bootstrap", "--target", "microservice", "--bridge", "amqp");
+    Path main = project.resolve(bootstrap("microservice", "UserV1Main"));
+    Files.writeString(main, Files.readString(main) + "// mine\n");
+    ProjectTree before = ProjectTree.of(project);
+
+    CliResult refused = CliRun.run(project, "gen", "bootstrap", "--target", "microservice", "--bridge", "nats");
+
+    assertEquals(ExitCode.CONFLICT.code(), refused.exitCode(), refused.toString());
+    assertTrue(refused.err().contains(bootstrap("microservice", "UserV1Main")), refused.toString());
+    assertEquals(before, ProjectTree.of(project), "nothing was written, purista.json included");
+
+    CliResult forced = CliRun.run(project, "gen", "bootstrap", "--target", "microservice", "--bridge", "nats",
+        "--force");
+
+    assertEquals(0, forced.exitCode(), forced.toString());
+    String rewritten = Files.readString(main);
+    assertFalse(rewritten.contains("// mine"), rewritten);
+    assertTrue(rewritten.contains("eventBridge(\"nats\")"), rewritten);
+    assertTrue(Files.readString(project.resolve("purista.json")).contains("\"bridge\": \"nats\""));
+  }
+
+  @Test
   void aProjectInTheFirstLayoutIsRefusedWithWhatToDo() throws IOException {
     Path old = Files.createDirectories(dir.resolve("old"));
     Files.writeString(old.resolve("purista.json"), Files.readString(project.resolve("purista.json")));

@@ -13,11 +13,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NewProjectCmdTest {
   private static final List<String> PROJECT_FILES = List.of(
@@ -37,6 +40,7 @@ class NewProjectCmdTest {
       "services/src/main/java/com/example/shop/service/ping/v1/command/ping/PingPayload.java",
       "services/src/main/java/com/example/shop/service/ping/v1/command/ping/PingResult.java",
       "services/src/test/java/com/example/shop/service/ping/v1/command/ping/PingCommandTest.java",
+      "targets/README.md",
       "targets/monolith/pom.xml",
       "targets/monolith/src/main/java/com/example/shop/bootstrap/monolith/MonolithMain.java",
       "targets/pom.xml");
@@ -119,6 +123,22 @@ class NewProjectCmdTest {
     assertTrue(result.out().contains("create     pom.xml\n"), result.out());
     assertTrue(result.out().endsWith("Dry run: nothing was written.\n"), result.out());
     assertFalse(Files.exists(dir.resolve("shop")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--targets nonsense", "--targets monolith,nonsense", "--targets lambda --bridge nats"})
+  void aBadTargetExitsWithTwoAndWritesNothing(String options) throws IOException {
+    String[] args = ("new project shop -B " + options).split(" ");
+
+    CliResult result = CliRun.run(dir, args);
+
+    assertEquals(ExitCode.USAGE.code(), result.exitCode(), result.toString());
+    assertTrue(result.err().startsWith("error: "), result.toString());
+    assertTrue(result.err().contains(options.contains("nonsense") ? "nonsense" : "--bridge"), result.toString());
+    assertFalse(Files.exists(dir.resolve("shop")), "no project directory, no git repository");
+    try (Stream<Path> entries = Files.list(dir)) {
+      assertEquals(List.of(), entries.toList(), "nothing was written");
+    }
   }
 
   @Test

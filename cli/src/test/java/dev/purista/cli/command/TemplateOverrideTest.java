@@ -1,6 +1,7 @@
 package dev.purista.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.purista.cli.CliRun;
@@ -9,6 +10,8 @@ import dev.purista.cli.ExitCode;
 import dev.purista.cli.ProjectTree;
 import dev.purista.cli.TestProjects;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +32,11 @@ class TemplateOverrideTest {
   }
 
   private void override(String template) throws IOException {
-    Path file = project.resolve(OVERRIDE);
+    override(OVERRIDE, template);
+  }
+
+  private void override(String path, String template) throws IOException {
+    Path file = project.resolve(path);
     Files.createDirectories(file.getParent());
     Files.writeString(file, template);
   }
@@ -58,5 +65,39 @@ class TemplateOverrideTest {
         + "not provided\nhint: the variables it can use are [hasServices, projectName, services]\n"),
         result.err());
     assertEquals(before, ProjectTree.of(project));
+  }
+
+  /**
+   * What docs/cli.md promises for deployment files: a team changes them through an override, which regeneration
+   * applies (to services added later too) without calling the result a conflict.
+   */
+  @Test
+  void aDeployTemplateOverrideIsUsedOnRegenerationAndIsNoConflict() throws IOException {
+    TestProjects.expectSuccess(project, "gen", "bootstrap", "--target", "microservice");
+    String bundled = bundledTemplate("deploy/k8s/service.yaml.mustache");
+    assertTrue(bundled.contains("  replicas: 2\n"), bundled);
+    override(".purista/templates/deploy/k8s/service.yaml.mustache", bundled.replace("  replicas: 2\n", "  replicas: 5\n"));
+
+    CliResult regenerated = TestProjects.expectSuccess(project, "regenerate");
+
+    assertTrue(regenerated.out().contains("update     deploy/k8s/ping-v1.yaml\n"), regenerated.out());
+    assertTrue(regenerated.out().contains("update     deploy/k8s/gateway.yaml\n"), regenerated.out());
+    for (String file : new String[] {"deploy/k8s/ping-v1.yaml", "deploy/k8s/gateway.yaml"}) {
+      String manifest = Files.readString(project.resolve(file));
+      assertTrue(manifest.contains("  replicas: 5\n") && !manifest.contains("  replicas: 2\n"), file + "\n" + manifest);
+    }
+    TestProjects.expectSuccess(project, "add", "service", "email", "-B");
+    assertTrue(Files.readString(project.resolve("deploy/k8s/email-v1.yaml")).contains("  replicas: 5\n"),
+        "a service added later gets the override too");
+    CliResult again = TestProjects.expectSuccess(project, "regenerate", "--dry-run");
+    assertFalse(again.out().contains("conflict"), again.out());
+    assertTrue(again.out().contains("identical  deploy/k8s/ping-v1.yaml\n"), again.out());
+  }
+
+  private static String bundledTemplate(String name) throws IOException {
+    try (InputStream in = TemplateOverrideTest.class.getResourceAsStream("/purista/templates/" + name)) {
+      assertTrue(in != null, name + " is bundled");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 }

@@ -13,12 +13,19 @@ import dev.purista.cli.plan.ContentHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.diff.DiffConfig;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.FollowFilter;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +90,29 @@ class UpgradeCmdTest {
       assertTrue(status.getAdded().contains("services/" + HANDLER), status.getAdded().toString());
     }
     TestProjects.expectSuccess(project, "add", "service", "email", "-B");
+  }
+
+  @Test
+  void afterTheCommitGitLogFollowReachesTheCommitsBeforeTheUpgrade() throws Exception {
+    TestProjects.expectSuccess(project, "upgrade");
+
+    try (Git git = Git.open(project.toFile())) {
+      git.commit().setMessage("upgrade").setSign(false).call();
+      Repository repository = git.getRepository();
+      List<String> history = new ArrayList<>();
+      try (RevWalk walk = new RevWalk(repository)) {
+        // What `git log --follow services/...` does: follow the path back through renames.
+        walk.setTreeFilter(FollowFilter.create("services/" + HANDLER, repository.getConfig().get(DiffConfig.KEY)));
+        walk.markStart(walk.parseCommit(repository.resolve("HEAD")));
+        for (RevCommit commit : walk) {
+          history.add(commit.getShortMessage());
+        }
+      }
+      assertEquals("upgrade", history.get(0), history.toString());
+      assertTrue(history.contains("the first layout"), "the moved handler's history goes on before the upgrade: "
+          + history);
+      assertTrue(history.get(history.size() - 1).startsWith("Create shop with purista"), history.toString());
+    }
   }
 
   @Test

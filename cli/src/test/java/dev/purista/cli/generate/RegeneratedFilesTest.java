@@ -39,6 +39,7 @@ class RegeneratedFilesTest {
         "services/src/main/java/com/example/shop/service/user/v1/UserV1Client.java",
         "services/src/main/java/com/example/shop/service/user/v1/UserV1Events.java",
         "targets/pom.xml",
+        "targets/README.md",
         "targets/monolith/src/main/java/com/example/shop/bootstrap/monolith/MonolithMain.java",
         "targets/monolith/pom.xml",
         "deploy/docker/monolith.Dockerfile",
