@@ -2,6 +2,7 @@ package dev.purista.lambda.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.purista.testkit.LambdaRuntimeApiStandIn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -223,12 +225,19 @@ class LambdaRuntimeIT {
     LambdaRuntimeApiStandIn.Outcome handled = runtime.invoke(event.toString(), TIMEOUT, WAIT);
     LambdaRuntimeApiStandIn.Outcome refused = runtime.invoke("{\"unknown\":true}", TIMEOUT, WAIT);
 
+    assertNotEquals(handled.requestId(), refused.requestId(), "each invocation has a request id of its own");
+
+    // The handler runs on its service's thread: its line carries the trace id, which is the request id here.
     JsonNode handlerLine = logLine("recorded order logged-order");
-    assertEquals(handled.requestId(), handlerLine.path("mdc").path("traceId").asText(), handlerLine::toString);
-    assertEquals("shop", handlerLine.path("mdc").path("service").asText());
+    assertEquals(handled.requestId(), handlerLine.path("traceId").asText(), handlerLine::toString);
+    assertEquals("shop", handlerLine.path("service").asText());
+    assertEquals("INFO", handlerLine.path("level").asText());
+    // The adapter logs on the invocation's thread, where the MDC holds the request id Lambda handed out.
     JsonNode adapterLine = logLine("Unknown event shape with fields [unknown]");
-    assertEquals(refused.requestId(), adapterLine.path("mdc").path("awsRequestId").asText(), adapterLine::toString);
+    assertEquals(refused.requestId(), adapterLine.path("awsRequestId").asText(), adapterLine::toString);
     assertEquals("ERROR", adapterLine.path("level").asText());
+    assertEquals("dev.purista.lambda.internal.EventRouter", adapterLine.path("logger").asText());
+    Instant.parse(adapterLine.path("timestamp").asText());
   }
 
   private static JsonNode logLine(String containing) throws Exception {
