@@ -185,6 +185,7 @@ class LambdaRuntimeIT {
   @Test
   void unknownShapesAndMalformedEventsFailTheInvocationAndTheLoopGoesOn() throws Exception {
     String type = "dev.purista.lambda.InvalidEventException";
+    JsonNode before = stats();
     LambdaRuntimeApiStandIn.Outcome unknown = runtime.invoke("{\"hello\":\"world\"}", TIMEOUT, WAIT);
     assertTrue(unknown.error());
     assertEquals("Runtime.UserException", unknown.errorType());
@@ -205,6 +206,10 @@ class LambdaRuntimeIT {
     assertTrue(JSON.readTree(oversized.body()).path("errorMessage").asText().contains("PURISTA_LAMBDA_MAX_EVENT_BYTES"));
 
     assertTrue(function.isAlive());
+    JsonNode after = stats();
+    assertEquals(before.path("invocations").asInt() + 1, after.path("invocations").asInt(),
+        "no command ran for the refused events, only the stats call itself: " + after);
+    assertEquals(before.path("recordedOrders"), after.path("recordedOrders"), "no subscription ran");
     assertEquals(200, answer(v2("GET", "/api/v1/stats", "", null)).path("statusCode").asInt());
     assertServicesStartedOnce();
   }
@@ -238,6 +243,40 @@ class LambdaRuntimeIT {
     assertEquals("ERROR", adapterLine.path("level").asText());
     assertEquals("dev.purista.lambda.internal.EventRouter", adapterLine.path("logger").asText());
     Instant.parse(adapterLine.path("timestamp").asText());
+  }
+
+  @Test
+  void eachKindOfBadEventIsLoggedWithItsRequestId() throws Exception {
+    LambdaRuntimeApiStandIn.Outcome empty = runtime.invoke("", TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome malformed = runtime.invoke("{\"service\":", TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome array = runtime.invoke("[1,2,3]", TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome oversized = runtime.invoke(
+        ("{\"padding\":\"" + "x".repeat(MAX_EVENT_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8), TIMEOUT, WAIT);
+
+    assertLogged(empty, "The event is empty; nothing was invoked");
+    assertLogged(malformed, "The event is not JSON (");
+    assertLogged(array, "Unknown event shape with fields [(a JSON array, not an object)]");
+    assertLogged(oversized, "The event has more than " + MAX_EVENT_BYTES + " bytes (PURISTA_LAMBDA_MAX_EVENT_BYTES)");
+  }
+
+  /** Some line says {@code text} for the invocation of {@code outcome}, as an error with its request id. */
+  private static void assertLogged(LambdaRuntimeApiStandIn.Outcome outcome, String text) throws Exception {
+    assertTrue(outcome.error(), outcome::toString);
+    for (int attempt = 0; attempt < 50; attempt++) {
+      for (String line : function.output()) {
+        if (line.contains(text)) {
+          JsonNode json = JSON.readTree(line);
+          if (outcome.requestId().equals(json.path("awsRequestId").asText())) {
+            assertEquals("ERROR", json.path("level").asText(), line);
+            assertTrue(json.path("message").asText().endsWith("nothing was invoked"), line);
+            return;
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no line says " + text + " for request " + outcome.requestId() + ":\n"
+        + String.join("\n", function.output()));
   }
 
   private static JsonNode logLine(String containing) throws Exception {
