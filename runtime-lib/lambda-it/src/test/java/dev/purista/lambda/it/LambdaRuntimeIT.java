@@ -47,7 +47,9 @@ class LambdaRuntimeIT {
     function = LambdaFunctionProcess.start(FunctionJar.path(), FunctionJar.awsRuntime(), workDir,
         ShopFunction.class.getName(), runtime.address(),
         Map.of("PURISTA_HTTP_MAX_BODY_BYTES", Integer.toString(MAX_BODY_BYTES),
-            "PURISTA_LAMBDA_MAX_EVENT_BYTES", Integer.toString(MAX_EVENT_BYTES)));
+            "PURISTA_LAMBDA_MAX_EVENT_BYTES", Integer.toString(MAX_EVENT_BYTES),
+            // As Lambda's advanced logging controls set it; INFO, the default, would hide the priming lines.
+            "AWS_LAMBDA_LOG_LEVEL", "DEBUG"));
   }
 
   @AfterAll
@@ -243,6 +245,13 @@ class LambdaRuntimeIT {
     assertEquals("ERROR", adapterLine.path("level").asText());
     assertEquals("dev.purista.lambda.internal.EventRouter", adapterLine.path("logger").asText());
     Instant.parse(adapterLine.path("timestamp").asText());
+  }
+
+  @Test
+  void theLevelComesFromTheLambdaLogLevelVariable() throws Exception {
+    JsonNode priming = logLine("primed OPTIONS /api/v1/greetings");
+    assertEquals("DEBUG", priming.path("level").asText(), priming::toString);
+    assertEquals("dev.purista.lambda.internal.RoutePriming", priming.path("logger").asText());
   }
 
   @Test
