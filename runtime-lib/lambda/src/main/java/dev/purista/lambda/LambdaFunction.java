@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,7 +48,6 @@ public final class LambdaFunction {
 
   private final List<Entry> services;
   private final Supplier<EventBridge> bridgeFactory;
-  private final boolean broker;
   private final LambdaSettings settings;
   private final OpenTelemetry openTelemetry;
   /** Runs after each invocation, its span ended: a flush of buffered telemetry, say. */
@@ -55,13 +55,16 @@ public final class LambdaFunction {
   /** Where the stores and the queue bridge come from; {@code null}: each service's own in-memory ones. */
   private final Function<String, String> storeEnvironment;
   private volatile Running running;
+  /** Whether the bridge of the last start connects to a broker; kept after a stop, for the restore. */
+  private volatile boolean broker;
+  /** The HTTP routes primed so far, at each start and each {@link #prime()}, added up. */
+  private final AtomicLong primedRoutes = new AtomicLong();
   /** Looked up at the first start, on a thread of its own, and kept across restarts. */
   private BackgroundValidator validator;
 
   private LambdaFunction(Builder builder) {
     this.services = List.copyOf(builder.services);
     this.bridgeFactory = builder.bridge;
-    this.broker = builder.broker;
     this.settings = builder.settings;
     this.openTelemetry = builder.openTelemetry;
     this.storeEnvironment = builder.storeEnvironment;
@@ -95,6 +98,7 @@ public final class LambdaFunction {
     services.forEach(entry -> definitions.add(entry.definition));
     LocalSubscriptions bridge = new LocalSubscriptions(Objects.requireNonNull(bridgeFactory.get(),
         "the bridge factory returned null"));
+    broker = bridge.connectsToABroker();
     Application.Builder builder = Application.builder(bridge);
     if (openTelemetry != null) {
       builder.openTelemetry(openTelemetry);
@@ -127,6 +131,7 @@ public final class LambdaFunction {
     EventRouter primingRouter = new EventRouter(gateway.openTelemetry(OpenTelemetry.noop()).build(), bridge,
         http.maxBodyBytes(), Long.MAX_VALUE, settings.deadlineMargin());
     int primed = RoutePriming.prime(primingRouter, built.routes().routes());
+    primedRoutes.addAndGet(primed);
     validator.await();
     typesPrimed.join();
     LOG.info("{} services started on the {} bridge in {} ms; {} HTTP routes primed", definitions.size(),
@@ -183,9 +188,18 @@ public final class LambdaFunction {
     return settings.maxEventBytes();
   }
 
-  /** Whether the services run on a broker bridge, whose connections a snapshot must not contain. */
+  /**
+   * Whether the services run on a bridge that connects to a broker ({@link EventBridge#connectsToABroker()}),
+   * whose connections a snapshot must not contain: the bridge of the last {@link #start()}, so still known after
+   * {@link #stop()}; false before the first start.
+   */
   public boolean usesBroker() {
     return broker;
+  }
+
+  /** How many HTTP routes have been primed, at each start and each {@link #prime()}, added up. */
+  public long primedRoutes() {
+    return primedRoutes.get();
   }
 
   /** Whether the services run; false before {@link #start()}, after {@link #stop()}. */
@@ -223,7 +237,9 @@ public final class LambdaFunction {
       throw new IllegalStateException("the function has not started");
     }
     TypePriming.prime(validators());
-    return RoutePriming.prime(current.primingRouter, current.gateway.routes().routes());
+    int primed = RoutePriming.prime(current.primingRouter, current.gateway.routes().routes());
+    primedRoutes.addAndGet(primed);
+    return primed;
   }
 
   /** What one start produced. */
@@ -259,7 +275,6 @@ public final class LambdaFunction {
   public static final class Builder {
     private final List<Entry> services = new ArrayList<>();
     private Supplier<EventBridge> bridge = DefaultEventBridge::new;
-    private boolean broker;
     private LambdaSettings settings;
     private OpenTelemetry openTelemetry;
     private Function<String, String> storeEnvironment;
@@ -329,13 +344,13 @@ public final class LambdaFunction {
     }
 
     /**
-     * Runs the services on a broker bridge, such as {@code AmqpBridge::fromEnvironment}, when they must reach
-     * services outside this function. Called at each start: once at initialisation, and again after a SnapStart
-     * restore, since broker connections are closed before the snapshot.
+     * Runs the services on the bridge {@code factory} makes, such as {@code AmqpBridge::fromEnvironment} when they
+     * must reach services outside this function. Called at each start: once at initialisation, and again after a
+     * SnapStart restore when the bridge {@linkplain EventBridge#connectsToABroker() connects to a broker}, since
+     * broker connections are closed before the snapshot. An in-memory bridge keeps its services in the snapshot.
      */
     public Builder bridge(Supplier<EventBridge> factory) {
       this.bridge = Objects.requireNonNull(factory, "factory == null");
-      this.broker = true;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.purista.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +152,20 @@ class LambdaFunctionTest {
   }
 
   @Test
+  void aDirectInvocationPastItsDeadlineAnswersTheTimeoutErrorObject() throws Exception {
+    start(LambdaSettings.builder().deadlineMargin(Duration.ofMillis(200)).build());
+    long started = System.nanoTime();
+    JsonNode answer = handle(JSON.readTree("{\"service\":\"test\",\"command\":\"nap\",\"payload\":{\"millis\":3000}}"),
+        Duration.ofMillis(700));
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(504, answer.path("error").path("status").asInt(), answer::toString);
+    assertFalse(answer.path("error").path("message").asText().isBlank(), answer::toString);
+    assertEquals(1, answer.size(), "only the error object: " + answer);
+    assertEquals(1, services.naps.get(), "the command was invoked");
+    assertTrue(tookMs < 2500, "answered after " + tookMs + " ms");
+  }
+
+  @Test
   void aDirectInvocationWithoutVersionMeansVersionOne() throws Exception {
     start();
     JsonNode answer = handle(JSON.readTree("{\"service\":\"test\",\"command\":\"echo\",\"payload\":{\"name\":\"Ada\"},"
@@ -174,6 +189,17 @@ class LambdaFunctionTest {
     JsonNode answer = handle(sqs("arn:aws:sqs:eu-central-1:1:orders", "o1", "fail-2", "o3"));
     assertEquals(List.of("id-fail-2"), failures(answer));
     assertEquals(List.of("o1", "o3"), services.orders.stream().sorted().toList());
+  }
+
+  @Test
+  void aMessageNotDoneByTheDeadlineIsReportedFailed() throws Exception {
+    start(LambdaSettings.builder().deadlineMargin(Duration.ofMillis(200)).build());
+    long started = System.nanoTime();
+    JsonNode answer = handle(sqs("arn:aws:sqs:eu-central-1:1:orders", "o1", "slow-2"), Duration.ofMillis(700));
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(List.of("id-slow-2"), failures(answer));
+    assertEquals(List.of("o1"), services.orders);
+    assertTrue(tookMs < 1500, "answered at the deadline, not when the message was done: " + tookMs + " ms");
   }
 
   @Test
@@ -223,7 +249,13 @@ class LambdaFunctionTest {
     assertEquals("The event is empty", empty.getMessage());
     assertThrows(InvalidEventException.class,
         () -> function.handle("\"text\"".getBytes(StandardCharsets.UTF_8), "r", Duration.ofSeconds(5)));
-    assertEquals(0, services.echoes.get() + services.naps.get());
+    // An SQS batch but for its event source: records of an unknown source run no subscription either.
+    ObjectNode unknownSource = sqs("arn:aws:sqs:eu-central-1:1:orders", "o1");
+    ((ObjectNode) unknownSource.path("Records").get(0)).remove("eventSource");
+    assertThrows(InvalidEventException.class,
+        () -> function.handle(JSON.writeValueAsBytes(unknownSource), "r", Duration.ofSeconds(5)));
+    assertEquals(0, services.echoes.get() + services.naps.get(), "no command ran");
+    assertEquals(List.of(), services.orders, "no subscription ran");
   }
 
   @Test

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.spi.EventBridge;
+import dev.purista.core.spi.support.ForwardingEventBridge;
 import dev.purista.nats.NatsBridge;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,17 +30,40 @@ class SnapStartHooksTest {
         .settings(LambdaSettings.builder().build()).build().start();
     try {
       SnapStartHooks hooks = SnapStartHooks.register(function);
-      EventBridge bridge = function.application().bridge();
+      assertEquals(2, function.primedRoutes(), "both HTTP routes, primed at the start");
       hooks.beforeCheckpoint(null);
-      assertEquals(2, function.prime(), "both HTTP routes");
+      assertEquals(4, function.primedRoutes(), "both routes primed again by the hook");
       assertEquals(0, services.echoes.get() + services.naps.get(), "no handler ran");
-      assertTrue(function.isRunning(), "the in-memory services stay in the snapshot");
-      hooks.afterRestore(null);
-      assertSame(bridge, function.application().bridge(), "nothing restarted");
-      assertEquals("Ada", echo(function).path("name").asText());
+      assertInMemoryServicesStayInTheSnapshot(function, hooks);
     } finally {
       function.stop();
     }
+  }
+
+  @Test
+  void anInMemoryBridgeFromAFactoryAlsoKeepsItsServicesInTheSnapshot() throws Exception {
+    // A factory of its own, wrapped as a counting or recording bridge would be: still no broker behind it.
+    LambdaFunction function = LambdaFunction.builder().service(new TestServices("primed").definition)
+        .bridge(() -> new ForwardingEventBridge(new DefaultEventBridge()))
+        .settings(LambdaSettings.builder().build()).build().start();
+    try {
+      assertFalse(function.usesBroker());
+      assertInMemoryServicesStayInTheSnapshot(function, SnapStartHooks.register(function));
+    } finally {
+      function.stop();
+    }
+  }
+
+  private static void assertInMemoryServicesStayInTheSnapshot(LambdaFunction function, SnapStartHooks hooks)
+      throws Exception {
+    EventBridge bridge = function.application().bridge();
+    hooks.beforeCheckpoint(null);
+    assertTrue(function.isRunning(), "the in-memory services stay in the snapshot");
+    assertSame(bridge, function.application().bridge());
+    hooks.afterRestore(null);
+    assertSame(bridge, function.application().bridge(), "nothing restarted");
+    assertTrue(bridge.isReady());
+    assertEquals("Ada", echo(function).path("name").asText());
   }
 
   @Test
@@ -55,10 +80,13 @@ class SnapStartHooksTest {
         .settings(LambdaSettings.builder().build()).build().start();
     try {
       SnapStartHooks hooks = SnapStartHooks.register(function);
+      assertTrue(function.usesBroker());
       assertEquals("Ada", echo(function, services).path("name").asText());
       assertTrue(bridges.get(0).isReady());
+      long primedAtStart = function.primedRoutes();
 
       hooks.beforeCheckpoint(null);
+      assertEquals(primedAtStart + 2, function.primedRoutes(), "primed before the services stopped");
       assertFalse(function.isRunning());
       assertFalse(bridges.get(0).isReady(), "the connection is closed before the snapshot");
       assertFalse(bridges.get(0).isHealthy());

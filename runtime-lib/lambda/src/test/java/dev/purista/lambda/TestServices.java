@@ -61,6 +61,9 @@ final class TestServices {
           if (order.orderId().startsWith("fail")) {
             throw new IllegalStateException("refused " + order.orderId());
           }
+          if (order.orderId().startsWith("slow")) {
+            Thread.sleep(2_000);
+          }
           orders.add(order.orderId());
           return null;
         })

@@ -86,6 +86,12 @@ public final class DefaultEventBridge implements EventBridge {
     return true;
   }
 
+  /** Nothing outside the process: a snapshot may keep it started. */
+  @Override
+  public boolean connectsToABroker() {
+    return false;
+  }
+
   @Override
   public synchronized void start() {
     if (started) {

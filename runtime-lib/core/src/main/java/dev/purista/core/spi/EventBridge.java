@@ -46,6 +46,16 @@ public interface EventBridge extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Whether this bridge holds connections to something outside the process (a broker), which must be closed
+   * before a process snapshot (a SnapStart or CRaC checkpoint) and opened again after the restore. The default
+   * is the safe answer for any bridge: stopping and starting again costs time but never keeps a dead connection.
+   * The in-memory bridge, which has no outside, says no.
+   */
+  default boolean connectsToABroker() {
+    return true;
+  }
+
   /** Connects; blocks until the bridge can serve. Idempotent. */
   void start();
 

@@ -29,7 +29,8 @@ public final class ShopService {
   }
 
   /** What this JVM has done so far. */
-  public record Stats(int bridgeStarts, int commandRegistrations, long pid, List<String> recordedOrders) {
+  public record Stats(int bridgeStarts, int commandRegistrations, int invocations, long pid,
+      List<String> recordedOrders) {
   }
 
   /** An SQS event's payload. */
@@ -47,7 +48,8 @@ public final class ShopService {
       .builder("stats", Void.class, Void.class, Stats.class)
       .http(HttpMethod.GET, "stats", HttpAccess.PUBLIC)
       .handler((context, payload, parameter) -> new Stats(CountingBridge.STARTS.get(),
-          CountingBridge.COMMAND_REGISTRATIONS.get(), ProcessHandle.current().pid(), List.copyOf(RECORDED_ORDERS)))
+          CountingBridge.COMMAND_REGISTRATIONS.get(), CountingBridge.INVOCATIONS.get(), ProcessHandle.current().pid(),
+          List.copyOf(RECORDED_ORDERS)))
       .build();
 
   public static final CommandDefinition<Void, Void, Greeting> REFUSE = CommandDefinition

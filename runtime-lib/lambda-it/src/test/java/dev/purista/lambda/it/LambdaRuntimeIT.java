@@ -2,6 +2,7 @@ package dev.purista.lambda.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.purista.testkit.LambdaRuntimeApiStandIn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -45,7 +47,9 @@ class LambdaRuntimeIT {
     function = LambdaFunctionProcess.start(FunctionJar.path(), FunctionJar.awsRuntime(), workDir,
         ShopFunction.class.getName(), runtime.address(),
         Map.of("PURISTA_HTTP_MAX_BODY_BYTES", Integer.toString(MAX_BODY_BYTES),
-            "PURISTA_LAMBDA_MAX_EVENT_BYTES", Integer.toString(MAX_EVENT_BYTES)));
+            "PURISTA_LAMBDA_MAX_EVENT_BYTES", Integer.toString(MAX_EVENT_BYTES),
+            // As Lambda's advanced logging controls set it; INFO, the default, would hide the priming lines.
+            "AWS_LAMBDA_LOG_LEVEL", "DEBUG"));
   }
 
   @AfterAll
@@ -183,6 +187,7 @@ class LambdaRuntimeIT {
   @Test
   void unknownShapesAndMalformedEventsFailTheInvocationAndTheLoopGoesOn() throws Exception {
     String type = "dev.purista.lambda.InvalidEventException";
+    JsonNode before = stats();
     LambdaRuntimeApiStandIn.Outcome unknown = runtime.invoke("{\"hello\":\"world\"}", TIMEOUT, WAIT);
     assertTrue(unknown.error());
     assertEquals("Runtime.UserException", unknown.errorType());
@@ -203,6 +208,10 @@ class LambdaRuntimeIT {
     assertTrue(JSON.readTree(oversized.body()).path("errorMessage").asText().contains("PURISTA_LAMBDA_MAX_EVENT_BYTES"));
 
     assertTrue(function.isAlive());
+    JsonNode after = stats();
+    assertEquals(before.path("invocations").asInt() + 1, after.path("invocations").asInt(),
+        "no command ran for the refused events, only the stats call itself: " + after);
+    assertEquals(before.path("recordedOrders"), after.path("recordedOrders"), "no subscription ran");
     assertEquals(200, answer(v2("GET", "/api/v1/stats", "", null)).path("statusCode").asInt());
     assertServicesStartedOnce();
   }
@@ -223,12 +232,60 @@ class LambdaRuntimeIT {
     LambdaRuntimeApiStandIn.Outcome handled = runtime.invoke(event.toString(), TIMEOUT, WAIT);
     LambdaRuntimeApiStandIn.Outcome refused = runtime.invoke("{\"unknown\":true}", TIMEOUT, WAIT);
 
+    assertNotEquals(handled.requestId(), refused.requestId(), "each invocation has a request id of its own");
+
+    // The handler runs on its service's thread: its line carries the trace id, which is the request id here.
     JsonNode handlerLine = logLine("recorded order logged-order");
-    assertEquals(handled.requestId(), handlerLine.path("mdc").path("traceId").asText(), handlerLine::toString);
-    assertEquals("shop", handlerLine.path("mdc").path("service").asText());
+    assertEquals(handled.requestId(), handlerLine.path("traceId").asText(), handlerLine::toString);
+    assertEquals("shop", handlerLine.path("service").asText());
+    assertEquals("INFO", handlerLine.path("level").asText());
+    // The adapter logs on the invocation's thread, where the MDC holds the request id Lambda handed out.
     JsonNode adapterLine = logLine("Unknown event shape with fields [unknown]");
-    assertEquals(refused.requestId(), adapterLine.path("mdc").path("awsRequestId").asText(), adapterLine::toString);
+    assertEquals(refused.requestId(), adapterLine.path("awsRequestId").asText(), adapterLine::toString);
     assertEquals("ERROR", adapterLine.path("level").asText());
+    assertEquals("dev.purista.lambda.internal.EventRouter", adapterLine.path("logger").asText());
+    Instant.parse(adapterLine.path("timestamp").asText());
+  }
+
+  @Test
+  void theLevelComesFromTheLambdaLogLevelVariable() throws Exception {
+    JsonNode priming = logLine("primed OPTIONS /api/v1/greetings");
+    assertEquals("DEBUG", priming.path("level").asText(), priming::toString);
+    assertEquals("dev.purista.lambda.internal.RoutePriming", priming.path("logger").asText());
+  }
+
+  @Test
+  void eachKindOfBadEventIsLoggedWithItsRequestId() throws Exception {
+    LambdaRuntimeApiStandIn.Outcome empty = runtime.invoke("", TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome malformed = runtime.invoke("{\"service\":", TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome array = runtime.invoke("[1,2,3]", TIMEOUT, WAIT);
+    LambdaRuntimeApiStandIn.Outcome oversized = runtime.invoke(
+        ("{\"padding\":\"" + "x".repeat(MAX_EVENT_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8), TIMEOUT, WAIT);
+
+    assertLogged(empty, "The event is empty; nothing was invoked");
+    assertLogged(malformed, "The event is not JSON (");
+    assertLogged(array, "Unknown event shape with fields [(a JSON array, not an object)]");
+    assertLogged(oversized, "The event has more than " + MAX_EVENT_BYTES + " bytes (PURISTA_LAMBDA_MAX_EVENT_BYTES)");
+  }
+
+  /** Some line says {@code text} for the invocation of {@code outcome}, as an error with its request id. */
+  private static void assertLogged(LambdaRuntimeApiStandIn.Outcome outcome, String text) throws Exception {
+    assertTrue(outcome.error(), outcome::toString);
+    for (int attempt = 0; attempt < 50; attempt++) {
+      for (String line : function.output()) {
+        if (line.contains(text)) {
+          JsonNode json = JSON.readTree(line);
+          if (outcome.requestId().equals(json.path("awsRequestId").asText())) {
+            assertEquals("ERROR", json.path("level").asText(), line);
+            assertTrue(json.path("message").asText().endsWith("nothing was invoked"), line);
+            return;
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no line says " + text + " for request " + outcome.requestId() + ":\n"
+        + String.join("\n", function.output()));
   }
 
   private static JsonNode logLine(String containing) throws Exception {

@@ -62,8 +62,10 @@ public final class EventRouter {
    */
   public byte[] answer(byte[] event, String traceId, Duration remaining) {
     if (event.length > maxEventBytes) {
-      throw new InvalidEventException("The event has " + event.length + " bytes; the limit is " + maxEventBytes
-          + " (PURISTA_LAMBDA_MAX_EVENT_BYTES)");
+      String message = "The event has " + event.length + " bytes; the limit is " + maxEventBytes
+          + " (PURISTA_LAMBDA_MAX_EVENT_BYTES)";
+      LOG.error("{}; nothing was invoked", message);
+      throw new InvalidEventException(message);
     }
     JsonNode json = parse(event);
     Duration deadline = Deadlines.commandDeadline(gateway.commandTimeout(), remaining, margin);

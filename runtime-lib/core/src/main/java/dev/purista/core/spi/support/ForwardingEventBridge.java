@@ -50,6 +50,11 @@ public class ForwardingEventBridge implements EventBridge {
   }
 
   @Override
+  public boolean connectsToABroker() {
+    return bridge.connectsToABroker();
+  }
+
+  @Override
   public void start() {
     bridge.start();
   }
