@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.event.Level;
 
@@ -20,6 +21,11 @@ import org.slf4j.event.Level;
  */
 final class JsonLineWriter {
   private static final JsonFactory JSON = new JsonFactory();
+  /** The fields every line has; an MDC entry of the same name would make a second key in the object. */
+  private static final Set<String> EVENT_FIELDS = Set.of("timestamp", "level", "logger", "thread", "message",
+      "exception");
+  /** Put before the name of an MDC entry that would clash with an event field, so both are kept. */
+  static final String CLASHING_MDC_PREFIX = "mdc.";
 
   private final Supplier<? extends OutputStream> out;
   private final Object lock = new Object();
@@ -59,7 +65,8 @@ final class JsonLineWriter {
       json.writeStringField("message", message);
       if (mdc != null) {
         for (Map.Entry<String, String> entry : mdc.entrySet()) {
-          json.writeStringField(entry.getKey(), entry.getValue());
+          String field = EVENT_FIELDS.contains(entry.getKey()) ? CLASHING_MDC_PREFIX + entry.getKey() : entry.getKey();
+          json.writeStringField(field, entry.getValue());
         }
       }
       if (throwable != null) {

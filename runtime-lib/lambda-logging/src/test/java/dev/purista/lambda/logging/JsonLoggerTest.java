@@ -65,6 +65,21 @@ class JsonLoggerTest {
   }
 
   @Test
+  void anMdcEntryNamedLikeAnEventFieldKeepsBothUnderAPrefix() throws Exception {
+    mdc.put("message", "from the MDC");
+    mdc.put("level", "custom");
+    logger(Level.INFO).info("from the call");
+
+    String line = lines().get(0);
+    assertEquals(1, line.split("\"message\"", -1).length - 1, () -> "one message key: " + line);
+    JsonNode parsed = JSON.readTree(line);
+    assertEquals("from the call", parsed.path("message").asText());
+    assertEquals("INFO", parsed.path("level").asText());
+    assertEquals("from the MDC", parsed.path("mdc.message").asText());
+    assertEquals("custom", parsed.path("mdc.level").asText());
+  }
+
+  @Test
   void mdcEntriesAreTopLevelFieldsWhileTheyAreSet() throws Exception {
     Logger logger = logger(Level.INFO);
     mdc.put("awsRequestId", "8476a536-e9f4-11e8-9739-2dfe598c3fcd");
