@@ -29,6 +29,8 @@ class EnvironmentBridgesIT {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
   /** The JVM's exit status when {@code main} ends with an exception, as the bridge's refusal does. */
   private static final int UNCAUGHT_EXCEPTION_EXIT = 1;
+  /** How health names the bridge {@code memory} selects; a broker's bridge is named after its protocol. */
+  private static final String IN_MEMORY_BRIDGE = "bridge:default";
 
   /**
    * Unset, {@code UserV1Main} runs on RabbitMQ, its bootstrap's default: its health lists the AMQP bridge, and a
@@ -65,8 +67,13 @@ class EnvironmentBridgesIT {
             Map.of("PURISTA_EVENT_BRIDGE", "memory"))) {
       user.awaitReady();
       edge.awaitReady();
+      assertEquals(Set.of(IN_MEMORY_BRIDGE, "http", "service:user:v1"),
+          Health.readyComponentsButStores(user.baseUrl()));
+      assertEquals(Set.of(IN_MEMORY_BRIDGE, "http", "service:ping:v1", "service:user:v1", "service:email:v1"),
+          Health.readyComponentsButStores(edge.baseUrl()));
       Http.Response pong = Http.get(edge.baseUrl() + "/api/v1/ping");
-      assertTrue(pong.status() == 200 && pong.body().contains("pong"), pong::body);
+      assertEquals(200, pong.status(), pong::body);
+      assertEquals("pong", pong.json().path("message").asText(), pong::body);
     }
   }
 
