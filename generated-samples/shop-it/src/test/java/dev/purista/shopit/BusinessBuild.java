@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  * welcome in the state store and names the instance that sent it, and {@code getUser} reads both back.
  *
  * <p>The files under {@code src/test/business} replace their namesakes in a copy of the sample; only user-owned
- * files are replaced, so every generated file (wiring, bootstraps, poms) is the sample's own. Only the monolith and
- * microservice targets are built from it, since only they run this code; one build serves every test class in
- * this JVM.
+ * files are replaced, so every generated file (wiring, bootstraps, poms, the edge launcher) is the sample's own.
+ * Only the monolith, microservice and edge targets are built from it, since only their tests run this code; one
+ * build serves every test class in this JVM.
  */
 final class BusinessBuild {
   private static final long BUILD_MINUTES = 10;
@@ -48,7 +48,8 @@ final class BusinessBuild {
           // The sample's own tests exercise the skeletons this copy replaced.
           "-Dmaven.test.skip=true",
           // Only the targets that run this code; the edge bundle (jlink) is not needed either.
-          "-pl", "targets/" + Sample.MONOLITH + ",targets/" + Sample.MICROSERVICE, "-am", "-Dexec.skip=true",
+          "-pl", "targets/" + Sample.MONOLITH + ",targets/" + Sample.MICROSERVICE + ",targets/" + Sample.EDGE, "-am",
+          "-Dexec.skip=true",
           "package");
       Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
           .redirectOutput(log.toFile()).start();

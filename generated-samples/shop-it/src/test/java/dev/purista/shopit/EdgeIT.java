@@ -1,6 +1,7 @@
 package dev.purista.shopit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import dev.purista.core.message.MessageAddress;
 import dev.purista.core.spi.EventBridge;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,26 +25,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample's edge jar ({@code EdgeMain}) on the MQTT bridge, with the machine's Mosquitto, started with the JVM
- * flags of its generated launcher (the small heap among them): a command invoked by another process (this test, a
- * purista client on an MQTT bridge of its own) is answered by the edge process, and its HTTP (the JDK's server)
- * serves health and the exposed commands.
+ * The sample's edge jar ({@code EdgeMain}, built with the test's business code) on the MQTT bridge, with the
+ * machine's Mosquitto, started with the JVM flags of its generated launcher (the small heap among them): a command
+ * invoked by another process (this test, a purista client on an MQTT bridge of its own) is answered by the edge
+ * process, the event of {@code signUp} reaches the {@code sendWelcome} subscription in it, and its HTTP (the JDK's
+ * server) serves health and the exposed commands.
  */
 class EdgeIT {
   private static final Duration START_WAIT = Duration.ofSeconds(60);
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
   private static final MessageAddress PING = MessageAddress.of("ping", "1", "ping");
+  private static final Duration EVENT_WAIT = Duration.ofSeconds(20);
   private static JavaProcess edge;
   private static EventBridge bridge;
   private static PuristaClient client;
+  private static Outbox outbox;
+  private static EventObserver observer;
 
   @BeforeAll
   static void start() throws Exception {
     String namespace = Broker.newNamespace();
+    outbox = Outbox.create("edge");
     Map<String, String> environment = new HashMap<>(Broker.MQTT.environment(namespace));
+    environment.put("SHOP_OUTBOX_DIR", outbox.variable());
     List<String> arguments = new ArrayList<>(launcherFlags());
-    arguments.addAll(List.of("-jar", Sample.artifact(Sample.reactorBuilt(), Sample.EDGE).toString()));
+    arguments.addAll(List.of("-jar", Sample.artifact(BusinessBuild.project(), Sample.EDGE).toString()));
     edge = JavaProcess.start("edge", arguments, environment);
+    observer = new EventObserver(Broker.MQTT.bridge(namespace));
     bridge = Broker.MQTT.bridge(namespace);
     bridge.start();
     client = PuristaClient.of(bridge, "edgeIt");
@@ -51,7 +60,7 @@ class EdgeIT {
 
   /** The JVM flags the generated launcher starts the edge process with: the words after its {@code exec "$java"}. */
   private static List<String> launcherFlags() throws IOException {
-    String launcher = Files.readString(Sample.reactorBuilt().resolve("targets/edge/shop-edge"));
+    String launcher = Files.readString(BusinessBuild.project().resolve("targets/edge/shop-edge"));
     Matcher exec = Pattern.compile("exec \"\\$java\"(.*?)\\$\\{EDGE_JAVA_OPTS", Pattern.DOTALL).matcher(launcher);
     assertTrue(exec.find(), "the launcher starts java:\n" + launcher);
     List<String> flags = Arrays.stream(exec.group(1).replace("\\\n", " ").trim().split("\\s+")).toList();
@@ -86,6 +95,9 @@ class EdgeIT {
     if (bridge != null) {
       bridge.close();
     }
+    if (observer != null) {
+      observer.close();
+    }
   }
 
   @Test
@@ -109,10 +121,19 @@ class EdgeIT {
     assertEquals(404, Http.get(edge.baseUrl() + "/api/v1/nothing-here").status());
   }
 
+  /** The email service's {@code sendWelcome} writes the welcome and emits {@code email.sent}, in the edge process. */
   @Test
-  void aCommandThatEmitsAnEventIsAnsweredOverMqtt() {
-    JsonNode answer = client.invoke(MessageAddress.of("user", "1", "signUp"), Map.of(), Map.of(), JsonNode.class,
-        CALL_TIMEOUT);
-    assertTrue(answer.isObject(), answer::toString);
+  void aCommandThatEmitsAnEventIsAnsweredOverMqttAndItsEventReachesItsSubscription() throws Exception {
+    JsonNode answer = client.invoke(MessageAddress.of("user", "1", "signUp"), Map.of("name", "Ada"), Map.of(),
+        JsonNode.class, CALL_TIMEOUT);
+    assertEquals("Ada", answer.path("name").asText(), answer::toString);
+    assertEquals(edge.pid(), answer.path("servedBy").asLong(), answer::toString);
+    String id = answer.path("id").asText();
+    assertFalse(id.isEmpty(), answer::toString);
+
+    List<Path> emails = outbox.awaitEmailsTo(id, EVENT_WAIT);
+    assertEquals(1, emails.size(), emails::toString);
+    assertTrue(Files.readString(emails.get(0)).contains("Welcome, Ada!"));
+    assertEquals(edge.pid(), observer.awaitSentTo(id, EVENT_WAIT).sentBy(), "email.sent, from the edge process");
   }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The microservice target on one broker: the {@code user} service in two JVMs, the {@code email} service in one,
  * and the HTTP gateway in one, each started from the microservice jar with its own main class and the bridge
- * chosen by {@code PURISTA_EVENT_BRIDGE}. Every request enters through the gateway.
+ * chosen by {@code PURISTA_EVENT_BRIDGE}. Requests enter through the gateway, except where a test shows what a
+ * service's own process serves over HTTP.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -106,8 +107,40 @@ abstract class MicroserviceScenario {
     assertEquals(email.pid(), sent.sentBy(), "sendWelcome ran in the email process");
   }
 
+  /**
+   * A service's process serves HTTP itself: its own service's exposed routes (the command still goes through the
+   * bridge, so either user instance may serve it) and its health, which lists its bridge, its HTTP server and its
+   * one service (and its stores). Another service's route is no route there, even one the gateway serves.
+   */
   @Test
   @Order(2)
+  void aServiceProcessServesItsOwnRoutesAndHealthButNoOtherServicesRoute() throws Exception {
+    Http.Response created = Http.post(userA.baseUrl() + "/api/v1/users", bearer, "{\"name\":\"Grace\"}");
+    assertEquals(200, created.status(), created::body);
+    assertEquals("Grace", created.json().path("name").asText(), created::body);
+    String id = created.json().path("id").asText();
+    assertFalse(id.isEmpty(), created::body);
+    assertTrue(Set.of(userA.pid(), userB.pid()).contains(created.json().path("servedBy").asLong()),
+        "signUp ran in a user process: " + created.body());
+    assertEquals(email.pid(), observer.awaitSentTo(id, WAIT).sentBy(), "its event reached the email process");
+
+    // The ping service's route, and the user service's route on the email process (whose service exposes none).
+    assertNoRoute(Http.get(userA.baseUrl() + "/api/v1/ping"));
+    assertNoRoute(Http.post(email.baseUrl() + "/api/v1/users", bearer, "{\"name\":\"Linus\"}"));
+
+    String bridge = "bridge:" + broker.value();
+    assertEquals(Set.of(bridge, "http", "service:user:v1"), Health.readyComponentsButStores(userA.baseUrl()));
+    assertEquals(Set.of(bridge, "http", "service:email:v1"), Health.readyComponentsButStores(email.baseUrl()));
+  }
+
+  private static void assertNoRoute(Http.Response answer) {
+    assertEquals(404, answer.status(), answer::body);
+    assertEquals(404, answer.json().path("status").asInt(), "a problem: " + answer.body());
+    assertTrue(answer.json().path("detail").asText().startsWith("No route "), answer::body);
+  }
+
+  @Test
+  @Order(3)
   void twoInstancesOfUserShareTheLoad() throws Exception {
     Map<Long, Integer> servedBy = new HashMap<>();
     for (int i = 0; i < 20; i++) {
@@ -119,7 +152,7 @@ abstract class MicroserviceScenario {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void sigtermToOneInstanceUnderLoadFailsNoRequest() throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger succeeded = new AtomicInteger();
