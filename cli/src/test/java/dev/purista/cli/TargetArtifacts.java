@@ -51,10 +51,14 @@ final class TargetArtifacts {
     }
   }
 
-  /** The lambda jar has no broker client and no server; the edge jar has no AMQP or NATS client. */
+  /**
+   * The monolith jar has no broker client (it runs on the in-memory bridge), the lambda jar none and no server,
+   * the edge jar no AMQP or NATS client.
+   */
   static void carryOnlyTheClientsTheirTargetUses(Path project) throws IOException {
     assertLacks(jar(project, "lambda"), List.of("com/rabbitmq/client/", "io/nats/client/", "com/hivemq/client/",
         "io/undertow/"));
+    assertLacks(jar(project, "monolith"), List.of("com/rabbitmq/client/", "io/nats/client/", "com/hivemq/client/"));
     assertLacks(jar(project, "edge"), List.of("com/rabbitmq/client/", "io/nats/client/"));
     assertHas(jar(project, "edge"), "com/hivemq/client/");
     assertHas(jar(project, "microservice"), "com/rabbitmq/client/");
