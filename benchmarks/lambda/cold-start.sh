@@ -5,6 +5,7 @@
 # purista-lambda's ClassDataTraining, as the generated container image does, and adds variants that run with the
 # function jar on the class path and the archive named in JAVA_TOOL_OPTIONS.
 # Usage: benchmarks/lambda/cold-start.sh [rounds] [warm invocations] [cds]
+#        (warm p50/p99 over the first 300 warm invocations; with 600 or more, late p50/p99 over the last 300)
 #        (after: mvn -B -o install -pl benchmarks/lambda -am -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -86,6 +86,12 @@ public final class DefaultEventBridge implements EventBridge {
     return true;
   }
 
+  /** Its pending calls are swept at their deadlines, and an answer never leaves the process. */
+  @Override
+  public boolean timesOutEveryCall() {
+    return true;
+  }
+
   /** Nothing outside the process: a snapshot may keep it started. */
   @Override
   public boolean connectsToABroker() {

@@ -47,6 +47,16 @@ public interface EventBridge extends AutoCloseable {
   }
 
   /**
+   * Whether every {@link #invoke} completes by its timeout however the call goes, and no answer can be lost on the
+   * way, so that a caller needs no timer of its own against a bridge that never answers. A timer per call costs a
+   * task scheduled and cancelled on a queue that all threads share, and often a wake-up of the timer thread; a
+   * bridge that cannot promise this keeps the default, and its callers guard each call.
+   */
+  default boolean timesOutEveryCall() {
+    return false;
+  }
+
+  /**
    * Whether this bridge holds connections to something outside the process (a broker), which must be closed
    * before a process snapshot (a SnapStart or CRaC checkpoint) and opened again after the restore. The default
    * is the safe answer for any bridge: stopping and starting again costs time but never keeps a dead connection.

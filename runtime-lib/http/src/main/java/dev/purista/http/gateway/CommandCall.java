@@ -4,7 +4,6 @@ import dev.purista.core.FailureReason;
 import dev.purista.core.HandledError;
 import dev.purista.core.PuristaError;
 import dev.purista.core.StatusCode;
-import dev.purista.core.bridge.DefaultEventBridge;
 import dev.purista.core.message.CommandPayload;
 import dev.purista.core.message.CommandResponses;
 import dev.purista.core.message.Message;
@@ -37,9 +36,14 @@ final class CommandCall {
     this.bridge = bridge;
     this.sender = new MessageAddress("http", "1", "gateway", bridge.instanceId());
     this.timeout = timeout != null ? timeout : bridge.defaultCommandTimeout();
-    // The in-memory bridge times out every call itself and cannot lose an answer in transit. A guard would cost
-    // every request a timer scheduled and cancelled on a queue all threads share.
-    this.guarded = !(bridge instanceof DefaultEventBridge);
+    // A bridge that times out every call itself (the in-memory one, also when wrapped, as a Lambda function wraps
+    // it) needs no guard, which would cost every request a timer.
+    this.guarded = !bridge.timesOutEveryCall();
+  }
+
+  /** Whether each call has a timer of its own, against a bridge that might never answer. */
+  boolean guarded() {
+    return guarded;
   }
 
   /** How long a command may take unless a request sets its own deadline. */

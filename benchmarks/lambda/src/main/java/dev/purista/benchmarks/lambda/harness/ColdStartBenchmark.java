@@ -19,8 +19,9 @@ import java.util.jar.JarFile;
  * alternating rounds so that they share the machine's drift alike.
  *
  * <p>Cold start: from just before the JVM is started to the arrival of the first answer, whole process. First
- * invocation: from the moment the first event is handed out to its answer. Warm: the same, for each following
- * event.
+ * invocation: from the moment the first event is handed out to its answer. Warm: the same, for each of the
+ * first {@link #WINDOW} following events; late: for each of the last {@link #WINDOW} when there are at least twice
+ * as many.
  *
  * <p>Arguments: {@code rounds warmInvocations targetDir variant...}, each variant
  * {@code name=jar:handlerClass[:archive]}; with an archive, the JVM gets
@@ -44,7 +45,15 @@ public final class ColdStartBenchmark {
     }
   }
 
-  private record Run(double coldMs, double firstInvocationMs, LatencyRecorder warm) {
+  /**
+   * How many warm invocations each window holds: the first ones after the cold start, while the JIT compiler is
+   * still at work (a function that is invoked now and then), and the last ones of a long run, once the request
+   * path is compiled (a busy function).
+   */
+  static final int WINDOW = 300;
+
+  /** @param late the last {@link #WINDOW} warm invocations, or {@code null} when there were fewer than two windows */
+  private record Run(double coldMs, double firstInvocationMs, LatencyRecorder warm, LatencyRecorder late) {
   }
 
   private ColdStartBenchmark() {
@@ -82,29 +91,36 @@ public final class ColdStartBenchmark {
       System.out.println(line);
     }
     System.out.println();
-    System.out.printf("%-24s %10s %10s %12s %12s %12s %12s%n", "variant", "cold p50", "cold min", "cold max",
-        "first p50", "warm p50 us", "warm p99 us");
+    boolean late = warmInvocations >= 2 * WINDOW;
+    System.out.println("warm: the first " + Math.min(WINDOW, warmInvocations) + " warm invocations"
+        + (late ? "; late: the last " + WINDOW + " of " + warmInvocations : ""));
+    String lateHeadings = late ? String.format(" %12s %12s", "late p50 us", "late p99 us") : "";
+    System.out.printf("%-24s %10s %10s %12s %12s %12s %12s%s%n", "variant", "cold p50", "cold min", "cold max",
+        "first p50", "warm p50 us", "warm p99 us", lateHeadings);
     for (Map.Entry<String, List<Run>> entry : runs.entrySet()) {
       List<Run> list = entry.getValue();
-      LatencyRecorder warm = new LatencyRecorder();
-      System.out.printf("%-24s %10.0f %10.0f %12.0f %12.1f %12.0f %12.0f%n", entry.getKey(),
+      System.out.printf("%-24s %10.0f %10.0f %12.0f %12.1f %12.0f %12.0f%s%n", entry.getKey(),
           median(list.stream().map(Run::coldMs).toList()),
           list.stream().mapToDouble(Run::coldMs).min().orElse(0),
           list.stream().mapToDouble(Run::coldMs).max().orElse(0),
           median(list.stream().map(Run::firstInvocationMs).toList()),
           median(list.stream().map(run -> run.warm().percentileMicros(50)).toList()),
-          median(list.stream().map(run -> run.warm().percentileMicros(99)).toList()));
-      warm.count();
+          median(list.stream().map(run -> run.warm().percentileMicros(99)).toList()),
+          late ? String.format(" %12.0f %12.0f", lateMedian(list, 50), lateMedian(list, 99)) : "");
     }
     String baseline = variants.get(0).name();
     System.out.println();
     System.out.println("ratios of medians against " + baseline + ":");
     double baseCold = median(runs.get(baseline).stream().map(Run::coldMs).toList());
     double baseWarm = median(runs.get(baseline).stream().map(run -> run.warm().percentileMicros(50)).toList());
+    double baseLate = late ? lateMedian(runs.get(baseline), 50) : 0;
     for (Map.Entry<String, List<Run>> entry : runs.entrySet()) {
       double cold = median(entry.getValue().stream().map(Run::coldMs).toList());
       double warm = median(entry.getValue().stream().map(run -> run.warm().percentileMicros(50)).toList());
-      System.out.printf("%-24s cold %.2fx, warm p50 %+.0f us%n", entry.getKey(), cold / baseCold, warm - baseWarm);
+      String lateDifference = late
+          ? String.format(", late p50 %+.0f us", lateMedian(entry.getValue(), 50) - baseLate) : "";
+      System.out.printf("%-24s cold %.2fx, warm p50 %+.0f us%s%n", entry.getKey(), cold / baseCold, warm - baseWarm,
+          lateDifference);
     }
   }
 
@@ -119,12 +135,19 @@ public final class ColdStartBenchmark {
         double cold = (first.answered() - start) / 1e6;
         double firstInvocation = (first.answered() - first.handedOut()) / 1e6;
         LatencyRecorder warm = new LatencyRecorder();
+        LatencyRecorder late = warmInvocations >= 2 * WINDOW ? new LatencyRecorder() : null;
         for (int i = 0; i < warmInvocations; i++) {
           StandInRuntimeApi.Timing timing = runtime.invoke(EVENT, 30);
           check(timing, variant, work);
-          warm.record(timing.answered() - timing.handedOut());
+          long nanos = timing.answered() - timing.handedOut();
+          if (i < WINDOW) {
+            warm.record(nanos);
+          }
+          if (late != null && i >= warmInvocations - WINDOW) {
+            late.record(nanos);
+          }
         }
-        return new Run(cold, firstInvocation, warm);
+        return new Run(cold, firstInvocation, warm, late);
       } finally {
         process.destroy();
         process.waitFor(10, TimeUnit.SECONDS);
@@ -230,6 +253,11 @@ public final class ColdStartBenchmark {
       builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:SharedArchiveFile=" + variant.archive().toAbsolutePath());
     }
     return builder.start();
+  }
+
+  /** The median over the runs of each run's late percentile. */
+  private static double lateMedian(List<Run> runs, double percentile) {
+    return median(runs.stream().map(run -> run.late().percentileMicros(percentile)).toList());
   }
 
   private static double median(List<Double> values) {

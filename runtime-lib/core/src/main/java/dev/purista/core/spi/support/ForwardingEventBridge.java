@@ -49,6 +49,15 @@ public class ForwardingEventBridge implements EventBridge {
     return bridge.answersInProcess();
   }
 
+  /**
+   * What the bridge underneath promises; a subclass whose {@link #invoke} can leave a call open longer (one that
+   * holds calls back, say) must override this and say no.
+   */
+  @Override
+  public boolean timesOutEveryCall() {
+    return bridge.timesOutEveryCall();
+  }
+
   @Override
   public boolean connectsToABroker() {
     return bridge.connectsToABroker();
