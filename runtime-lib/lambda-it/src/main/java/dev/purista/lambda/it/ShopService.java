@@ -11,10 +11,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The function's one service: commands over HTTP and direct invocation, and a subscription fed by SQS. */
+/**
+ * The function's one service: commands over HTTP and direct invocation, a subscription fed by SQS, SNS and
+ * EventBridge, and one that always fails.
+ */
 public final class ShopService {
   static final List<String> RECORDED_ORDERS = new CopyOnWriteArrayList<>();
+  static final AtomicInteger REFUSED_DISPUTES = new AtomicInteger();
 
   /** A greeting's input. */
   public record GreetPayload(@NotBlank String name) {
@@ -30,10 +35,10 @@ public final class ShopService {
 
   /** What this JVM has done so far. */
   public record Stats(int bridgeStarts, int commandRegistrations, int invocations, long pid,
-      List<String> recordedOrders) {
+      List<String> recordedOrders, int refusedDisputes) {
   }
 
-  /** An SQS event's payload. */
+  /** The payload of an order's events. */
   public record OrderPlaced(@NotBlank String orderId, @Min(1) int quantity) {
   }
 
@@ -49,7 +54,7 @@ public final class ShopService {
       .http(HttpMethod.GET, "stats", HttpAccess.PUBLIC)
       .handler((context, payload, parameter) -> new Stats(CountingBridge.STARTS.get(),
           CountingBridge.COMMAND_REGISTRATIONS.get(), CountingBridge.INVOCATIONS.get(), ProcessHandle.current().pid(),
-          List.copyOf(RECORDED_ORDERS)))
+          List.copyOf(RECORDED_ORDERS), REFUSED_DISPUTES.get()))
       .build();
 
   public static final CommandDefinition<Void, Void, Greeting> REFUSE = CommandDefinition
@@ -76,12 +81,23 @@ public final class ShopService {
       })
       .build();
 
+  // Counts each time it runs, so that a test can tell this subscription's failure from an event nobody takes.
+  public static final SubscriptionDefinition<OrderPlaced, Void> REFUSE_DISPUTE = SubscriptionDefinition
+      .builder("refuseDispute", OrderPlaced.class, Void.class)
+      .event("order.disputed")
+      .handler((context, order) -> {
+        REFUSED_DISPUTES.incrementAndGet();
+        throw new IllegalStateException("dispute of " + order.orderId() + " refused on purpose");
+      })
+      .build();
+
   public static final ServiceDefinition DEFINITION = ServiceDefinition.builder("shop", "1")
       .command(GREET)
       .command(STATS)
       .command(REFUSE)
       .command(SECRET)
       .subscription(RECORD_ORDER)
+      .subscription(REFUSE_DISPUTE)
       .build();
 
   private ShopService() {
