@@ -3,7 +3,6 @@ package dev.purista.lambda.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,47 +30,45 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LambdaRuntimeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration TIMEOUT = RunningShopFunction.TIMEOUT;
+  private static final Duration WAIT = RunningShopFunction.WAIT;
   private static final int MAX_BODY_BYTES = 1024;
   private static final int MAX_EVENT_BYTES = 64 * 1024;
 
   @TempDir
   static Path workDir;
+  private static RunningShopFunction shop;
   private static LambdaRuntimeApiStandIn runtime;
   private static LambdaFunctionProcess function;
 
   @BeforeAll
   static void startFunction() throws Exception {
-    runtime = new LambdaRuntimeApiStandIn();
-    function = LambdaFunctionProcess.start(FunctionJar.path(), FunctionJar.awsRuntime(), workDir,
-        ShopFunction.class.getName(), runtime.address(),
+    shop = RunningShopFunction.start(workDir,
         Map.of("PURISTA_HTTP_MAX_BODY_BYTES", Integer.toString(MAX_BODY_BYTES),
             "PURISTA_LAMBDA_MAX_EVENT_BYTES", Integer.toString(MAX_EVENT_BYTES),
             // As Lambda's advanced logging controls set it; INFO, the default, would hide the priming lines.
             "AWS_LAMBDA_LOG_LEVEL", "DEBUG"));
+    runtime = shop.runtime();
+    function = shop.process();
   }
 
   @AfterAll
   static void stopFunction() throws Exception {
-    if (function != null) {
-      function.close();
-    }
-    if (runtime != null) {
-      runtime.close();
+    if (shop != null) {
+      shop.close();
     }
   }
 
   @Test
   void apiGatewayV2EventsAreServedByTheWarmInstance() throws Exception {
     for (String name : List.of("Ada", "Grace")) {
-      JsonNode answer = answer(v2("POST", "/api/v1/greetings", "lang=de", "{\"name\":\"" + name + "\"}"));
+      JsonNode answer = shop.answer(v2("POST", "/api/v1/greetings", "lang=de", "{\"name\":\"" + name + "\"}"));
       assertEquals(200, answer.path("statusCode").asInt(), answer::toString);
       assertEquals("application/json", answer.path("headers").path("Content-Type").asText());
       assertEquals("Hallo " + name, JSON.readTree(answer.path("body").asText()).path("message").asText());
       assertFalse(answer.path("isBase64Encoded").asBoolean());
     }
-    assertServicesStartedOnce();
+    shop.assertServicesStartedOnce();
   }
 
   @Test
@@ -87,64 +84,66 @@ class LambdaRuntimeIT {
       event.put("body", Base64.getEncoder().encodeToString(("{\"name\":\"" + name + "\"}")
           .getBytes(StandardCharsets.UTF_8)));
       event.put("isBase64Encoded", true);
-      JsonNode answer = answer(event.toString());
+      JsonNode answer = shop.answer(event.toString());
       assertEquals(200, answer.path("statusCode").asInt(), answer::toString);
       assertEquals("Hallo " + name, JSON.readTree(answer.path("body").asText()).path("message").asText());
       assertEquals("application/json", answer.path("multiValueHeaders").path("Content-Type").get(0).asText());
     }
-    assertServicesStartedOnce();
+    shop.assertServicesStartedOnce();
   }
 
   @Test
   void functionUrlAndStagedHttpApiEventsReachTheSameRoutes() throws Exception {
     ObjectNode url = v2("POST", "/api/v1/greetings", "", "{\"name\":\"Ada\"}");
     ((ObjectNode) url.path("requestContext")).put("domainName", "abcdefg.lambda-url.eu-central-1.on.aws");
-    assertEquals(200, answer(url).path("statusCode").asInt());
+    assertEquals(200, shop.answer(url).path("statusCode").asInt());
 
     ObjectNode staged = v2("GET", "/prod/api/v1/stats", "", null);
     ((ObjectNode) staged.path("requestContext")).put("stage", "prod");
-    assertEquals(200, answer(staged).path("statusCode").asInt());
+    assertEquals(200, shop.answer(staged).path("statusCode").asInt());
   }
 
   @Test
   void httpErrorsAreTheGatewaysProblems() throws Exception {
-    JsonNode invalid = answer(v2("POST", "/api/v1/greetings", "", "{\"name\":\"\"}"));
+    JsonNode invalid = shop.answer(v2("POST", "/api/v1/greetings", "", "{\"name\":\"\"}"));
     assertEquals(400, invalid.path("statusCode").asInt());
     assertEquals("application/problem+json", invalid.path("headers").path("Content-Type").asText());
     assertTrue(invalid.path("body").asText().contains("payload.name"), invalid::toString);
 
-    assertEquals(409, answer(v2("GET", "/api/v1/refusals", "", null)).path("statusCode").asInt());
-    assertEquals(401, answer(v2("GET", "/api/v1/secrets", "", null)).path("statusCode").asInt());
-    assertEquals(404, answer(v2("GET", "/api/v1/nothing", "", null)).path("statusCode").asInt());
-    JsonNode wrongMethod = answer(v2("DELETE", "/api/v1/greetings", "", null));
+    assertEquals(409, shop.answer(v2("GET", "/api/v1/refusals", "", null)).path("statusCode").asInt());
+    assertEquals(401, shop.answer(v2("GET", "/api/v1/secrets", "", null)).path("statusCode").asInt());
+    assertEquals(404, shop.answer(v2("GET", "/api/v1/nothing", "", null)).path("statusCode").asInt());
+    JsonNode wrongMethod = shop.answer(v2("DELETE", "/api/v1/greetings", "", null));
     assertEquals(405, wrongMethod.path("statusCode").asInt());
     assertEquals("OPTIONS, POST", wrongMethod.path("headers").path("Allow").asText());
-    JsonNode notJson = answer(v2("POST", "/api/v1/greetings", "", "{\"name\":"));
+    JsonNode notJson = shop.answer(v2("POST", "/api/v1/greetings", "", "{\"name\":"));
     assertEquals(400, notJson.path("statusCode").asInt());
   }
 
   @Test
   void anOversizedBodyIs413AndTheLoopGoesOn() throws Exception {
-    JsonNode answer = answer(v2("POST", "/api/v1/greetings", "", "{\"name\":\"" + "x".repeat(MAX_BODY_BYTES) + "\"}"));
+    JsonNode answer = shop.answer(
+        v2("POST", "/api/v1/greetings", "", "{\"name\":\"" + "x".repeat(MAX_BODY_BYTES) + "\"}"));
     assertEquals(413, answer.path("statusCode").asInt(), answer::toString);
-    assertEquals(200, answer(v2("POST", "/api/v1/greetings", "", "{\"name\":\"Ada\"}")).path("statusCode").asInt());
+    assertEquals(200,
+        shop.answer(v2("POST", "/api/v1/greetings", "", "{\"name\":\"Ada\"}")).path("statusCode").asInt());
   }
 
   @Test
   void directInvocationsReturnTheResultOrAnErrorObject() throws Exception {
     for (String name : List.of("Ada", "Grace")) {
-      JsonNode result = answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"greet\",\"payload\":{\"name\":\""
-          + name + "\"},\"parameter\":{\"lang\":\"en\"}}");
+      JsonNode result = shop.answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"greet\","
+          + "\"payload\":{\"name\":\"" + name + "\"},\"parameter\":{\"lang\":\"en\"}}");
       assertEquals("Hello " + name, result.path("message").asText(), result::toString);
     }
-    JsonNode refused = answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"refuse\"}");
+    JsonNode refused = shop.answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"refuse\"}");
     assertEquals(409, refused.path("error").path("status").asInt(), refused::toString);
     assertEquals("refused on purpose", refused.path("error").path("message").asText());
-    JsonNode nobody = answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"nothing\"}");
+    JsonNode nobody = shop.answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"nothing\"}");
     assertEquals(503, nobody.path("error").path("status").asInt(), nobody::toString);
-    JsonNode invalid = answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"greet\",\"payload\":{}}");
+    JsonNode invalid = shop.answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"greet\",\"payload\":{}}");
     assertEquals(400, invalid.path("error").path("status").asInt(), invalid::toString);
-    assertServicesStartedOnce();
+    shop.assertServicesStartedOnce();
   }
 
   @Test
@@ -160,15 +159,15 @@ class LambdaRuntimeIT {
       records.add(sqsRecord("m3-" + round, "{\"messageType\":\"customMessage\",\"id\":\"e" + round + "\",\"timestamp\":1,"
           + "\"eventName\":\"order.placed\",\"sender\":{\"serviceName\":\"checkout\",\"serviceVersion\":\"1\","
           + "\"serviceTarget\":\"place\"},\"payload\":{\"orderId\":\"" + byEnvelope + "\",\"quantity\":1}}", null));
-      JsonNode answer = answer(event.toString());
+      JsonNode answer = shop.answer(event.toString());
       JsonNode failures = answer.path("batchItemFailures");
       assertEquals(1, failures.size(), answer::toString);
       assertEquals(poison, failures.get(0).path("itemIdentifier").asText());
-      JsonNode recorded = stats().path("recordedOrders");
+      JsonNode recorded = shop.stats().path("recordedOrders");
       assertTrue(recorded.toString().contains(byAttribute) && recorded.toString().contains(byEnvelope),
           recorded::toString);
     }
-    assertServicesStartedOnce();
+    shop.assertServicesStartedOnce();
   }
 
   @Test
@@ -180,14 +179,15 @@ class LambdaRuntimeIT {
     records.add(sqsRecord("unknown", "{\"orderId\":\"x\",\"quantity\":1}", "order.cancelled"));
     records.add(sqsRecord("unnamed", "{\"orderId\":\"y\",\"quantity\":1}", null));
     List<String> failed = new ArrayList<>();
-    answer(event.toString()).path("batchItemFailures").forEach(item -> failed.add(item.path("itemIdentifier").asText()));
+    shop.answer(event.toString()).path("batchItemFailures")
+        .forEach(item -> failed.add(item.path("itemIdentifier").asText()));
     assertEquals(List.of("invalid", "unknown", "unnamed"), failed);
   }
 
   @Test
   void unknownShapesAndMalformedEventsFailTheInvocationAndTheLoopGoesOn() throws Exception {
     String type = "dev.purista.lambda.InvalidEventException";
-    JsonNode before = stats();
+    JsonNode before = shop.stats();
     LambdaRuntimeApiStandIn.Outcome unknown = runtime.invoke("{\"hello\":\"world\"}", TIMEOUT, WAIT);
     assertTrue(unknown.error());
     assertEquals("Runtime.UserException", unknown.errorType());
@@ -208,12 +208,12 @@ class LambdaRuntimeIT {
     assertTrue(JSON.readTree(oversized.body()).path("errorMessage").asText().contains("PURISTA_LAMBDA_MAX_EVENT_BYTES"));
 
     assertTrue(function.isAlive());
-    JsonNode after = stats();
+    JsonNode after = shop.stats();
     assertEquals(before.path("invocations").asInt() + 1, after.path("invocations").asInt(),
         "no command ran for the refused events, only the stats call itself: " + after);
     assertEquals(before.path("recordedOrders"), after.path("recordedOrders"), "no subscription ran");
-    assertEquals(200, answer(v2("GET", "/api/v1/stats", "", null)).path("statusCode").asInt());
-    assertServicesStartedOnce();
+    assertEquals(200, shop.answer(v2("GET", "/api/v1/stats", "", null)).path("statusCode").asInt());
+    shop.assertServicesStartedOnce();
   }
 
   @Test
@@ -312,18 +312,6 @@ class LambdaRuntimeIT {
     return record;
   }
 
-  private static void assertServicesStartedOnce() throws Exception {
-    JsonNode stats = stats();
-    assertEquals(1, stats.path("bridgeStarts").asInt(), stats::toString);
-    assertEquals(ShopService.DEFINITION.commands().size(), stats.path("commandRegistrations").asInt(),
-        stats::toString);
-    assertEquals(function.pid(), stats.path("pid").asLong());
-  }
-
-  private static JsonNode stats() throws Exception {
-    return answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"stats\"}");
-  }
-
   private static ObjectNode v2(String method, String rawPath, String query, String body) {
     ObjectNode event = JSON.createObjectNode();
     event.put("version", "2.0").put("routeKey", "$default").put("rawPath", rawPath).put("rawQueryString", query);
@@ -336,16 +324,5 @@ class LambdaRuntimeIT {
     }
     event.put("isBase64Encoded", false);
     return event;
-  }
-
-  private static JsonNode answer(ObjectNode event) throws Exception {
-    return answer(event.toString());
-  }
-
-  private static JsonNode answer(String event) throws Exception {
-    LambdaRuntimeApiStandIn.Outcome outcome = runtime.invoke(event, TIMEOUT, WAIT);
-    assertFalse(outcome.error(), () -> "the function failed: " + outcome);
-    assertNotNull(outcome.body());
-    return JSON.readTree(outcome.body());
   }
 }

@@ -2,7 +2,6 @@ package dev.purista.lambda.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,29 +26,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NotificationEventsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration TIMEOUT = RunningShopFunction.TIMEOUT;
+  private static final Duration WAIT = RunningShopFunction.WAIT;
   private static final String DELIVERY_FAILED = "dev.purista.lambda.EventDeliveryException";
 
   @TempDir
   static Path workDir;
+  private static RunningShopFunction shop;
   private static LambdaRuntimeApiStandIn runtime;
   private static LambdaFunctionProcess function;
 
   @BeforeAll
   static void startFunction() throws Exception {
-    runtime = new LambdaRuntimeApiStandIn();
-    function = LambdaFunctionProcess.start(FunctionJar.path(), FunctionJar.awsRuntime(), workDir,
-        ShopFunction.class.getName(), runtime.address(), Map.of());
+    shop = RunningShopFunction.start(workDir, Map.of());
+    runtime = shop.runtime();
+    function = shop.process();
   }
 
   @AfterAll
   static void stopFunction() throws Exception {
-    if (function != null) {
-      function.close();
-    }
-    if (runtime != null) {
-      runtime.close();
+    if (shop != null) {
+      shop.close();
     }
   }
 
@@ -64,27 +61,27 @@ class NotificationEventsIT {
       records.add(snsRecord("n2-" + round, "{\"messageType\":\"customMessage\",\"id\":\"s" + round + "\","
           + "\"timestamp\":1,\"eventName\":\"order.placed\",\"sender\":{\"serviceName\":\"checkout\","
           + "\"serviceVersion\":\"1\",\"serviceTarget\":\"place\"},\"payload\":" + order(byEnvelope) + "}", null));
-      JsonNode answer = answer(event);
+      JsonNode answer = shop.answer(event);
       assertEquals(2, answer.path("delivered").asInt(), answer::toString);
       assertRecorded(byAttribute, byEnvelope);
     }
-    assertServicesStartedOnce();
+    shop.assertServicesStartedOnce();
   }
 
   @Test
   void anEventBridgeEventsDetailTypeNamesTheEventAndItsDetailIsThePayload() throws Exception {
     for (int round = 0; round < 2; round++) {
       String orderId = "eventbridge-" + round;
-      JsonNode answer = answer(eventBridge("eb-" + round, "order.placed", orderId));
+      JsonNode answer = shop.answer(eventBridge("eb-" + round, "order.placed", orderId));
       assertEquals(1, answer.path("delivered").asInt(), answer::toString);
       assertRecorded(orderId);
     }
-    assertServicesStartedOnce();
+    shop.assertServicesStartedOnce();
   }
 
   @Test
   void anSnsMessageASubscriptionFailsOnFailsTheInvocationAndTheLoopGoesOn() throws Exception {
-    int refusedBefore = stats().path("refusedDisputes").asInt();
+    int refusedBefore = shop.stats().path("refusedDisputes").asInt();
     ObjectNode event = JSON.createObjectNode();
     var records = event.putArray("Records");
     records.add(snsRecord("fine-message", order("sns-fine"), "order.placed"));
@@ -95,7 +92,7 @@ class NotificationEventsIT {
     String message = assertDeliveryFailed(outcome);
     assertTrue(message.contains("disputed-message"), message);
     assertFalse(message.contains("fine-message"), "only the failed message is named: " + message);
-    JsonNode after = stats();
+    JsonNode after = shop.stats();
     assertEquals(refusedBefore + 1, after.path("refusedDisputes").asInt(), "the failing subscription ran once");
     assertTrue(after.path("recordedOrders").toString().contains("sns-fine"), after::toString);
     assertTheLoopGoesOn("after-sns-failure");
@@ -103,26 +100,26 @@ class NotificationEventsIT {
 
   @Test
   void anEventBridgeEventASubscriptionFailsOnFailsTheInvocationAndTheLoopGoesOn() throws Exception {
-    int refusedBefore = stats().path("refusedDisputes").asInt();
+    int refusedBefore = shop.stats().path("refusedDisputes").asInt();
 
     LambdaRuntimeApiStandIn.Outcome outcome = runtime.invoke(
         eventBridge("eb-disputed", "order.disputed", "eventbridge-disputed").toString(), TIMEOUT, WAIT);
 
     String message = assertDeliveryFailed(outcome);
     assertTrue(message.contains("EventBridge event eb-disputed"), message);
-    assertEquals(refusedBefore + 1, stats().path("refusedDisputes").asInt(), "the failing subscription ran once");
+    assertEquals(refusedBefore + 1, shop.stats().path("refusedDisputes").asInt(), "the failing subscription ran once");
     assertTheLoopGoesOn("after-eventbridge-failure");
   }
 
   @Test
   void anEventNoSubscriptionTakesFailsTheInvocationWithoutRunningOne() throws Exception {
-    JsonNode before = stats();
+    JsonNode before = shop.stats();
 
     LambdaRuntimeApiStandIn.Outcome outcome = runtime.invoke(
         eventBridge("eb-cancelled", "order.cancelled", "eventbridge-cancelled").toString(), TIMEOUT, WAIT);
 
     assertTrue(assertDeliveryFailed(outcome).contains("eb-cancelled"), outcome::toString);
-    JsonNode after = stats();
+    JsonNode after = shop.stats();
     assertEquals(before.path("refusedDisputes"), after.path("refusedDisputes"), "no subscription ran");
     assertEquals(before.path("recordedOrders"), after.path("recordedOrders"), "no subscription ran");
     assertTheLoopGoesOn("after-no-subscriber");
@@ -140,21 +137,15 @@ class NotificationEventsIT {
   /** The same process answers the next event and its subscription runs: the failure did not end the loop. */
   private static void assertTheLoopGoesOn(String orderId) throws Exception {
     assertTrue(function.isAlive());
-    assertEquals(1, answer(eventBridge("eb-" + orderId, "order.placed", orderId)).path("delivered").asInt());
+    assertEquals(1, shop.answer(eventBridge("eb-" + orderId, "order.placed", orderId)).path("delivered").asInt());
     assertRecorded(orderId);
-    assertServicesStartedOnce();
+    shop.assertServicesStartedOnce();
   }
 
   private static void assertRecorded(String... orderIds) throws Exception {
     List<String> recorded = new ArrayList<>();
-    stats().path("recordedOrders").forEach(id -> recorded.add(id.asText()));
+    shop.stats().path("recordedOrders").forEach(id -> recorded.add(id.asText()));
     assertTrue(recorded.containsAll(List.of(orderIds)), () -> recorded + " lacks one of " + List.of(orderIds));
-  }
-
-  private static void assertServicesStartedOnce() throws Exception {
-    JsonNode stats = stats();
-    assertEquals(1, stats.path("bridgeStarts").asInt(), stats::toString);
-    assertEquals(function.pid(), stats.path("pid").asLong());
   }
 
   private static String order(String orderId) {
@@ -185,20 +176,5 @@ class NotificationEventsIT {
     event.putArray("resources");
     event.set("detail", JSON.readTree(order(orderId)));
     return event;
-  }
-
-  private static JsonNode stats() throws Exception {
-    return answer("{\"service\":\"shop\",\"version\":\"1\",\"command\":\"stats\"}");
-  }
-
-  private static JsonNode answer(ObjectNode event) throws Exception {
-    return answer(event.toString());
-  }
-
-  private static JsonNode answer(String event) throws Exception {
-    LambdaRuntimeApiStandIn.Outcome outcome = runtime.invoke(event, TIMEOUT, WAIT);
-    assertFalse(outcome.error(), () -> "the function failed: " + outcome);
-    assertNotNull(outcome.body());
-    return JSON.readTree(outcome.body());
   }
 }
